@@ -154,7 +154,7 @@ step_busybox() {
 }
 
 step_debian() {
-  # A minimal Debian root (no compiler, no headers) and the same root with a C toolchain, CMake and Ninja.
+  # A minimal Debian root (no compiler, no headers): the stand-in for distribution base images.
   local repo=testbase/debian
   if ! image_present "${repo}" bookworm-minbase; then
     log "debootstrapping ${repo}:bookworm-minbase"
@@ -165,17 +165,6 @@ step_debian() {
     rm -rf "${root}/var/cache/apt/archives/"*.deb "${root}/var/lib/apt/lists/"*
     tar -C "${root}" -c . | docker import - "${REGISTRY_ADDR}/${repo}:bookworm-minbase" >/dev/null
     docker push -q "${REGISTRY_ADDR}/${repo}:bookworm-minbase" >/dev/null
-    rm -rf "${root}"
-  fi
-  if ! image_present "${repo}" bookworm-toolchain; then
-    log "debootstrapping ${repo}:bookworm-toolchain"
-    local root="${STATE_DIR}/rootfs-toolchain"
-    rm -rf "${root}"
-    debootstrap --variant=minbase --include=gcc,g++,libc6-dev,make,cmake,ninja-build bookworm "${root}" "$(debian_uri)" \
-      >"${LOG_DIR}/debootstrap-toolchain.log" 2>&1 || { tail -30 "${LOG_DIR}/debootstrap-toolchain.log" >&2; exit 1; }
-    rm -rf "${root}/var/cache/apt/archives/"*.deb "${root}/var/lib/apt/lists/"*
-    tar -C "${root}" -c . | docker import - "${REGISTRY_ADDR}/${repo}:bookworm-toolchain" >/dev/null
-    docker push -q "${REGISTRY_ADDR}/${repo}:bookworm-toolchain" >/dev/null
     rm -rf "${root}"
   fi
 }
