@@ -1,5 +1,12 @@
-export class Hello {
-  public sayHello() {
-    return 'hello, world!';
-  }
-}
+export * from './containers';
+export * from './core/diagnostics';
+export * from './dockerfile/syntax';
+export * from './family/external-family';
+export * from './family/family-tag';
+export * from './family/image-family';
+export * from './image/image';
+export * from './image/image-role';
+export * from './image/image-source';
+export * from './stage/mount';
+export * from './stage/options';
+export * from './stage/stage';

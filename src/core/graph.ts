@@ -1,0 +1,36 @@
+/**
+ * Orders `nodes` so that every node comes after the nodes it depends on; ties are broken by the given order.
+ * Returns the order, or the nodes of one cycle (in dependency order, first node repeated at the end).
+ * @internal
+ */
+export function topologicalOrder(nodes: readonly string[], dependsOn: (node: string) => readonly string[]): { order: string[] } | { cycle: string[] } {
+  const state = new Map<string, 'visiting' | 'done'>();
+  const order: string[] = [];
+  const stack: string[] = [];
+  let cycle: string[] | undefined;
+
+  const visit = (node: string): void => {
+    if (cycle) return;
+    const s = state.get(node);
+    if (s === 'done') return;
+    if (s === 'visiting') {
+      cycle = [...stack.slice(stack.indexOf(node)), node];
+      return;
+    }
+    state.set(node, 'visiting');
+    stack.push(node);
+    for (const dep of dependsOn(node)) {
+      if (nodes.includes(dep)) visit(dep);
+      if (cycle) return;
+    }
+    stack.pop();
+    state.set(node, 'done');
+    order.push(node);
+  };
+
+  for (const node of nodes) {
+    visit(node);
+    if (cycle) return { cycle };
+  }
+  return { order };
+}

@@ -1,0 +1,238 @@
+import { BAKE_FILE, BAKE_VARIABLES } from '../bake/plan-to-bake';
+import type { BuildPlan, PlannedFamily, PlannedImage, PlannedTag } from '../plan/build-plan';
+
+/**
+ * Everything CONTAINERS.md shows, computed from the plan: the Handlebars template only lays it out.
+ * Strings are final Markdown (already code-formatted and escaped for table cells where they land in one).
+ * @internal
+ */
+export interface ContainersView {
+  readonly marker: string;
+  readonly bakeFile: string;
+  /** `` `ghcr.io/hurdad` `` */
+  readonly registry: string;
+  readonly registryVariable: string;
+  readonly families: readonly FamilyView[];
+  readonly variables: readonly VariableRow[];
+}
+
+/** @internal */
+export interface FamilyView {
+  readonly id: string;
+  readonly description?: string;
+  /** `` `FLOW_PIPE_TAG` `` */
+  readonly tagVariable: string;
+  readonly templates: readonly TemplateView[];
+  /** `` `os` = `ubuntu24.04` `` (comma-separated); undefined when the policy has none. */
+  readonly constants?: string;
+  /** `` `dev-ubuntu24.04` `` */
+  readonly fallback: string;
+  /** The first image with the first template's example tag, e.g. `` `ghcr.io/hurdad/flow-pipe-runtime:1.2.3-ubuntu24.04` ``. */
+  readonly exampleReference: string;
+  readonly images: readonly ImageRow[];
+  /** `` `linux/amd64`, `linux/arm64` ``, or undefined for the builder's native platform. */
+  readonly platforms?: string;
+  /** Lines of the Mermaid `graph LR` block (without the fences). */
+  readonly mermaid: readonly string[];
+  /** Shell lines with aligned `#` comments: bake the family, make each image. */
+  readonly buildCommands: readonly string[];
+  /** Shell lines (comments on their own lines): registry/tag overrides, then one per base-image variable. */
+  readonly overrideCommands: readonly string[];
+}
+
+/** @internal */
+export interface TemplateView {
+  /** 1-based position (templates are tried in order). */
+  readonly position: number;
+  /** `` `{version}-{os}` `` */
+  readonly template: string;
+  /** `` `1.2.3-ubuntu24.04` `` */
+  readonly example: string;
+  /** e.g. `when HEAD is tagged \`v1.2.3\`` */
+  readonly condition: string;
+}
+
+/** Cells of the images table. @internal */
+export interface ImageRow {
+  readonly image: string;
+  readonly repository: string;
+  readonly dockerfile: string;
+  readonly target: string;
+  readonly parents: string;
+  readonly description: string;
+}
+
+/** @internal */
+export interface VariableRow {
+  readonly name: string;
+  readonly defaultValue: string;
+  readonly description: string;
+}
+
+/** Example values of the built-in tag placeholders, and the situation each one stands for. */
+const PLACEHOLDER_EXAMPLES: Readonly<Record<string, { readonly value: string; readonly condition: string }>> = {
+  version: { value: '1.2.3', condition: 'HEAD is tagged `v1.2.3`' },
+  branch: { value: 'main', condition: 'on branch `main`' },
+  sha: { value: 'abc1234', condition: 'at commit `abc1234`' },
+  pr: { value: '42', condition: 'in pull request #42' },
+};
+
+/** Example overrides shown in the build instructions. */
+const EXAMPLE_REGISTRY = 'localhost:5000/me';
+const EXAMPLE_TAG = 'my-test';
+
+/** Computes the CONTAINERS.md view of a plan. @internal */
+export function containersView(plan: BuildPlan, marker: string): ContainersView {
+  const images = new Map(plan.images.map((image) => [image.id, image]));
+  return {
+    marker,
+    bakeFile: code(BAKE_FILE),
+    registry: code(plan.registry),
+    registryVariable: code(BAKE_VARIABLES.registry),
+    families: plan.families.map((family) => familyView(plan, family, images)),
+    variables: plan.variables.map((variable) => ({
+      name: code(variable.name),
+      defaultValue: cell(code(variable.defaultValue)),
+      description: cell(variable.description),
+    })),
+  };
+}
+
+function familyView(plan: BuildPlan, family: PlannedFamily, images: ReadonlyMap<string, PlannedImage>): FamilyView {
+  const members = family.images.map((id) => lookup(images, id));
+  const templates = family.tag.templates.map((template, index) => templateView(template, index + 1, family.tag));
+  const exampleTag = family.tag.templates.length > 0 ? expandTag(family.tag.templates[0], family.tag) : family.tag.fallback;
+  const platforms = [...new Set(members.flatMap((image) => image.platforms))];
+  return {
+    id: family.id,
+    description: family.description,
+    tagVariable: code(family.tagVariable),
+    templates,
+    constants: family.tag.constants.length > 0
+      ? family.tag.constants.map((constant) => `${code(constant.name)} = ${code(constant.value)}`).join(', ')
+      : undefined,
+    fallback: code(family.tag.fallback),
+    exampleReference: code(`${plan.registry}/${members[0]?.repository ?? family.id}:${exampleTag}`),
+    images: members.map((image) => imageRow(plan, image)),
+    platforms: platforms.length > 0 ? platforms.map(code).join(', ') : undefined,
+    mermaid: mermaidGraph(members, images),
+    buildCommands: commented([
+      [`docker buildx bake ${family.id}`, 'the whole family in one BuildKit run, parents first'],
+      ...members.map((image): [string, string] => [`make build-${image.id}`, image.description ?? `target ${image.target} of ${image.dockerfile}`]),
+    ]),
+    overrideCommands: overrideCommands(family, members, plan),
+  };
+}
+
+function templateView(template: string, position: number, tag: PlannedTag): TemplateView {
+  const builtins = placeholders(template).filter((name) => PLACEHOLDER_EXAMPLES[name] !== undefined);
+  const conditions = [...new Set(builtins)].map((name) => PLACEHOLDER_EXAMPLES[name].condition);
+  return {
+    position,
+    template: code(template),
+    example: code(expandTag(template, tag)),
+    condition: conditions.length > 0 ? `when ${conditions.join(' and ')}` : 'always',
+  };
+}
+
+/** Substitutes constants and the example values of the built-in placeholders; unknown placeholders stay as they are. */
+function expandTag(template: string, tag: PlannedTag): string {
+  const constants = new Map(tag.constants.map((constant) => [constant.name, constant.value]));
+  return template.replace(/\{([^{}]+)\}/g, (whole, name: string) =>
+    constants.get(name) ?? PLACEHOLDER_EXAMPLES[name]?.value ?? whole);
+}
+
+function placeholders(template: string): string[] {
+  return [...template.matchAll(/\{([^{}]+)\}/g)].map((match) => match[1]);
+}
+
+function imageRow(plan: BuildPlan, image: PlannedImage): ImageRow {
+  return {
+    image: cell(code(image.id)),
+    repository: cell(code(`${plan.registry}/${image.repository}:<tag>`)),
+    dockerfile: cell(code(image.dockerfile)),
+    target: cell(code(image.target)),
+    parents: image.dependsOn.length > 0 ? cell(image.dependsOn.map(code).join(', ')) : '—',
+    description: cell(image.description ?? ''),
+  };
+}
+
+/**
+ * `graph LR` with one node per family image (plus parents from other families) and `parent --> child` edges.
+ * Node ids are the image ids with every non-alphanumeric character replaced by `_` (made unique if that collides);
+ * labels keep the real ids.
+ * @internal
+ */
+export function mermaidGraph(members: readonly PlannedImage[], images: ReadonlyMap<string, PlannedImage>): string[] {
+  const nodeIds = new Map<string, string>();
+  const taken = new Set<string>();
+  const node = (imageId: string): string => {
+    let id = nodeIds.get(imageId);
+    if (id === undefined) {
+      const base = imageId.replace(/[^A-Za-z0-9]/g, '_');
+      id = base;
+      for (let n = 2; taken.has(id); n++) {
+        id = `${base}_${n}`;
+      }
+      nodeIds.set(imageId, id);
+      taken.add(id);
+    }
+    return id;
+  };
+  // Parents from other families first (in plan order), then the family's own images (topological order).
+  const memberIds = new Set(members.map((image) => image.id));
+  const planOrder = [...images.keys()];
+  const external = [...new Set(members.flatMap((image) => image.dependsOn))]
+    .filter((id) => !memberIds.has(id))
+    .sort((a, b) => planOrder.indexOf(a) - planOrder.indexOf(b));
+  const declarations = [...external, ...memberIds].map((id) => `  ${node(id)}["${id.replace(/"/g, '#quot;')}"]`);
+  const edges = members.flatMap((image) => image.dependsOn.map((parent) => `  ${node(parent)} --> ${node(image.id)}`));
+  return ['graph LR', ...declarations, ...edges];
+}
+
+function overrideCommands(family: PlannedFamily, members: readonly PlannedImage[], plan: BuildPlan): string[] {
+  const overrides = `${BAKE_VARIABLES.registry}=${EXAMPLE_REGISTRY} ${family.tagVariable}=${EXAMPLE_TAG}`;
+  const defaults = new Map(plan.variables.map((variable) => [variable.name, variable.defaultValue]));
+  const baseImages = members.flatMap((image) => image.buildArgs.map((arg) => ({ image, variable: arg.variable })))
+    .filter(({ variable }) => defaults.has(variable));
+  return [
+    '# another registry and tag',
+    `make build ${overrides}`,
+    `${overrides} docker buildx bake ${family.id}`,
+    ...baseImages.flatMap(({ image, variable }) => [
+      `# base image of ${image.id} (shown with its default)`,
+      `make build-${image.id} ${variable}=${shellWord(defaults.get(variable) ?? '')}`,
+    ]),
+  ];
+}
+
+/** `command  # comment` lines with the comments aligned. */
+function commented(lines: readonly (readonly [string, string])[]): string[] {
+  const width = Math.max(...lines.map(([command]) => command.length));
+  return lines.map(([command, comment]) => `${command.padEnd(width)}  # ${comment}`);
+}
+
+function shellWord(text: string): string {
+  return /^[A-Za-z0-9_./:@=+-]*$/.test(text) && text !== '' ? text : `'${text.replace(/'/g, '\'\\\'\'')}'`;
+}
+
+/** Inline code; longer fences when the text itself contains backticks. */
+function code(text: string): string {
+  if (!text.includes('`')) {
+    return '`' + text + '`';
+  }
+  return '`` ' + text + ' ``';
+}
+
+/** Makes text safe inside a Markdown table cell. */
+function cell(text: string): string {
+  return text.replace(/\|/g, '\\|').replace(/\s*\n\s*/g, ' ');
+}
+
+function lookup(images: ReadonlyMap<string, PlannedImage>, id: string): PlannedImage {
+  const image = images.get(id);
+  if (image === undefined) {
+    throw new Error(`Family image "${id}" is not among the planned images.`);
+  }
+  return image;
+}

@@ -1,0 +1,68 @@
+import { Construct } from 'constructs';
+import { Image, ImageProps } from '../image/image';
+import { FamilyTag } from './family-tag';
+
+/** Properties of an image family. */
+export interface ImageFamilyProps {
+  /**
+   * The multi-target Dockerfile holding the family's images (relative to the project root).
+   * @default "docker/<family>/Dockerfile"
+   */
+  readonly dockerfile?: string;
+  /**
+   * Build context directory (relative to the project root); its `.dockerignore` is generated.
+   * @default "."
+   */
+  readonly context?: string;
+  /**
+   * The tag policy shared by every image of the family.
+   * @default - the pipeline's default tag policy
+   */
+  readonly tag?: FamilyTag;
+  /**
+   * Platforms to build, e.g. `['linux/amd64', 'linux/arm64']`.
+   * @default - the pipeline's default platforms
+   */
+  readonly platforms?: string[];
+  /**
+   * One-line description.
+   * @default - none
+   */
+  readonly description?: string;
+}
+
+/**
+ * Images that are built together and share one tag, e.g. `runtime → base → dev`.
+ * Build order is derived from what each image builds on.
+ */
+export class ImageFamily extends Construct {
+  /** @internal */
+  public readonly _isFamily = true;
+  /** The family's properties as given. */
+  public readonly props: ImageFamilyProps;
+
+  constructor(scope: Construct, id: string, props: ImageFamilyProps = {}) {
+    super(scope, id);
+    this.props = props;
+  }
+
+  /** The Dockerfile of images without one of their own. */
+  public get dockerfile(): string {
+    return this.props.dockerfile ?? `docker/${this.node.id}/Dockerfile`;
+  }
+
+  /** The build context. */
+  public get context(): string {
+    return this.props.context ?? '.';
+  }
+
+  /** Adds an image to the family. */
+  public addImage(id: string, props: ImageProps): Image {
+    return new Image(this, id, props);
+  }
+
+  /** The family's images in creation order. */
+  public get images(): Image[] {
+    return this.node.children.filter((c): c is Image => Image.isImage(c));
+  }
+}

@@ -1,0 +1,71 @@
+import { Construct } from 'constructs';
+import { Stage, StageProps } from '../stage/stage';
+import { ImageRole } from './image-role';
+
+/** Properties of an image. */
+export interface ImageProps extends StageProps {
+  /**
+   * Repository path below the registry.
+   * @default - `<family>-<image>`, e.g. `flow-pipe-runtime`
+   */
+  readonly repository?: string;
+  /**
+   * One-line description (OCI description label, CONTAINERS.md).
+   * @default - none
+   */
+  readonly description?: string;
+  /**
+   * A Dockerfile of its own for this image (path relative to the project root).
+   * @default - the family's multi-target Dockerfile
+   */
+  readonly dockerfile?: string;
+  /**
+   * Numeric `uid[:gid]` the published image runs as; appended as the last `USER` unless the image sets one itself.
+   * @default - the pipeline's default user ("10001:10001")
+   */
+  readonly user?: string;
+  /**
+   * What the image is for.
+   * @default ImageRole.GENERAL
+   */
+  readonly role?: ImageRole;
+  /**
+   * Platforms to build.
+   * @default - the family's platforms
+   */
+  readonly platforms?: string[];
+}
+
+/**
+ * A published image: the final stage of a build target, tagged with its family's tag.
+ * Add build-only stages with `addStage()`; they land in the same Dockerfile, before the image.
+ */
+export class Image extends Stage {
+  /** Whether `x` is an Image. */
+  public static isImage(x: unknown): x is Image {
+    return Stage.isStage(x) && (x as any)._isImage === true;
+  }
+
+  /** @internal */
+  public readonly _isImage = true;
+  /** The image's properties as given. */
+  public readonly props: ImageProps;
+  /** What the image is for. */
+  public readonly role: ImageRole;
+
+  constructor(scope: Construct, id: string, props: ImageProps) {
+    super(scope, id, props);
+    this.props = props;
+    this.role = props.role ?? ImageRole.GENERAL;
+  }
+
+  /** A build-only stage in this image's Dockerfile (not published). */
+  public addStage(id: string, props: StageProps): Stage {
+    return new Stage(this, id, props);
+  }
+
+  /** The build-only stages of this image, in creation order. */
+  public get stages(): Stage[] {
+    return this.node.children.filter((c): c is Stage => Stage.isStage(c));
+  }
+}

@@ -1,0 +1,98 @@
+import { shellSingleQuote } from './make-escape';
+import type { MakeAssignment } from './makefile-model';
+
+/**
+ * A fact about the checkout, computed once per make run by a bash snippet.
+ * @internal
+ */
+export interface GitFact {
+  /** Make variable, e.g. `GIT_VERSION`. */
+  readonly name: string;
+  /** What the value is (a comment in the Makefile). */
+  readonly doc: string;
+  /** The bash snippet printing the value; plain shell text, escaped for make by {@link makeShellCall}. */
+  readonly script: string;
+}
+
+/**
+ * Turns a shell snippet into `$(shell …)`: `$` doubled for make. GitHub variables are read by the shell
+ * (`"${GITHUB_HEAD_REF:-}"`), never through make, so their contents are never make syntax.
+ * Inside `$(shell …)` a `#` is literal (verified with GNU Make 4.3) and parentheses must balance.
+ *
+ * @throws if the snippet's parentheses do not balance or it contains a newline
+ * @internal
+ */
+export function makeShellCall(script: string): string {
+  let depth = 0;
+  for (const char of script) {
+    depth += char === '(' ? 1 : char === ')' ? -1 : 0;
+    if (depth < 0) break;
+  }
+  if (depth !== 0 || /[\n\r\0]/.test(script)) {
+    throw new Error(`shell snippet ${JSON.stringify(script)} must be one line with balanced parentheses`);
+  }
+  return `$(shell ${script.replace(/\$/g, '$$$$')})`;
+}
+
+/** Characters allowed in a Docker tag; everything else becomes `-`. */
+const SANITISE = "tr -c 'A-Za-z0-9_.-' '-' | sed -e 's/^[.-]*//' | cut -c1-100";
+
+/**
+ * The git facts every Makefile computes, in the order they are defined. Each is empty (never an error) outside a
+ * git checkout or when it does not apply. Variables set by GitHub Actions take precedence over git, so the values
+ * are the same locally and in CI; they are read with `:-` defaults because recipes and `$(shell …)` run under
+ * `set -u`.
+ * @internal
+ */
+export const GIT_FACTS: readonly GitFact[] = [
+  {
+    name: 'GIT_VERSION',
+    doc: 'Version from a v<digit>... tag on HEAD (GITHUB_REF_NAME on tag pushes), without the leading v',
+    script: [
+      'if [ "${GITHUB_REF_TYPE:-}" = tag ]; then v="${GITHUB_REF_NAME:-}";',
+      `else v="$(git describe --tags --exact-match --match ${shellSingleQuote('v[0-9]*')} HEAD 2>/dev/null || true)"; fi;`,
+      `if [[ "$v" =~ ^v[0-9] ]]; then printf %s "\${v:1}" | ${SANITISE}; fi`,
+    ].join(' '),
+  },
+  {
+    name: 'GIT_BRANCH',
+    doc: 'Branch (pull request head branch in CI), sanitised to [a-z0-9_.-], at most 100 characters; empty when detached',
+    script: [
+      'b="${GITHUB_HEAD_REF:-}";',
+      'if [ -z "$b" ] && [ "${GITHUB_REF_TYPE:-}" = branch ]; then b="${GITHUB_REF_NAME:-}"; fi;',
+      'if [ -z "$b" ]; then b="$(git rev-parse --abbrev-ref HEAD 2>/dev/null || true)"; fi;',
+      'if [ "$b" = HEAD ]; then b=; fi;',
+      `printf %s "$b" | tr ${shellSingleQuote('[:upper:]')} ${shellSingleQuote('[:lower:]')} | ${SANITISE}`,
+    ].join(' '),
+  },
+  {
+    name: 'GIT_SHA',
+    doc: 'Short (7 character) commit of HEAD',
+    script: 'git rev-parse --verify --quiet --short=7 HEAD 2>/dev/null || true',
+  },
+  {
+    name: 'GIT_PR',
+    doc: 'Pull request number (from GITHUB_REF refs/pull/<n>/merge)',
+    script: 'if [[ "${GITHUB_REF:-}" =~ ^refs/pull/([0-9]+)/merge$ ]]; then printf %s "${BASH_REMATCH[1]}"; fi',
+  },
+  {
+    name: 'GIT_REVISION',
+    doc: 'Full commit of HEAD (org.opencontainers.image.revision)',
+    script: 'git rev-parse --verify --quiet HEAD 2>/dev/null || true',
+  },
+  {
+    name: 'GIT_CREATED',
+    doc: 'Commit time of HEAD, ISO 8601 (org.opencontainers.image.created, reproducible)',
+    script: 'git log -1 --format=%cI 2>/dev/null || true',
+  },
+];
+
+/** `GIT_X := $(shell …)` for every fact. @internal */
+export function gitFactAssignments(): MakeAssignment[] {
+  return GIT_FACTS.map((fact) => ({
+    kind: 'assignment',
+    name: fact.name,
+    operator: ':=',
+    value: makeShellCall(fact.script),
+  }));
+}

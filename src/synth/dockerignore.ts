@@ -1,0 +1,114 @@
+import { Diagnostics } from '../core/diagnostics';
+import { PipelineIndex } from './pipeline-index';
+
+/** Patterns every generated `.dockerignore` excludes after the allow-list (secrets, VCS data, dependencies). @internal */
+export const DEFAULT_EXCLUDES = ['**/.git', '**/.env', '**/.env.*', '**/node_modules', '**/*.pem'];
+
+/** The `.dockerignore` of one build context: an allow-list of what the images read, then excludes. @internal */
+export interface DockerignorePlan {
+  readonly context: string;
+  readonly patterns: string[];
+}
+
+/**
+ * Derives one allow-list `.dockerignore` per build context from what its stages COPY and bind-mount, appends the
+ * default and user excludes, and reports every source the result would ignore (BuildKit's CopyIgnoredFile).
+ * @internal
+ */
+export function planDockerignores(index: PipelineIndex, userPatterns: readonly string[], d: Diagnostics): DockerignorePlan[] {
+  const byContext = new Map<string, Array<{ source: string; path: string }>>();
+  for (const family of index.families) {
+    const list = byContext.get(family.context) ?? [];
+    for (const image of family.images) {
+      for (const stage of [image, ...image.stages]) {
+        stage._instructions.forEach((ins, i) => {
+          const path = `${stage.node.path}/instruction.${i}`;
+          if (ins.kind === 'copy' && !ins.from) ins.sources.forEach((source) => list.push({ source: clean(source), path }));
+          if (ins.kind === 'run') {
+            for (const m of ins.mounts) {
+              if (m._contextSource !== undefined) list.push({ source: clean(m._contextSource), path });
+            }
+          }
+        });
+      }
+    }
+    byContext.set(family.context, list);
+  }
+
+  const plans: DockerignorePlan[] = [];
+  for (const context of [...byContext.keys()].sort()) {
+    const sources = byContext.get(context)!;
+    const wholeContext = sources.some((s) => s.source === '.');
+    const allow = [...new Set(sources.map((s) => s.source))].filter((s) => s !== '.').sort();
+    const patterns = [
+      ...(wholeContext ? [] : ['**', ...allow.flatMap((s) => (hasGlob(s) ? [`!${s}`] : [`!${s}`, `!${s}/**`]))]),
+      ...DEFAULT_EXCLUDES,
+      ...userPatterns,
+    ];
+    for (const s of sources) {
+      if (s.source !== '.' && isIgnored(s.source, patterns)) {
+        d.error(s.path, `"${s.source}" would be excluded by the generated .dockerignore of context "${context}"; remove the pattern that excludes it`);
+      }
+    }
+    plans.push({ context, patterns });
+  }
+  return plans;
+}
+
+function clean(p: string): string {
+  const c = p.replace(/^\.\//, '').replace(/\/+$/, '').replace(/\/+/g, '/');
+  return c.length === 0 ? '.' : c;
+}
+
+function hasGlob(p: string): boolean {
+  return /[*?[]/.test(p);
+}
+
+/**
+ * Whether `path` is excluded by `patterns` with .dockerignore semantics: patterns anchored at the context root,
+ * `**` spanning directories, `!` re-including, the last matching pattern wins, a match on a parent counts.
+ * @internal
+ */
+export function isIgnored(path: string, patterns: readonly string[]): boolean {
+  let ignored = false;
+  for (const raw of patterns) {
+    const negate = raw.startsWith('!');
+    const pattern = clean((negate ? raw.slice(1) : raw).replace(/^\//, ''));
+    if (matchesOrParentMatches(pattern, path)) ignored = !negate;
+  }
+  return ignored;
+}
+
+function matchesOrParentMatches(pattern: string, path: string): boolean {
+  const re = patternRegex(pattern);
+  const parts = path.split('/');
+  for (let i = parts.length; i >= 1; i--) {
+    if (re.test(parts.slice(0, i).join('/'))) return true;
+  }
+  return false;
+}
+
+function patternRegex(pattern: string): RegExp {
+  let re = '';
+  for (let i = 0; i < pattern.length; i++) {
+    const c = pattern[i];
+    if (c === '*') {
+      if (pattern[i + 1] === '*') {
+        i++;
+        if (pattern[i + 1] === '/') { i++; re += '(?:.*/)?'; } else { re += '.*'; }
+      } else {
+        re += '[^/]*';
+      }
+    } else if (c === '?') {
+      re += '[^/]';
+    } else if (c === '[') {
+      const end = pattern.indexOf(']', i);
+      if (end < 0) { re += '\\['; continue; }
+      re += `[${pattern.slice(i + 1, end).replace(/^!/, '^').replace(/\\/g, '\\\\')}]`;
+      i = end;
+    } else {
+      re += c.replace(/[.+^${}()|\\]/g, '\\$&');
+    }
+  }
+  return new RegExp(`^${re}$`);
+}

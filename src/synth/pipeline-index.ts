@@ -1,0 +1,76 @@
+import { Construct } from 'constructs';
+import { ExternalFamily } from '../family/external-family';
+import { ImageFamily } from '../family/image-family';
+import { Image } from '../image/image';
+import { Stage } from '../stage/stage';
+
+/**
+ * Lookup tables over the construct tree below the pipeline root, built once per synthesis.
+ * @internal
+ */
+export class PipelineIndex {
+  public readonly families: ImageFamily[];
+  public readonly externalFamilies: ExternalFamily[];
+  public readonly images: Image[];
+  public readonly stages: Stage[];
+
+  constructor(root: Construct) {
+    const all = root.node.findAll();
+    this.families = all.filter((c): c is ImageFamily => (c as any)._isFamily === true);
+    this.externalFamilies = all.filter((c): c is ExternalFamily => (c as any)._isExternalFamily === true);
+    this.images = all.filter((c): c is Image => Image.isImage(c));
+    this.stages = all.filter((c): c is Stage => Stage.isStage(c));
+  }
+
+  /** The image a stage belongs to (itself for an image). */
+  public imageOf(stage: Stage): Image {
+    if (Image.isImage(stage)) return stage;
+    const parent = stage.node.scope;
+    if (parent && Image.isImage(parent)) return parent;
+    throw new Error(`[${stage.node.path}] a stage must be added with Image.addStage()`);
+  }
+
+  /** The family an image belongs to. */
+  public familyOf(image: Image): ImageFamily {
+    const parent = image.node.scope as any;
+    if (parent && parent._isFamily === true) return parent as ImageFamily;
+    throw new Error(`[${image.node.path}] an image must be added with ImageFamily.addImage()`);
+  }
+
+  /** The Dockerfile path a stage is written to. */
+  public dockerfileOf(stage: Stage): string {
+    const image = this.imageOf(stage);
+    return image.props.dockerfile ?? this.familyOf(image).dockerfile;
+  }
+
+  /** Every Dockerfile path with its stages, in path order. */
+  public dockerfiles(): Array<{ path: string; stages: Stage[] }> {
+    const byPath = new Map<string, Stage[]>();
+    for (const stage of this.stages) {
+      const path = this.dockerfileOf(stage);
+      byPath.set(path, [...(byPath.get(path) ?? []), stage]);
+    }
+    return [...byPath.keys()].sort().map((path) => ({ path, stages: byPath.get(path)! }));
+  }
+
+  /** The stages a stage depends on (its FROM stage and COPY --from stages). */
+  public stageDependencies(stage: Stage): Stage[] {
+    const deps: Stage[] = [];
+    const src = stage.from._source;
+    if (src.kind === 'stage') deps.push(src.stage);
+    for (const ins of stage._instructions) {
+      if (ins.kind === 'copy' && ins.from) deps.push(ins.from);
+    }
+    return deps;
+  }
+
+  /** Plan id of an image: `<family>-<image>`. */
+  public imageId(image: Image): string {
+    return `${this.familyOf(image).node.id}-${image.node.id}`;
+  }
+
+  /** Repository path of an image. */
+  public repositoryOf(image: Image): string {
+    return image.props.repository ?? this.imageId(image);
+  }
+}

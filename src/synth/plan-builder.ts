@@ -1,0 +1,106 @@
+import { Diagnostics } from '../core/diagnostics';
+import { topologicalOrder } from '../core/graph';
+import { variablePrefix } from '../core/names';
+import { Image } from '../image/image';
+import type { BuildPlan, PlannedBuildArg, PlannedImage, PlannedVariable, PlannedWorkflow } from '../plan/build-plan';
+import { PipelineIndex } from './pipeline-index';
+import { StageSourceResolver } from './stage-sources';
+import { PipelineSettings } from './validate';
+
+/** Everything the plan needs besides the tree. @internal */
+export interface PlanSettings extends PipelineSettings {
+  readonly workflow: PlannedWorkflow;
+}
+
+/**
+ * Builds the build plan from a validated tree. Problems only visible here (variable clashes) go to `d`.
+ * @internal
+ */
+export function buildPlan(index: PipelineIndex, settings: PlanSettings, d: Diagnostics): BuildPlan {
+  const sources = new StageSourceResolver(index);
+  const variables = new Map<string, PlannedVariable & { owner: string }>();
+  const addVariable = (v: PlannedVariable, owner: string) => {
+    const existing = variables.get(v.name);
+    if (existing && existing.defaultValue !== v.defaultValue) {
+      d.error(owner, `variable ${v.name} is defined twice with different values ("${existing.defaultValue}" by ${existing.owner}, "${v.defaultValue}")`);
+    }
+    if (!existing) variables.set(v.name, { ...v, owner });
+  };
+
+  // build args per Dockerfile: every global ARG the file declares
+  const argsByFile = new Map<string, PlannedBuildArg[]>();
+  for (const file of index.dockerfiles()) {
+    const args = new Map<string, PlannedBuildArg>();
+    for (const stage of file.stages) {
+      for (const a of sources.resolve(stage).buildArgs) {
+        args.set(a.name, { name: a.name, variable: a.variable });
+        addVariable({ name: a.variable, defaultValue: a.defaultValue, description: a.description }, stage.node.path);
+      }
+    }
+    argsByFile.set(file.path, [...args.values()].sort((a, b) => a.name.localeCompare(b.name)));
+  }
+
+  const parentsOf = (image: Image): Array<{ image: Image; contextName: string }> => {
+    const found = new Map<Image, string>();
+    const stages = [image, ...image.stages];
+    for (const stage of stages) {
+      const p = sources.resolve(stage).parentImage;
+      if (p) found.set(p.image, p.contextName);
+      for (const ins of stage._instructions) {
+        if (ins.kind === 'copy' && ins.from && Image.isImage(ins.from) && ins.from !== image) found.set(ins.from, ins.from.stageName);
+      }
+    }
+    return [...found.entries()].map(([img, contextName]) => ({ image: img, contextName }));
+  };
+
+  const ids = index.images.map((i) => index.imageId(i));
+  const byId = new Map(index.images.map((i) => [index.imageId(i), i]));
+  const order = topologicalOrder([...ids].sort(), (id) => parentsOf(byId.get(id)!).map((p) => index.imageId(p.image)).sort());
+  const orderedIds = 'order' in order ? order.order : [...ids].sort();
+
+  const images: PlannedImage[] = orderedIds.map((id) => {
+    const image = byId.get(id)!;
+    const family = index.familyOf(image);
+    const parents = parentsOf(image);
+    const dockerfile = index.dockerfileOf(image);
+    return {
+      id,
+      family: family.node.id,
+      name: image.node.id,
+      repository: index.repositoryOf(image),
+      tagVariable: `${variablePrefix(family.node.id)}_TAG`,
+      dockerfile,
+      context: family.context,
+      target: image.stageName,
+      dependsOn: parents.map((p) => index.imageId(p.image)).sort(),
+      parentContexts: parents.map((p) => ({ name: p.contextName, image: index.imageId(p.image) })).sort((a, b) => a.name.localeCompare(b.name)),
+      buildArgs: argsByFile.get(dockerfile) ?? [],
+      platforms: [...(image.props.platforms ?? family.props.platforms ?? [])],
+      description: image.props.description,
+      ports: image._instructions.flatMap((i) => (i.kind === 'expose' ? [`${i.port}/${i.protocol}`] : [])),
+    };
+  });
+
+  const families = [...index.families].sort((a, b) => a.node.id.localeCompare(b.node.id)).map((family) => {
+    const tag = family.props.tag ?? settings.defaultTag;
+    const tagVariable = `${variablePrefix(family.node.id)}_TAG`;
+    if (variables.has(tagVariable)) d.error(family.node.path, `the family tag variable ${tagVariable} clashes with ${variables.get(tagVariable)!.owner}; rename the family`);
+    return {
+      id: family.node.id,
+      images: images.filter((i) => i.family === family.node.id).map((i) => i.id),
+      tagVariable,
+      tag: { templates: [...tag._templates], constants: [...tag._constants], fallback: tag._fallback },
+      description: family.props.description,
+    };
+  });
+
+  return {
+    registry: settings.registry,
+    platforms: [...settings.platforms],
+    images,
+    families,
+    variables: [...variables.values()].map(({ name, defaultValue, description }) => ({ name, defaultValue, description })).sort((a, b) => a.name.localeCompare(b.name)),
+    workflow: settings.workflow,
+    sourceUrl: settings.sourceUrl,
+  };
+}

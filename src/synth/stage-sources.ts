@@ -1,0 +1,78 @@
+import { variablePrefix } from '../core/names';
+import { Image } from '../image/image';
+import { Stage } from '../stage/stage';
+import { PipelineIndex } from './pipeline-index';
+
+/** How one stage's FROM is written and what it needs from the build tooling. @internal */
+export interface ResolvedSource {
+  /** Text after `FROM` (and flags), before `AS`. */
+  readonly text: string;
+  /** Global ARGs (name → default) the FROM uses. */
+  readonly globalArgs: ReadonlyArray<{ readonly name: string; readonly value: string }>;
+  /** Build args the tooling passes, each from a pipeline variable. */
+  readonly buildArgs: ReadonlyArray<{ readonly name: string; readonly variable: string; readonly defaultValue: string; readonly description: string }>;
+  /** The pipeline image this stage builds on, if any, and how the Dockerfile names it. */
+  readonly parentImage?: { readonly image: Image; readonly contextName: string };
+  /** Whether the source may run as a non-root user (so RUN steps switch to root first). */
+  readonly inheritsNonRootUser: boolean;
+}
+
+/**
+ * Resolves what each stage builds from: registry bases become overridable global ARGs, external families one
+ * registry/tag ARG pair, pipeline images a stage name (same Dockerfile) or a named context (other Dockerfile).
+ * @internal
+ */
+export class StageSourceResolver {
+  constructor(private readonly index: PipelineIndex) {}
+
+  /** The default build-arg name of a registry base of `stage`. */
+  public static defaultBaseArg(stage: Stage): string {
+    return `${variablePrefix(stage.stageName)}_BASE_IMAGE`;
+  }
+
+  public resolve(stage: Stage): ResolvedSource {
+    const src = stage.from._source;
+    switch (src.kind) {
+      case 'scratch':
+        return { text: 'scratch', globalArgs: [], buildArgs: [], inheritsNonRootUser: false };
+      case 'registry': {
+        const arg = src.buildArg ?? StageSourceResolver.defaultBaseArg(stage);
+        const family = this.index.familyOf(this.index.imageOf(stage)).node.id;
+        return {
+          text: `\${${arg}}`,
+          globalArgs: [{ name: arg, value: src.reference }],
+          buildArgs: [{ name: arg, variable: `${variablePrefix(family)}_${arg}`, defaultValue: src.reference, description: `Base image passed as build argument ${arg} (family ${family})` }],
+          inheritsNonRootUser: false,
+        };
+      }
+      case 'external': {
+        const fam = src.image.family;
+        const prefix = variablePrefix(fam.node.id);
+        const registry = `${prefix}_REGISTRY`;
+        const tag = `${prefix}_TAG`;
+        return {
+          text: `\${${registry}}/${src.image.repository}:\${${tag}}`,
+          globalArgs: [{ name: registry, value: fam.props.registry }, { name: tag, value: fam.props.tag }],
+          buildArgs: [
+            { name: registry, variable: registry, defaultValue: fam.props.registry, description: `Registry of the external family ${fam.node.id}` },
+            { name: tag, variable: tag, defaultValue: fam.props.tag, description: `Tag shared by every image of the external family ${fam.node.id}` },
+          ],
+          inheritsNonRootUser: true,
+        };
+      }
+      case 'stage': {
+        const parent = src.stage;
+        const sameFile = this.index.dockerfileOf(parent) === this.index.dockerfileOf(stage);
+        const parentImage = Image.isImage(parent) && this.index.imageOf(stage) !== parent ? parent : undefined;
+        const contextName = sameFile ? parent.stageName : this.index.imageId(parent as Image);
+        return {
+          text: contextName,
+          globalArgs: [],
+          buildArgs: [],
+          parentImage: parentImage ? { image: parentImage, contextName } : undefined,
+          inheritsNonRootUser: parentImage !== undefined,
+        };
+      }
+    }
+  }
+}

@@ -1,0 +1,2 @@
+export * from './action-pins';
+export * from './containers-workflow';

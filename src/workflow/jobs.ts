@@ -1,0 +1,194 @@
+import { github } from 'projen';
+import { CHECKOUT, LOGIN, pinnedUses, SETUP_BUILDX, SETUP_QEMU } from './action-pins';
+import type { BuildPlan, PlannedWorkflow } from '../plan/build-plan';
+
+/** The registry whose login uses the workflow's own `GITHUB_TOKEN` (and therefore needs `packages: write`). */
+export const GHCR = 'ghcr.io';
+
+/** `tag` only runs `make print-tags`; it never needs the full build budget. */
+const TAG_JOB_TIMEOUT_MINUTES = 10;
+
+/** Step id of the `make print-tags` step; the `tag` job's outputs read from it. */
+const TAGS_STEP_ID = 'tags';
+
+/** Job ids, in the order they appear in the workflow. @internal */
+export const JOB_IDS = { tag: 'tag', build: 'build', publish: 'publish' } as const;
+
+/**
+ * The jobs of the containers workflow, as projen `Job` objects (camelCase; projen renders them kebab-case).
+ *
+ * - `tag`: computes every family tag once with the Makefile (`make print-tags`), so CI and local builds agree.
+ * - `build` (pull requests): one `docker buildx bake` of the `default` group; parents are ordered by bake's `target:` contexts.
+ * - `publish` (pushes and manual runs): the same bake with `--push`, after logging in to the registry.
+ *
+ * No `run:` contains `${{ }}`: every value reaches the shell through step `env:` (GitHub script-injection guidance).
+ * @internal
+ */
+export function containersJobs(plan: BuildPlan, bakeFile: string): Record<string, github.workflows.Job> {
+  assertLiterals(plan, bakeFile);
+  const wf = plan.workflow;
+  return {
+    [JOB_IDS.tag]: tagJob(plan),
+    [JOB_IDS.build]: bakeJob(plan, bakeFile, {
+      name: 'Build images',
+      if: "github.event_name == 'pull_request'",
+      push: false,
+    }),
+    [JOB_IDS.publish]: bakeJob(plan, bakeFile, {
+      name: 'Publish images',
+      // push to the default branch, `v*` tags, and manual runs (which need write access to the repository)
+      if: "github.event_name != 'pull_request'",
+      push: true,
+      login: wf.loginRegistry,
+    }),
+  };
+}
+
+/** Tag variables in family order, without duplicates. */
+function tagVariables(plan: BuildPlan): string[] {
+  return [...new Set(plan.families.map((f) => f.tagVariable))];
+}
+
+function tagJob(plan: BuildPlan): github.workflows.Job {
+  const wf = plan.workflow;
+  const outputs: Record<string, github.workflows.JobStepOutput> = {};
+  for (const variable of tagVariables(plan)) {
+    outputs[variable] = { stepId: TAGS_STEP_ID, outputName: variable };
+  }
+  return {
+    name: 'Compute image tags',
+    runsOn: [wf.runsOn],
+    timeoutMinutes: Math.min(TAG_JOB_TIMEOUT_MINUTES, wf.timeoutMinutes),
+    permissions: { contents: github.workflows.JobPermission.READ },
+    outputs,
+    steps: [
+      // full history and tags: the `{version}` placeholder comes from `git describe`
+      checkoutStep({ 'fetch-depth': 0 }),
+      {
+        id: TAGS_STEP_ID,
+        name: 'Compute tags',
+        run: 'make --no-print-directory print-tags >> "$GITHUB_OUTPUT"',
+      },
+    ],
+  };
+}
+
+interface BakeJobOptions {
+  readonly name: string;
+  readonly if: string;
+  readonly push: boolean;
+  /** Registry to log in to before pushing; none when undefined. */
+  readonly login?: string;
+}
+
+function bakeJob(plan: BuildPlan, bakeFile: string, options: BakeJobOptions): github.workflows.Job {
+  const wf = plan.workflow;
+  const steps: github.workflows.JobStep[] = [checkoutStep()];
+  if (usesPlatforms(plan)) {
+    steps.push({
+      id: 'qemu',
+      name: 'Set up QEMU',
+      uses: pinnedUses(SETUP_QEMU),
+      // no GitHub Actions cache: a publishing job must not restore poisonable caches (zizmor cache-poisoning)
+      with: { 'cache-image': false },
+    });
+  }
+  steps.push({
+    id: 'buildx',
+    name: 'Set up Docker Buildx',
+    uses: pinnedUses(SETUP_BUILDX),
+    with: { 'cache-binary': false },
+  });
+  if (options.login !== undefined) {
+    steps.push(loginStep(wf, options.login));
+  }
+  const env: Record<string, string> = { REGISTRY: plan.registry };
+  for (const variable of tagVariables(plan)) {
+    env[variable] = `\${{ needs.${JOB_IDS.tag}.outputs.${variable} }}`;
+  }
+  env.GIT_REVISION = '${{ github.sha }}';
+  steps.push({
+    id: 'bake',
+    name: options.push ? 'Build and push images' : 'Build images',
+    env,
+    run: ['docker buildx bake', '--file', shellWord(bakeFile), ...(options.push ? ['--push'] : []), 'default'].join(' '),
+  });
+  const permissions: github.workflows.JobPermissions = options.login === GHCR
+    ? { contents: github.workflows.JobPermission.READ, packages: github.workflows.JobPermission.WRITE }
+    : { contents: github.workflows.JobPermission.READ };
+  return {
+    name: options.name,
+    needs: [JOB_IDS.tag],
+    if: options.if,
+    runsOn: [wf.runsOn],
+    timeoutMinutes: wf.timeoutMinutes,
+    permissions,
+    steps,
+  };
+}
+
+function checkoutStep(extra: Record<string, unknown> = {}): github.workflows.JobStep {
+  return {
+    id: 'checkout',
+    name: 'Check out',
+    uses: pinnedUses(CHECKOUT),
+    // the token must not stay in .git/config for later steps (zizmor artipacked)
+    with: { 'persist-credentials': false, ...extra },
+  };
+}
+
+function loginStep(wf: PlannedWorkflow, registry: string): github.workflows.JobStep {
+  let credentials: { username: string; password: string };
+  if (registry === GHCR) {
+    credentials = { username: '${{ github.actor }}', password: '${{ secrets.GITHUB_TOKEN }}' };
+  } else if (wf.usernameSecret !== undefined && wf.passwordSecret !== undefined) {
+    credentials = { username: `\${{ secrets.${wf.usernameSecret} }}`, password: `\${{ secrets.${wf.passwordSecret} }}` };
+  } else {
+    throw new Error(
+      `Workflow "${wf.name}": logging in to ${registry} needs usernameSecret and passwordSecret (only ${GHCR} uses GITHUB_TOKEN)`,
+    );
+  }
+  return { id: 'login', name: `Log in to ${registry}`, uses: pinnedUses(LOGIN), with: { registry, ...credentials } };
+}
+
+/** True when any image builds for explicit platforms, which may need emulation. */
+function usesPlatforms(plan: BuildPlan): boolean {
+  return plan.platforms.length > 0 || plan.images.some((i) => i.platforms.length > 0);
+}
+
+/** A POSIX shell word for `value`: as is when it only has safe characters, otherwise single-quoted. */
+function shellWord(value: string): string {
+  // inside single quotes nothing is special; a quote itself is written as close-quote, \', re-open
+  return /^[A-Za-z0-9_./-]+$/.test(value) ? value : `'${value.replace(/'/g, String.raw`'\''`)}'`;
+}
+
+/**
+ * Defence in depth: the plan is validated before synthesis, but the literals embedded here must never carry a
+ * GitHub expression (`${{`) or invalid secret names, whatever produced the plan.
+ */
+function assertLiterals(plan: BuildPlan, bakeFile: string): void {
+  const wf = plan.workflow;
+  const literals: Record<string, string | undefined> = {
+    'registry': plan.registry,
+    'bake file': bakeFile,
+    'workflow.name': wf.name,
+    'workflow.defaultBranch': wf.defaultBranch,
+    'workflow.loginRegistry': wf.loginRegistry,
+    'workflow.runsOn': wf.runsOn,
+  };
+  for (const [what, value] of Object.entries(literals)) {
+    if (value !== undefined && value.includes('${{')) {
+      throw new Error(`Workflow "${wf.name}": ${what} must not contain a GitHub expression ("\${{"), got ${JSON.stringify(value)}`);
+    }
+  }
+  for (const [what, value] of Object.entries({ usernameSecret: wf.usernameSecret, passwordSecret: wf.passwordSecret })) {
+    if (value !== undefined && !/^[A-Za-z_][A-Za-z0-9_]*$/.test(value)) {
+      throw new Error(`Workflow "${wf.name}": ${what} must be a secret name ([A-Za-z_][A-Za-z0-9_]*), got ${JSON.stringify(value)}`);
+    }
+  }
+  for (const variable of tagVariables(plan)) {
+    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(variable)) {
+      throw new Error(`Workflow "${wf.name}": tag variable ${JSON.stringify(variable)} is not a valid output and environment name`);
+    }
+  }
+}

@@ -1,0 +1,159 @@
+/**
+ * A real consumer: packs the library as published (jsii build → `npm pack`), installs the tarball into a scratch npm
+ * project next to projen, and synthesizes a pipeline from that project's own `.projenrc.ts` with `npx projen`.
+ *
+ * Slow by nature (jsii compile when lib/ is stale, npm install, three ts-node synth runs); npm's cache is reused
+ * (`--prefer-offline`), so a warm run takes well under two minutes. Set PROJEN_CONTAINERS_KEEP_CONSUMER=1 to keep the
+ * scratch project (its path is printed).
+ */
+import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+
+const ROOT = resolve(__dirname, '..', '..');
+
+/** What the consumer's pipeline must generate (family `app` writes the root Dockerfile). */
+const GENERATED = ['Dockerfile', 'Makefile', 'docker-bake.json', '.dockerignore', 'CONTAINERS.md', '.github/workflows/containers.yml'];
+
+const CONSUMER_PROJENRC = `import { Project, typescript } from 'projen';
+import { CacheSharing, Containers, DockerfileSyntax, FamilyTag, ImageRole, ImageSource, Mount } from 'projen-containers';
+
+const project = new Project({ name: 'consumer' });
+new typescript.ProjenrcTs(project);
+
+const containers = new Containers(project, {
+  registry: 'ghcr.io/acme',
+  sourceUrl: 'https://github.com/acme/consumer',
+  dockerfileSyntax: DockerfileSyntax.omit(),
+});
+
+const app = containers.addFamily('app', {
+  description: 'consumer app images',
+  dockerfile: 'Dockerfile',
+  tag: FamilyTag.templates(['{version}', '{branch}'], { fallback: 'dev' }),
+});
+
+const os = ImageSource.registry('ubuntu:24.04@sha256:${'0'.repeat(64)}', { buildArg: 'OS_IMAGE' });
+const apt = [Mount.cache({ target: '/var/cache/apt', id: 'apt-cache', sharing: CacheSharing.LOCKED })];
+
+const runtime = app.addImage('runtime', { from: os, role: ImageRole.RUNTIME, description: 'Runs the app' });
+const build = runtime.addStage('build', { from: os });
+build.run(['apt-get update', 'apt-get install -y --no-install-recommends gcc libc6-dev'], { mounts: apt });
+build.copy(['src'], '/src/');
+build.run(['gcc -O2 -o /out/app /src/main.c']);
+runtime.copy(['/out/app'], '/usr/local/bin/app', { from: build });
+runtime.entrypoint(['/usr/local/bin/app']);
+
+const dev = app.addImage('dev', { from: ImageSource.stage(runtime), role: ImageRole.SDK, description: 'Builds plugins' });
+dev.run(['apt-get update', 'apt-get install -y --no-install-recommends gcc'], { mounts: apt });
+dev.env({ APP_HOME: '/opt/app' });
+
+project.synth();
+`;
+
+/** The environment of a user's shell: no vitest/test markers (projen reads NODE_ENV=test at import time). */
+function userEnv(): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env, JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION: '20' };
+  for (const key of Object.keys(env)) {
+    if (key === 'NODE_ENV' || key.startsWith('VITEST') || key === 'TEST' || key === 'PROJEN_DISABLE_POST') delete env[key];
+  }
+  return env;
+}
+
+function run(command: string, args: string[], cwd: string): string {
+  try {
+    return execFileSync(command, args, { cwd, env: userEnv(), encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], timeout: 300_000 });
+  } catch (e: any) {
+    throw new Error(`${command} ${args.join(' ')} failed in ${cwd}:\n${e.stdout ?? ''}\n${e.stderr ?? e.message}`);
+  }
+}
+
+function newestMtime(dir: string): number {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const p = join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestMtime(p) : statSync(p).mtimeMs);
+  }
+  return newest;
+}
+
+/** Builds lib/ and .jsii with jsii unless they exist and are newer than every source (a clean clone has neither). */
+function ensureCompiled(): void {
+  const outputs = [join(ROOT, 'lib', 'index.js'), join(ROOT, '.jsii')];
+  const sources = Math.max(newestMtime(join(ROOT, 'src')), statSync(join(ROOT, 'package.json')).mtimeMs);
+  if (outputs.every((o) => existsSync(o) && statSync(o).mtimeMs >= sources)) return;
+  run('npx', ['--yes', 'projen', 'compile'], ROOT);
+}
+
+/** Path → sha256 and mtime of every file projen generated, plus the list itself. */
+function snapshot(dir: string): { files: string[]; state: Record<string, { sha256: string; mtimeMs: number; mode: number }> } {
+  const files: string[] = JSON.parse(readFileSync(join(dir, '.projen', 'files.json'), 'utf8')).files;
+  const state: Record<string, { sha256: string; mtimeMs: number; mode: number }> = {};
+  for (const f of [...files, '.projen/files.json']) {
+    const st = statSync(join(dir, f));
+    state[f] = { sha256: createHash('sha256').update(readFileSync(join(dir, f))).digest('hex'), mtimeMs: st.mtimeMs, mode: st.mode };
+  }
+  return { files, state };
+}
+
+describe('consumer project installing the packed library', () => {
+  let scratch: string;
+  let consumer: string;
+  let first: ReturnType<typeof snapshot>;
+
+  beforeAll(() => {
+    ensureCompiled();
+    scratch = mkdtempSync(join(tmpdir(), 'projen-containers-consumer-'));
+    const packed = JSON.parse(run('npm', ['pack', '--json', '--pack-destination', scratch], ROOT)) as Array<{ filename: string }>;
+    const tarball = join(scratch, packed[0].filename);
+
+    consumer = join(scratch, 'consumer');
+    mkdirSync(consumer);
+    run('npm', ['init', '-y'], consumer);
+    run('npm', ['install', '--save-dev', '--no-audit', '--no-fund', '--prefer-offline',
+      'projen@0.103.25', 'constructs@^10.5', 'ts-node@10.9.2', 'typescript@~6.0.3', '@types/node@^20', tarball], consumer);
+    writeFileSync(join(consumer, '.projenrc.ts'), CONSUMER_PROJENRC);
+    // One-time bootstrap (projen.md P12): `npx projen` needs .projen/tasks.json, which the first synth writes.
+    run('npx', ['--yes', 'ts-node', '-O', '{"module":"commonjs"}', '.projenrc.ts'], consumer);
+    run('npx', ['--yes', 'projen'], consumer);
+    first = snapshot(consumer);
+    if (process.env.PROJEN_CONTAINERS_KEEP_CONSUMER === '1') process.stderr.write(`consumer project: ${consumer}\n`);
+  }, 600_000);
+
+  afterAll(() => {
+    if (scratch && process.env.PROJEN_CONTAINERS_KEEP_CONSUMER !== '1') rmSync(scratch, { recursive: true, force: true });
+  });
+
+  test('installs the library from the tarball', () => {
+    const installed = JSON.parse(readFileSync(join(consumer, 'node_modules', 'projen-containers', 'package.json'), 'utf8'));
+    expect(installed.name).toBe('projen-containers');
+    expect(existsSync(join(consumer, 'node_modules', 'projen-containers', '.jsii'))).toBe(true);
+    expect(existsSync(join(consumer, 'node_modules', 'projen-containers', 'lib', 'index.js'))).toBe(true);
+  });
+
+  test.each(GENERATED)('%s exists, carries the projen marker and is read-only', (file) => {
+    const path = join(consumer, file);
+    expect(existsSync(path)).toBe(true);
+    expect(readFileSync(path, 'utf8')).toContain('~~ Generated by projen');
+    expect((statSync(path).mode & 0o222).toString(8)).toBe('0');
+  });
+
+  test('.projen/files.json lists every generated file', () => {
+    expect(first.files).toEqual(expect.arrayContaining(GENERATED));
+  });
+
+  test('the Dockerfile has both images as targets', () => {
+    const dockerfile = readFileSync(join(consumer, 'Dockerfile'), 'utf8');
+    expect(dockerfile).toMatch(/^FROM .* AS runtime$/m);
+    expect(dockerfile).toMatch(/^FROM runtime AS dev$/m);
+    expect(dockerfile).toMatch(/^FROM .* AS build$/m);
+  });
+
+  test('a second `npx projen` changes nothing', () => {
+    run('npx', ['--yes', 'projen'], consumer);
+    expect(snapshot(consumer)).toEqual(first);
+  });
+});

@@ -1,0 +1,123 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, test } from 'vitest';
+import { make, removeWorkspaces, workspace } from './make-harness';
+import { FAN_IN_PLAN, FLOW_PIPE_PLAN } from '../fixtures/plans';
+
+afterAll(removeWorkspaces);
+
+/** Index of the first line of `lines` matching `pattern` (fails the test when absent). */
+function indexOf(lines: readonly string[], pattern: string): number {
+  const index = lines.indexOf(pattern);
+  expect(index, `${pattern} in\n${lines.join('\n')}`).toBeGreaterThanOrEqual(0);
+  return index;
+}
+
+describe('GNU make honours the image DAG', () => {
+  test('make -n build prints runtime, then base, then dev', () => {
+    // GIVEN the flow-pipe Makefile outside any git checkout
+    const dir = workspace(FLOW_PIPE_PLAN);
+    // WHEN make only prints the recipes
+    const result = make(dir, ['-n', 'build']);
+    // THEN the three builds appear parents first, with the shell reading every variable
+    expect(result.stderr).toBe('');
+    const lines = result.stdout.split('\n').map((line) => line.trim());
+    const runtime = indexOf(lines, "--target 'runtime' \\");
+    const base = indexOf(lines, "--target 'base' \\");
+    const dev = indexOf(lines, "--target 'dev' \\");
+    expect(runtime).toBeLessThan(base);
+    expect(base).toBeLessThan(dev);
+    expect(lines).toContain('"$DOCKER" buildx build \\');
+    expect(lines).toContain('--tag "$REGISTRY/flow-pipe-runtime:$FLOW_PIPE_TAG" \\');
+  });
+
+  test('DOCKER=echo build runs the exact commands in DAG order', () => {
+    // GIVEN the flow-pipe Makefile outside any git checkout (git facts empty, fallback tag)
+    const dir = workspace(FLOW_PIPE_PLAN);
+    // WHEN docker is replaced by echo
+    const result = make(dir, ['-s', 'build', 'DOCKER=echo']);
+    // THEN each image is built once, parents first, with its exact arguments
+    expect(result.stderr).toBe('');
+    const labels = (description: string): string => [
+      '--label org.opencontainers.image.created=',
+      `--label org.opencontainers.image.description=${description}`,
+      '--label org.opencontainers.image.revision=',
+      '--label org.opencontainers.image.source=https://github.com/hurdad/flow-pipe',
+      '--label org.opencontainers.image.version=dev-ubuntu24.04',
+    ].join(' ');
+    expect(result.stdout.split('\n')).toEqual([
+      'buildx build --file runtime/docker/Dockerfile --target runtime --tag ghcr.io/hurdad/flow-pipe-runtime:dev-ubuntu24.04'
+        + ` --build-arg RUNTIME_BASE_IMAGE=ubuntu:24.04 ${labels('Minimal image to run flows')} --load .`,
+      'buildx build --file runtime/docker/Dockerfile --target base --tag ghcr.io/hurdad/flow-pipe-base:dev-ubuntu24.04'
+        + ' --build-context runtime=docker-image://ghcr.io/hurdad/flow-pipe-runtime:dev-ubuntu24.04'
+        + ` ${labels('Runtime + shared library dependencies')} --load .`,
+      'buildx build --file runtime/docker/Dockerfile --target dev --tag ghcr.io/hurdad/flow-pipe-dev:dev-ubuntu24.04'
+        + ' --build-context base=docker-image://ghcr.io/hurdad/flow-pipe-base:dev-ubuntu24.04'
+        + ` ${labels('SDK image for building custom stages')} --load .`,
+      '',
+    ]);
+  });
+
+  test('PLATFORMS and REGISTRY overrides reach the build', () => {
+    const dir = workspace(FLOW_PIPE_PLAN);
+    const result = make(dir, ['-s', 'build-flow-pipe-runtime', 'DOCKER=echo', 'PLATFORMS=linux/amd64,linux/arm64', 'REGISTRY=localhost:5000/me']);
+    expect(result.stdout).toContain(' --tag localhost:5000/me/flow-pipe-runtime:dev-ubuntu24.04 ');
+    expect(result.stdout).toContain(' --platform linux/amd64,linux/arm64 --load .\n');
+  });
+
+  test('make -j4 build runs independent images in parallel, parents first', () => {
+    // GIVEN the fan-in Makefile and a docker stub that takes 0.3 s per call and logs start and end
+    const dir = workspace(FAN_IN_PLAN);
+    const log = join(dir, 'calls.log');
+    // WHEN building with four jobs
+    const result = make(dir, ['-s', '-j4', 'build', `DOCKER=${join(dir, 'docker-stub')}`], { STUB_LOG: log, STUB_SLEEP: '0.3' });
+    // THEN base finishes before its children start, and the two children overlap
+    expect(result.status).toBe(0);
+    const calls = readFileSync(log, 'utf8').split('\n');
+    expect(calls[0]).toBe('start base load');
+    expect(calls[1]).toBe('end base load');
+    expect(calls.slice(2, 4).sort()).toEqual(['start builder load', 'start runner load']);
+    expect(calls.slice(4, 6).sort()).toEqual(['end builder load', 'end runner load']);
+  });
+
+  test('make -j4 push pushes parents before children and builds each image before pushing it', () => {
+    // GIVEN the flow-pipe Makefile and a logging docker stub
+    const dir = workspace(FLOW_PIPE_PLAN);
+    const log = join(dir, 'calls.log');
+    // WHEN pushing with four jobs
+    const result = make(dir, ['-s', '-j4', 'push', `DOCKER=${join(dir, 'docker-stub')}`], { STUB_LOG: log, STUB_SLEEP: '0.05' });
+    expect(result.status).toBe(0);
+    const calls = readFileSync(log, 'utf8').split('\n').filter((line) => line !== '');
+    // THEN every call ran once and the order respects build-x < push-x and push-parent < push-child
+    expect(calls).toHaveLength(12);
+    const at = (entry: string): number => indexOf(calls, entry);
+    for (const target of ['runtime', 'base', 'dev']) {
+      expect(at(`end ${target} load`)).toBeLessThan(at(`start ${target} push`));
+    }
+    expect(at('end runtime push')).toBeLessThan(at('start base push'));
+    expect(at('end base push')).toBeLessThan(at('start dev push'));
+    expect(at('end runtime load')).toBeLessThan(at('start base load'));
+    expect(at('end base load')).toBeLessThan(at('start dev load'));
+  });
+
+  test('clean removes only images that exist and run uses the family tag', () => {
+    const dir = workspace(FLOW_PIPE_PLAN);
+    const clean = make(dir, ['-s', 'clean-flow-pipe-dev', 'DOCKER=echo']);
+    expect(clean.stdout).toBe('image rm --force ghcr.io/hurdad/flow-pipe-dev:dev-ubuntu24.04\n');
+    const absent = make(dir, ['-s', 'clean', 'DOCKER=false']);
+    expect(absent.status).toBe(0);
+    expect(absent.stdout).toBe('');
+    const run = make(dir, ['-s', '-o', 'build-flow-pipe-dev', 'run-flow-pipe-dev', 'DOCKER=echo']);
+    expect(run.stdout).toBe('run --rm -it ghcr.io/hurdad/flow-pipe-dev:dev-ubuntu24.04\n');
+  });
+
+  test('help is the default goal and lists targets and current values', () => {
+    const dir = workspace(FLOW_PIPE_PLAN);
+    const result = make(dir, []);
+    expect(result.status).toBe(0);
+    expect(result.stderr).toBe('');
+    expect(result.stdout).toMatch(/^Usage: make \[TARGET\.\.\.\] \[NAME=value\.\.\.\]\n\nTargets:\n {2}help {2,}List targets/);
+    expect(result.stdout).toMatch(/\n {2}build-flow-pipe-dev {2,}Build flow-pipe-dev: SDK image for building custom stages\n/);
+    expect(result.stdout).toMatch(/\n {2}FLOW_PIPE_TAG {2,}dev-ubuntu24\.04\n$/);
+  });
+});

@@ -1,0 +1,102 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { randomStrings } from './random-strings';
+import { makeLiteral, recipeWord, shellSingleQuote } from '../../src/make/make-escape';
+
+describe('makeLiteral', () => {
+  test.each([
+    ['plain', 'plain'],
+    ['', ''],
+    ['price$5', 'price$$5'],
+    ['$(shell id)', '$$(shell id)'],
+    ['a#b', 'a\\#b'],
+    ['a\\#b', 'a\\\\\\#b'],
+    ['a\\\\#b', 'a\\\\\\\\\\#b'],
+    ['a\\b', 'a\\b'],
+    ['it\'s "quoted"; echo x', 'it\'s "quoted"; echo x'],
+    ['has inner  spaces', 'has inner  spaces'],
+    ['debian@sha256:abc', 'debian@sha256:abc'],
+  ])('%j -> %j', (value, expected) => {
+    expect(makeLiteral(value)).toBe(expected);
+  });
+
+  test.each([
+    ['line\nbreak', /newline/],
+    ['carriage\rreturn', /newline/],
+    ['nul\0byte', /NUL/],
+    ['trailing\\', /backslash/],
+    [' leading', /whitespace/],
+    ['trailing ', /whitespace/],
+    ['tab\t', /whitespace/],
+  ])('rejects %j', (value, message) => {
+    expect(() => makeLiteral(value, 'default of variable X')).toThrow(message);
+  });
+
+  test('names the value in errors', () => {
+    expect(() => makeLiteral('a\\', 'default of variable FOO')).toThrow(/^default of variable FOO "a\\\\" ends with a backslash/);
+  });
+
+  test('GNU make reads every escaped literal back byte for byte (MK-1)', () => {
+    // GIVEN many random strings made of make- and shell-special characters
+    const values = randomStrings(40, 11).map((value, index) => ({ name: `V${index}`, value }));
+    const dir = mkdtempSync(join(tmpdir(), 'projen-containers-escape-'));
+    try {
+      const lines = ['SHELL := bash', '.SHELLFLAGS := -euo pipefail -c', 'MAKEFLAGS += --warn-undefined-variables'];
+      for (const { name, value } of values) {
+        lines.push(`${name} := ${makeLiteral(value)}`, `export ${name}`);
+      }
+      lines.push('show:', ...values.map(({ name }) => `\t@printf '%s\\n' "$$${name}"`));
+      writeFileSync(join(dir, 'Makefile'), lines.join('\n') + '\n');
+      // WHEN make prints each exported variable
+      const result = spawnSync('make', ['-s', 'show'], {
+        cwd: dir, encoding: 'utf8', env: { PATH: process.env.PATH }, stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      // THEN every value comes back exactly, without warnings
+      expect(result.stderr).toBe('');
+      expect(result.stdout).toBe(values.map(({ value }) => value + '\n').join(''));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('shellSingleQuote', () => {
+  test.each([
+    ['', "''"],
+    ['plain', "'plain'"],
+    ["it's", "'it'\\''s'"],
+    ["'", "''\\'''"],
+    ['$(id) `id` "x" \\ ; #', '\'$(id) `id` "x" \\ ; #\''],
+  ])('%j -> %j', (value, expected) => {
+    expect(shellSingleQuote(value)).toBe(expected);
+  });
+
+  test('rejects NUL', () => {
+    expect(() => shellSingleQuote('a\0b')).toThrow(/NUL/);
+  });
+
+  test('bash reads every quoted string back byte for byte', () => {
+    const values = randomStrings(40, 12);
+    const script = `printf '%s\\n' ${values.map(shellSingleQuote).join(' ')}`;
+    const result = spawnSync('bash', ['-c', script], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+    expect(result.stdout).toBe(values.map((value) => value + '\n').join(''));
+  });
+});
+
+describe('recipeWord', () => {
+  test.each([
+    ['runtime/docker/Dockerfile', "'runtime/docker/Dockerfile'"],
+    ['cost $5', "'cost $$5'"],
+    ["it's $(id)", "'it'\\''s $$(id)'"],
+    ['a#b', "'a#b'"],
+  ])('%j -> %j', (value, expected) => {
+    expect(recipeWord(value)).toBe(expected);
+  });
+
+  test.each([['a\nb'], ['a\rb'], ['a\0b']])('rejects %j', (value) => {
+    expect(() => recipeWord(value, 'image x: dockerfile')).toThrow(/^image x: dockerfile .* recipe cannot hold/);
+  });
+});

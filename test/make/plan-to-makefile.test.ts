@@ -1,0 +1,174 @@
+import { describe, expect, test } from 'vitest';
+import { MARKER } from './make-harness';
+import { renderMakefile } from '../../src/make/plan-to-makefile';
+import type { BuildPlan, PlannedImage } from '../../src/plan/build-plan';
+import { FAN_IN_PLAN, FLOW_PIPE_PLAN } from '../fixtures/plans';
+
+const PLANS: [string, BuildPlan][] = [['flow-pipe', FLOW_PIPE_PLAN], ['fan-in', FAN_IN_PLAN]];
+
+/** Recipe lines (TAB-indented), continuation lines included. */
+function recipeLines(text: string): string[] {
+  return text.split('\n').filter((line) => line.startsWith('\t'));
+}
+
+/** Names on `export` lines. */
+function exportedNames(text: string): string[] {
+  return text.split('\n').filter((line) => line.startsWith('export ')).flatMap((line) => line.slice('export '.length).split(' '));
+}
+
+/** Targets of rule lines (`a b: prereqs`), excluding assignments and special targets. */
+function ruleTargets(text: string): string[] {
+  return text.split('\n')
+    .filter((line) => /^[^\s#$][^=]*:(?!=)/.test(line) && !line.startsWith('.'))
+    .flatMap((line) => line.slice(0, line.indexOf(':')).split(' '));
+}
+
+describe('renderMakefile snapshots', () => {
+  test.each(PLANS)('%s', async (name, plan) => {
+    await expect(renderMakefile(plan, MARKER)).toMatchFileSnapshot(`./__snapshots__/${name}.mk`);
+  });
+});
+
+describe.each(PLANS)('renderMakefile(%s)', (_name, plan) => {
+  const text = renderMakefile(plan, MARKER);
+
+  test('starts with the marker and the safe header (MK-3)', () => {
+    const lines = text.split('\n');
+    expect(lines[0]).toBe(`# ${MARKER}`);
+    expect(text).toContain([
+      'SHELL := bash',
+      '.SHELLFLAGS := -euo pipefail -c',
+      '.DELETE_ON_ERROR:',
+      'MAKEFLAGS += --warn-undefined-variables --no-builtin-rules',
+      '.DEFAULT_GOAL := help',
+    ].join('\n'));
+  });
+
+  test('is deterministic, uses \\n line ends and ends with exactly one newline', () => {
+    expect(renderMakefile(plan, MARKER)).toBe(text);
+    expect(text).not.toContain('\r');
+    expect(text.endsWith('\n') && !text.endsWith('\n\n')).toBe(true);
+  });
+
+  test('every recipe line starts with a TAB and follows a rule or another recipe line (MK-4)', () => {
+    const lines = text.split('\n');
+    lines.forEach((line, index) => {
+      if (/^\s/.test(line)) {
+        expect(line.startsWith('\t'), `line ${index + 1}: ${line}`).toBe(true);
+        const previous = lines[index - 1];
+        expect(previous.startsWith('\t') || /^[^\s#][^=]*:/.test(previous), `line ${index + 1} follows ${previous}`).toBe(true);
+      }
+    });
+  });
+
+  test('recipes never expand make variables and only read exported ones (MK-2)', () => {
+    const exported = new Set(exportedNames(text));
+    for (const line of recipeLines(text)) {
+      expect(line, line).not.toMatch(/(^|[^$])\$\(/);
+      for (const match of line.matchAll(/\$\$\{?([A-Za-z_][A-Za-z0-9_]*)/g)) {
+        expect(exported.has(match[1]), `${match[1]} in ${line}`).toBe(true);
+      }
+    }
+  });
+
+  test('exports settings, plan variables, git facts and tag variables', () => {
+    expect(exportedNames(text)).toEqual([
+      'DOCKER', 'REGISTRY', 'PLATFORMS', 'TAG',
+      ...plan.variables.map((v) => v.name),
+      'GIT_VERSION', 'GIT_BRANCH', 'GIT_SHA', 'GIT_PR', 'GIT_REVISION', 'GIT_CREATED',
+      ...plan.families.map((f) => f.tagVariable),
+    ]);
+  });
+
+  test('declares every target phony (MK-3)', () => {
+    const phony = new Set(text.split('\n').filter((l) => l.startsWith('.PHONY: ')).flatMap((l) => l.slice(8).split(' ')));
+    const targets = ruleTargets(text);
+    expect(targets.length).toBeGreaterThan(0);
+    for (const target of targets) {
+      expect(phony.has(target), target).toBe(true);
+    }
+  });
+
+  test('has build, push, clean and run targets per image and aggregates per family', () => {
+    const targets = new Set(ruleTargets(text));
+    for (const name of ['help', 'build', 'push', 'clean', 'print-tags']) expect(targets.has(name), name).toBe(true);
+    for (const family of plan.families) {
+      for (const verb of ['build', 'push', 'clean', 'print-tag']) expect(targets.has(`${verb}-${family.id}`)).toBe(true);
+    }
+    for (const image of plan.images) {
+      for (const verb of ['build', 'push', 'clean', 'run']) expect(targets.has(`${verb}-${image.id}`)).toBe(true);
+    }
+  });
+});
+
+describe('renderMakefile rule heads', () => {
+  const lines = renderMakefile(FAN_IN_PLAN, MARKER).split('\n');
+
+  test.each([
+    'build: build-app',
+    'build-app: build-app-base build-app-builder build-app-runner',
+    'build-app-base:',
+    'build-app-builder: build-app-base',
+    'build-app-runner: build-app-base',
+    'push-app-runner: push-app-base build-app-runner',
+    'run-app-runner: build-app-runner',
+    'clean-app: clean-app-base clean-app-builder clean-app-runner',
+    'print-tag-app:',
+    'APP_TAG ?= $(or $(TAG),$(if $(GIT_VERSION),$(GIT_VERSION),$(if $(GIT_SHA),sha-$(GIT_SHA),dev)))',
+    'PLATFORMS ?= linux/amd64,linux/arm64',
+    'APP_BASE_BASE_IMAGE ?= debian:bookworm-slim@sha256:' + 'a'.repeat(64),
+    '\t\t--build-context \'app-base\'="docker-image://$$REGISTRY/app-base:$$APP_TAG" \\',
+    "\t\t--platform 'linux/amd64,linux/arm64' \\",
+    "\t\t--load 'services/app'",
+    "\t\t--push 'services/app'",
+  ])('contains %j', (line) => {
+    expect(lines).toContain(line);
+  });
+
+  test('images without their own platforms use PLATFORMS when set', () => {
+    const flow = renderMakefile(FLOW_PIPE_PLAN, MARKER).split('\n');
+    expect(flow).toContain('\t\t$${PLATFORMS:+--platform "$$PLATFORMS"} \\');
+    expect(flow).toContain('PLATFORMS ?=');
+  });
+});
+
+describe('renderMakefile edge cases and plans it cannot render safely', () => {
+  const image = FLOW_PIPE_PLAN.images[0];
+  const withImage = (patch: Partial<PlannedImage>): BuildPlan =>
+    ({ ...FLOW_PIPE_PLAN, images: [{ ...image, ...patch }, ...FLOW_PIPE_PLAN.images.slice(1)] });
+
+  test.each<[string, BuildPlan, RegExp]>([
+    ['a variable default with a newline',
+      { ...FLOW_PIPE_PLAN, variables: [{ name: 'FLOW_PIPE_RUNTIME_BASE_IMAGE', defaultValue: 'a\nb', description: '' }] },
+      /default of variable FLOW_PIPE_RUNTIME_BASE_IMAGE .* newline/],
+    ['a reserved variable name', { ...FLOW_PIPE_PLAN, variables: [...FLOW_PIPE_PLAN.variables, { name: 'DOCKER', defaultValue: 'x', description: '' }] },
+      /DOCKER collides with a name the Makefile reserves/],
+    ['an invalid variable name', { ...FLOW_PIPE_PLAN, variables: [{ name: 'A-B', defaultValue: 'x', description: '' }] },
+      /"A-B" is not a valid variable name/],
+    ['a repository with shell syntax', withImage({ repository: 'x"$(id)' }), /not a valid lowercase repository path/],
+    ['a build argument reading an undeclared variable', withImage({ buildArgs: [{ name: 'A', variable: 'NOPE' }] }),
+      /reads variable NOPE, which the plan does not declare/],
+    ['an unknown parent', withImage({ dependsOn: ['ghost'] }), /depends on unknown image ghost/],
+    ['a registry with a newline', { ...FLOW_PIPE_PLAN, registry: 'ghcr.io/x\n' }, /registry/],
+    ['a family id that collides with an image id',
+      { ...FLOW_PIPE_PLAN, families: [...FLOW_PIPE_PLAN.families, { ...FLOW_PIPE_PLAN.families[0], id: 'flow-pipe-runtime', images: [], tagVariable: 'OTHER_TAG' }] },
+      /two rules define make target build-flow-pipe-runtime/],
+  ])('%s', (_name, plan, message) => {
+    expect(() => renderMakefile(plan, MARKER)).toThrow(message);
+  });
+
+  test('renders a plan without variables, families or images', () => {
+    const text = renderMakefile({ ...FLOW_PIPE_PLAN, images: [], families: [], variables: [] }, MARKER);
+    expect(text.split('\n').filter((line) => line.startsWith('export'))).toEqual([
+      'export DOCKER REGISTRY PLATFORMS TAG',
+      'export GIT_VERSION GIT_BRANCH GIT_SHA GIT_PR GIT_REVISION GIT_CREATED',
+    ]);
+    expect(text).toContain('\nbuild:\n');
+  });
+
+  test('quotes odd but legal literals instead of rejecting them', () => {
+    const text = renderMakefile(withImage({ dockerfile: 'it\'s $HOME/#x', description: 'say "hi" $(id)' }), MARKER);
+    expect(text).toContain('\t\t--file \'it\'\\\'\'s $$HOME/#x\' \\');
+    expect(text).toContain('\t\t--label \'org.opencontainers.image.description=say "hi" $$(id)\' \\');
+  });
+});

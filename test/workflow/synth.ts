@@ -1,0 +1,32 @@
+import { Component, Project, Testing } from 'projen';
+import type { BuildPlan } from '../../src/plan/build-plan';
+import { addContainersWorkflow } from '../../src/workflow';
+
+export const BAKE_FILE = 'docker-bake.json';
+
+/** Calls `addContainersWorkflow` from `preSynthesize()`, the way the pipeline constructs do once the plan is validated. */
+export class WorkflowAtSynth extends Component {
+  public constructor(project: Project, private readonly plan: BuildPlan) {
+    super(project);
+  }
+
+  public preSynthesize(): void {
+    addContainersWorkflow(this.project, this.plan, BAKE_FILE);
+  }
+}
+
+/** Synthesizes a fresh `new Project({ name: 'x' })` whose workflow is added at synth time; returns every file. */
+export function synthPlan(plan: BuildPlan): Record<string, any> {
+  const project = new Project({ name: 'x' });
+  new WorkflowAtSynth(project, plan);
+  return Testing.synth(project);
+}
+
+/** The workflow text of `plan`, synthesized as above. */
+export function synthWorkflow(plan: BuildPlan): string {
+  const text = synthPlan(plan)[`.github/workflows/${plan.workflow.fileName}`];
+  if (typeof text !== 'string') {
+    throw new Error(`no workflow file for ${plan.workflow.fileName}`);
+  }
+  return text;
+}
