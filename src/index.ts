@@ -1,5 +1,4 @@
 export * from './containers';
-export * from './core/diagnostics';
 export * from './dockerfile/syntax';
 export * from './family/external-family';
 export * from './family/family-tag';
