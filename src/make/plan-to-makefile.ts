@@ -67,7 +67,7 @@ export function renderMakefile(plan: BuildPlan, marker: string): string {
 function header(): MakeBlock {
   return [
     assign('SHELL', ':=', 'bash'),
-    assign('.SHELLFLAGS', ':=', '-euo pipefail -c'),
+    assign('.SHELLFLAGS', ':=', '--norc --noprofile -euo pipefail -c'),
     { kind: 'rule', targets: ['.DELETE_ON_ERROR'], prerequisites: [], orderOnly: [], recipe: [], phony: false },
     assign('MAKEFLAGS', '+=', '--warn-undefined-variables --no-builtin-rules'),
     assign('.DEFAULT_GOAL', ':=', 'help'),

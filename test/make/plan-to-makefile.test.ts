@@ -37,7 +37,7 @@ describe.each(PLANS)('renderMakefile(%s)', (_name, plan) => {
     expect(lines[0]).toBe(`# ${MARKER}`);
     expect(text).toContain([
       'SHELL := bash',
-      '.SHELLFLAGS := -euo pipefail -c',
+      '.SHELLFLAGS := --norc --noprofile -euo pipefail -c',
       '.DELETE_ON_ERROR:',
       'MAKEFLAGS += --warn-undefined-variables --no-builtin-rules',
       '.DEFAULT_GOAL := help',

@@ -2,7 +2,7 @@
 # Container pipeline. `make help` lists the targets and the variables you can override.
 
 SHELL := bash
-.SHELLFLAGS := -euo pipefail -c
+.SHELLFLAGS := --norc --noprofile -euo pipefail -c
 .DELETE_ON_ERROR:
 MAKEFLAGS += --warn-undefined-variables --no-builtin-rules
 .DEFAULT_GOAL := help
