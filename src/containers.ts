@@ -1,7 +1,7 @@
 import { Component, IgnoreFile, Project } from 'projen';
+import { renderBakeJson } from './bake/plan-to-bake';
 import { printDockerfile } from './dockerfile/printer';
 import { DockerfileSyntax } from './dockerfile/syntax';
-import { renderBakeJson } from './bake/plan-to-bake';
 import { renderContainersDoc } from './docs/containers-doc';
 import { ExternalFamily, ExternalFamilyProps } from './family/external-family';
 import { FamilyTag } from './family/family-tag';
@@ -174,6 +174,7 @@ export class Containers extends Component {
       defaultUser: p.defaultUser ?? '10001:10001',
       sourceUrl: p.sourceUrl,
       dockerignorePatterns: p.dockerignorePatterns ?? [],
+      dockerfileSyntax: p.dockerfileSyntax,
       workflow: {
         enabled: wf.enabled ?? true,
         name: wf.name ?? 'containers',

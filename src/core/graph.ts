@@ -3,7 +3,10 @@
  * Returns the order, or the nodes of one cycle (in dependency order, first node repeated at the end).
  * @internal
  */
-export function topologicalOrder(nodes: readonly string[], dependsOn: (node: string) => readonly string[]): { order: string[] } | { cycle: string[] } {
+export function topologicalOrder(
+  nodes: readonly string[],
+  dependsOn: (node: string) => readonly string[],
+): { order: string[] } | { cycle: string[] } {
   const state = new Map<string, 'visiting' | 'done'>();
   const order: string[] = [];
   const stack: string[] = [];
@@ -33,4 +36,13 @@ export function topologicalOrder(nodes: readonly string[], dependsOn: (node: str
     if (cycle) return { cycle };
   }
   return { order };
+}
+
+/**
+ * Compares strings by UTF-16 code unit, like `Array.prototype.sort()` without a comparator: unlike `localeCompare`,
+ * the result does not depend on the process locale (`LANG`), so generated files sort the same everywhere.
+ * @internal
+ */
+export function compareStrings(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }

@@ -8,7 +8,8 @@ import type { FrontendFeature } from './ir';
  */
 export class DockerfileSyntax {
   /**
-   * `docker/dockerfile:1.N`, where `1.N` is the lowest frontend version that supports every feature the file uses.
+   * `docker/dockerfile:1.N`, where `1.N` is the lowest frontend version that supports every feature the file uses;
+   * `docker/dockerfile:1` (the latest stable 1.x) for a file that uses none, rather than the 2018 frontend `1.0`.
    */
   public static auto(): DockerfileSyntax {
     return new DockerfileSyntax('auto');
@@ -48,7 +49,7 @@ export class DockerfileSyntax {
       case 'custom':
         return this._image;
       case 'auto':
-        return `docker/dockerfile:1.${minimumMinor(features)}`;
+        return features.length === 0 ? 'docker/dockerfile:1' : `docker/dockerfile:1.${minimumMinor(features)}`;
     }
   }
 }
@@ -65,6 +66,7 @@ export const FEATURES = {
   network: { feature: 'RUN --network', minor: 3 },
   heredoc: { feature: 'heredocs', minor: 4 },
   link: { feature: 'COPY --link', minor: 4 },
+  namedContexts: { feature: 'named build contexts', minor: 4 },
   chmod: { feature: 'COPY --chmod', minor: 2 },
   checksum: { feature: 'ADD --checksum', minor: 6 },
   startInterval: { feature: 'HEALTHCHECK --start-interval', minor: 6 },

@@ -1,6 +1,6 @@
 import { Construct } from 'constructs';
-import { Image, ImageProps } from '../image/image';
 import { FamilyTag } from './family-tag';
+import { Image, ImageProps } from '../image/image';
 
 /** Properties of an image family. */
 export interface ImageFamilyProps {

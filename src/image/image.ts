@@ -1,6 +1,6 @@
 import { Construct } from 'constructs';
-import { Stage, StageProps } from '../stage/stage';
 import { ImageRole } from './image-role';
+import { Stage, StageProps } from '../stage/stage';
 
 /** Properties of an image. */
 export interface ImageProps extends StageProps {

@@ -12,8 +12,13 @@ export type Instruction =
   | { readonly kind: 'label'; readonly labels: ReadonlyArray<readonly [string, string]> }
   | { readonly kind: 'run'; readonly commands: readonly string[]; readonly mounts: readonly Mount[]; readonly network?: RunNetwork }
   | {
-    readonly kind: 'copy'; readonly sources: readonly string[]; readonly destination: string; readonly from?: Stage;
-    readonly link: boolean; readonly chown?: string; readonly chmod?: string;
+    readonly kind: 'copy';
+    readonly sources: readonly string[];
+    readonly destination: string;
+    readonly from?: Stage;
+    readonly link: boolean;
+    readonly chown?: string;
+    readonly chmod?: string;
   }
   | { readonly kind: 'add'; readonly url: string; readonly destination: string; readonly checksum: string; readonly chown?: string; readonly chmod?: string }
   | { readonly kind: 'workdir'; readonly path: string }

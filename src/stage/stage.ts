@@ -1,8 +1,8 @@
 import { Construct } from 'constructs';
-import type { ImageSource } from '../image/image-source';
 import type { Instruction } from './instructions';
 import type { Mount } from './mount';
 import { AddOptions, CopyOptions, HealthcheckOptions, Protocol, RunOptions } from './options';
+import type { ImageSource } from '../image/image-source';
 
 const STAGE_SYMBOL = Symbol.for('projen-containers.Stage');
 
@@ -73,8 +73,13 @@ export class Stage extends Construct {
   /** `COPY [--from] [--link] [--chown] [--chmod] sources… destination`. */
   public copy(sources: string[], destination: string, options: CopyOptions = {}): void {
     this._instructions.push({
-      kind: 'copy', sources: [...sources], destination, from: options.from,
-      link: options.link ?? true, chown: options.chown, chmod: options.chmod,
+      kind: 'copy',
+      sources: [...sources],
+      destination,
+      from: options.from,
+      link: options.link ?? true,
+      chown: options.chown,
+      chmod: options.chmod,
     });
   }
 

@@ -1,11 +1,12 @@
+import { PipelineIndex } from './pipeline-index';
+import { StageSourceResolver } from './stage-sources';
+import { compareStrings } from '../core/graph';
 import { DockerfileInstruction, DockerfileLine, DockerfileModel, FrontendFeature } from '../dockerfile/ir';
 import { dockerfileQuote, dockerfileWord, execForm } from '../dockerfile/quote';
 import { FEATURES } from '../dockerfile/syntax';
 import { Image } from '../image/image';
 import type { Instruction } from '../stage/instructions';
 import { Stage } from '../stage/stage';
-import { PipelineIndex } from './pipeline-index';
-import { StageSourceResolver } from './stage-sources';
 
 /** Settings the Dockerfile builder needs from the pipeline. @internal */
 export interface DockerfileBuildContext {
@@ -27,6 +28,8 @@ export function buildDockerfile(stages: readonly Stage[], ctx: DockerfileBuildCo
   for (const stage of orderStages(stages, ctx.index)) {
     const from = ctx.sources.resolve(stage);
     for (const arg of from.globalArgs) globalArgs.set(arg.name, arg.value);
+    // FROM <image id> of another Dockerfile only resolves through the named build context the plan passes
+    if (from.parentImage && ctx.index.dockerfileOf(from.parentImage.image) !== ctx.index.dockerfileOf(stage)) features.push(FEATURES.namedContexts);
     body.push({ kind: 'blank' });
     body.push(ins('FROM', stage.platform ? [`--platform=${stage.platform}`] : [], `${from.text} AS ${stage.stageName}`));
     if (from.inheritsNonRootUser && stage._instructions.some((i) => i.kind === 'run')) {
@@ -55,8 +58,14 @@ function orderStages(stages: readonly Stage[], index: PipelineIndex): Stage[] {
     done.add(s);
     out.push(s);
   };
-  // build stages of an image precede it: visit images' own stages in creation order
-  for (const s of stages) visit(s, new Set());
+  // build stages of an image precede it (even unused ones, so the image stays the last stage of its group):
+  // visit each image's own stages in creation order, then the image
+  for (const s of stages) {
+    if (Image.isImage(s)) {
+      for (const own of s.stages) visit(own, new Set());
+    }
+    visit(s, new Set());
+  }
   return out;
 }
 
@@ -65,7 +74,7 @@ function imageTrailer(image: Image, ctx: DockerfileBuildContext): DockerfileLine
   const labels: Array<[string, string]> = [['org.opencontainers.image.title', ctx.index.repositoryOf(image)]];
   if (image.props.description) labels.push(['org.opencontainers.image.description', image.props.description]);
   if (ctx.sourceUrl) labels.push(['org.opencontainers.image.source', ctx.sourceUrl]);
-  lines.push(ins('LABEL', [], labels.sort(([a], [b]) => a.localeCompare(b)).map(([k, v]) => `${k}=${dockerfileQuote(v)}`).join(' ')));
+  lines.push(ins('LABEL', [], labels.sort(([a], [b]) => compareStrings(a, b)).map(([k, v]) => `${k}=${dockerfileQuote(v)}`).join(' ')));
   if (!image._instructions.some((i) => i.kind === 'user')) {
     lines.push(ins('USER', [], image.props.user ?? ctx.defaultUser));
   }
@@ -133,7 +142,9 @@ function renderRun(i: Extract<Instruction, { kind: 'run' }>, features: FrontendF
   if (i.mounts.some((m) => m._type === 'secret' && m._options.some(([k, v]) => k === 'env' && v !== undefined))) features.push(FEATURES.secretEnv);
   if (i.network) { flags.push(`--network=${i.network}`); features.push(FEATURES.network); }
   const lines = i.commands.flatMap((c) => c.split('\n'));
-  if (i.commands.length === 1 && lines.length === 1) {
+  // one line is written as is, unless the parser would read more into it: a trailing backslash joins the next
+  // Dockerfile line, and "<<" starts a heredoc that swallows the lines after it
+  if (i.commands.length === 1 && lines.length === 1 && !/\\$|<</.test(lines[0])) {
     return ins('RUN', flags, i.commands[0]);
   }
   features.push(FEATURES.heredoc);

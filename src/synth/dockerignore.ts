@@ -1,5 +1,5 @@
-import { Diagnostics } from '../core/diagnostics';
 import { PipelineIndex } from './pipeline-index';
+import { Diagnostics } from '../core/diagnostics';
 
 /** Patterns every generated `.dockerignore` excludes after the allow-list (secrets, VCS data, dependencies). @internal */
 export const DEFAULT_EXCLUDES = ['**/.git', '**/.env', '**/.env.*', '**/node_modules', '**/*.pem'];

@@ -1,11 +1,11 @@
-import { Diagnostics } from '../core/diagnostics';
-import { topologicalOrder } from '../core/graph';
-import { variablePrefix } from '../core/names';
-import { Image } from '../image/image';
-import type { BuildPlan, PlannedBuildArg, PlannedImage, PlannedVariable, PlannedWorkflow } from '../plan/build-plan';
 import { PipelineIndex } from './pipeline-index';
 import { StageSourceResolver } from './stage-sources';
 import { PipelineSettings } from './validate';
+import { Diagnostics } from '../core/diagnostics';
+import { compareStrings, topologicalOrder } from '../core/graph';
+import { variablePrefix } from '../core/names';
+import { Image } from '../image/image';
+import type { BuildPlan, PlannedBuildArg, PlannedImage, PlannedVariable, PlannedWorkflow } from '../plan/build-plan';
 
 /** Everything the plan needs besides the tree. @internal */
 export interface PlanSettings extends PipelineSettings {
@@ -37,7 +37,7 @@ export function buildPlan(index: PipelineIndex, settings: PlanSettings, d: Diagn
         addVariable({ name: a.variable, defaultValue: a.defaultValue, description: a.description }, stage.node.path);
       }
     }
-    argsByFile.set(file.path, [...args.values()].sort((a, b) => a.name.localeCompare(b.name)));
+    argsByFile.set(file.path, [...args.values()].sort((a, b) => compareStrings(a.name, b.name)));
   }
 
   const parentsOf = (image: Image): Array<{ image: Image; contextName: string }> => {
@@ -56,6 +56,10 @@ export function buildPlan(index: PipelineIndex, settings: PlanSettings, d: Diagn
   const ids = index.images.map((i) => index.imageId(i));
   const byId = new Map(index.images.map((i) => [index.imageId(i), i]));
   const order = topologicalOrder([...ids].sort(), (id) => parentsOf(byId.get(id)!).map((p) => index.imageId(p.image)).sort());
+  if ('cycle' in order) {
+    // possible without a stage cycle: parents of an image include what its unused build stages build on
+    d.error(byId.get(order.cycle[0])!.node.path, `images depend on each other in a cycle: ${order.cycle.join(' -> ')}`);
+  }
   const orderedIds = 'order' in order ? order.order : [...ids].sort();
 
   const images: PlannedImage[] = orderedIds.map((id) => {
@@ -73,7 +77,7 @@ export function buildPlan(index: PipelineIndex, settings: PlanSettings, d: Diagn
       context: family.context,
       target: image.stageName,
       dependsOn: parents.map((p) => index.imageId(p.image)).sort(),
-      parentContexts: parents.map((p) => ({ name: p.contextName, image: index.imageId(p.image) })).sort((a, b) => a.name.localeCompare(b.name)),
+      parentContexts: parents.map((p) => ({ name: p.contextName, image: index.imageId(p.image) })).sort((a, b) => compareStrings(a.name, b.name)),
       buildArgs: argsByFile.get(dockerfile) ?? [],
       platforms: [...(image.props.platforms ?? family.props.platforms ?? [])],
       description: image.props.description,
@@ -81,10 +85,13 @@ export function buildPlan(index: PipelineIndex, settings: PlanSettings, d: Diagn
     };
   });
 
-  const families = [...index.families].sort((a, b) => a.node.id.localeCompare(b.node.id)).map((family) => {
+  const tagOwners = new Map<string, string>();
+  const families = [...index.families].sort((a, b) => compareStrings(a.node.id, b.node.id)).map((family) => {
     const tag = family.props.tag ?? settings.defaultTag;
     const tagVariable = `${variablePrefix(family.node.id)}_TAG`;
     if (variables.has(tagVariable)) d.error(family.node.path, `the family tag variable ${tagVariable} clashes with ${variables.get(tagVariable)!.owner}; rename the family`);
+    if (tagOwners.has(tagVariable)) d.error(family.node.path, `the family tag variable ${tagVariable} is also the tag variable of ${tagOwners.get(tagVariable)}; rename the family`);
+    tagOwners.set(tagVariable, family.node.path);
     return {
       id: family.node.id,
       images: images.filter((i) => i.family === family.node.id).map((i) => i.id),
@@ -99,7 +106,9 @@ export function buildPlan(index: PipelineIndex, settings: PlanSettings, d: Diagn
     platforms: [...settings.platforms],
     images,
     families,
-    variables: [...variables.values()].map(({ name, defaultValue, description }) => ({ name, defaultValue, description })).sort((a, b) => a.name.localeCompare(b.name)),
+    variables: [...variables.values()]
+      .map(({ name, defaultValue, description }) => ({ name, defaultValue, description }))
+      .sort((a, b) => compareStrings(a.name, b.name)),
     workflow: settings.workflow,
     sourceUrl: settings.sourceUrl,
   };

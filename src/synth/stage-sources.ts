@@ -1,7 +1,7 @@
+import { PipelineIndex } from './pipeline-index';
 import { variablePrefix } from '../core/names';
 import { Image } from '../image/image';
 import { Stage } from '../stage/stage';
-import { PipelineIndex } from './pipeline-index';
 
 /** How one stage's FROM is written and what it needs from the build tooling. @internal */
 export interface ResolvedSource {
@@ -10,11 +10,19 @@ export interface ResolvedSource {
   /** Global ARGs (name → default) the FROM uses. */
   readonly globalArgs: ReadonlyArray<{ readonly name: string; readonly value: string }>;
   /** Build args the tooling passes, each from a pipeline variable. */
-  readonly buildArgs: ReadonlyArray<{ readonly name: string; readonly variable: string; readonly defaultValue: string; readonly description: string }>;
+  readonly buildArgs: ReadonlyArray<ResolvedBuildArg>;
   /** The pipeline image this stage builds on, if any, and how the Dockerfile names it. */
   readonly parentImage?: { readonly image: Image; readonly contextName: string };
   /** Whether the source may run as a non-root user (so RUN steps switch to root first). */
   readonly inheritsNonRootUser: boolean;
+}
+
+/** A build argument and the pipeline variable that feeds it. @internal */
+export interface ResolvedBuildArg {
+  readonly name: string;
+  readonly variable: string;
+  readonly defaultValue: string;
+  readonly description: string;
 }
 
 /**
@@ -23,12 +31,12 @@ export interface ResolvedSource {
  * @internal
  */
 export class StageSourceResolver {
-  constructor(private readonly index: PipelineIndex) {}
-
   /** The default build-arg name of a registry base of `stage`. */
   public static defaultBaseArg(stage: Stage): string {
     return `${variablePrefix(stage.stageName)}_BASE_IMAGE`;
   }
+
+  constructor(private readonly index: PipelineIndex) {}
 
   public resolve(stage: Stage): ResolvedSource {
     const src = stage.from._source;

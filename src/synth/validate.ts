@@ -1,13 +1,14 @@
+import { PipelineIndex } from './pipeline-index';
 import { Diagnostics } from '../core/diagnostics';
 import { topologicalOrder } from '../core/graph';
 import { ID_PATTERN, isSafeRelativePath, isSecretLikeName, RESERVED_STAGE_NAMES, unsafeTextReason, VARIABLE_PATTERN } from '../core/names';
+import type { DockerfileSyntax } from '../dockerfile/syntax';
 import { ExternalFamily } from '../family/external-family';
 import { DYNAMIC_PLACEHOLDERS, FamilyTag, placeholders } from '../family/family-tag';
 import { ImageRole } from '../image/image-role';
 import { isRegistry, isRepositoryPath, isTag, parseImageReference } from '../reference/image-reference';
 import type { Instruction } from '../stage/instructions';
 import { Stage } from '../stage/stage';
-import { PipelineIndex } from './pipeline-index';
 
 /** Pipeline-wide settings that validation checks. @internal */
 export interface PipelineSettings {
@@ -18,6 +19,8 @@ export interface PipelineSettings {
   readonly defaultUser: string;
   readonly sourceUrl?: string;
   readonly dockerignorePatterns: readonly string[];
+  /** The `# syntax=` policy; a custom frontend reference is written into every Dockerfile. */
+  readonly dockerfileSyntax?: DockerfileSyntax;
 }
 
 const PLATFORM = /^[a-z0-9]+\/[a-z0-9_]+(?:\/[a-z0-9]+)?$/;
@@ -59,6 +62,12 @@ function validateSettings(d: Diagnostics, s: PipelineSettings): void {
   }
   for (const p of s.dockerignorePatterns) {
     text(d, s.path, '.dockerignore pattern', p);
+  }
+  if (s.dockerfileSyntax?._mode === 'custom') {
+    const image = s.dockerfileSyntax._image ?? '';
+    const parsed = parseImageReference(image);
+    if (typeof parsed === 'string') d.error(s.path, `dockerfileSyntax: ${parsed}`);
+    text(d, s.path, 'dockerfileSyntax', image);
   }
   validateTag(d, s.path, s.defaultTag);
 }
