@@ -40,13 +40,15 @@ export function planDockerignores(index: PipelineIndex, userPatterns: readonly s
     const sources = byContext.get(context)!;
     const wholeContext = sources.some((s) => s.source === '.');
     const allow = [...new Set(sources.map((s) => s.source))].filter((s) => s !== '.').sort();
+    const excludes = [...DEFAULT_EXCLUDES, ...userPatterns];
     const patterns = [
       ...(wholeContext ? [] : ['**', ...allow.flatMap((s) => (hasGlob(s) ? [`!${s}`] : [`!${s}`, `!${s}/**`]))]),
-      ...DEFAULT_EXCLUDES,
-      ...userPatterns,
+      ...excludes,
     ];
+    // After the allow-list every source is included again by its own `!source`, so only the patterns after it
+    // can exclude a source: evaluating those alone gives the same answer in linear time.
     for (const s of sources) {
-      if (s.source !== '.' && isIgnored(s.source, patterns)) {
+      if (s.source !== '.' && isIgnored(s.source, excludes)) {
         d.error(s.path, `"${s.source}" would be excluded by the generated .dockerignore of context "${context}"; remove the pattern that excludes it`);
       }
     }
@@ -88,7 +90,18 @@ function matchesOrParentMatches(pattern: string, path: string): boolean {
   return false;
 }
 
+const compiled = new Map<string, RegExp>();
+
 function patternRegex(pattern: string): RegExp {
+  let cached = compiled.get(pattern);
+  if (!cached) {
+    cached = compilePattern(pattern);
+    compiled.set(pattern, cached);
+  }
+  return cached;
+}
+
+function compilePattern(pattern: string): RegExp {
   let re = '';
   for (let i = 0; i < pattern.length; i++) {
     const c = pattern[i];
