@@ -202,8 +202,8 @@ export class Containers extends Component {
     }
     for (const ignore of ignores) {
       const path = ignore.context === '.' ? '.dockerignore' : `${ignore.context}/.dockerignore`;
-      const file = new IgnoreFile(this.project, path, { filterCommentLines: true });
-      file.addPatterns(...ignore.patterns);
+      // the patterns are final (deduplicated, in order): handing them over whole keeps IgnoreFile linear
+      new IgnoreFile(this.project, path, { ignorePatterns: ignore.patterns });
     }
     new RenderedFile(this, this.props.makefile ?? 'Makefile', (marker) => renderMakefile(plan, marker));
     const bakeFile = this.props.bakeFile ?? 'docker-bake.json';

@@ -7,6 +7,7 @@ export function topologicalOrder(
   nodes: readonly string[],
   dependsOn: (node: string) => readonly string[],
 ): { order: string[] } | { cycle: string[] } {
+  const known = new Set(nodes);
   const state = new Map<string, 'visiting' | 'done'>();
   const order: string[] = [];
   const stack: string[] = [];
@@ -23,7 +24,7 @@ export function topologicalOrder(
     state.set(node, 'visiting');
     stack.push(node);
     for (const dep of dependsOn(node)) {
-      if (nodes.includes(dep)) visit(dep);
+      if (known.has(dep)) visit(dep);
       if (cycle) return;
     }
     stack.pop();

@@ -40,11 +40,9 @@ export function planDockerignores(index: PipelineIndex, userPatterns: readonly s
     const sources = byContext.get(context)!;
     const wholeContext = sources.some((s) => s.source === '.');
     const allow = [...new Set(sources.map((s) => s.source))].filter((s) => s !== '.').sort();
-    const excludes = [...DEFAULT_EXCLUDES, ...userPatterns];
-    const patterns = [
-      ...(wholeContext ? [] : ['**', ...allow.flatMap((s) => (hasGlob(s) ? [`!${s}`] : [`!${s}`, `!${s}/**`]))]),
-      ...excludes,
-    ];
+    const excludes = lastOccurrences([...DEFAULT_EXCLUDES, ...userPatterns]);
+    const allowList = wholeContext ? [] : ['**', ...allow.flatMap((s) => (hasGlob(s) ? [`!${s}`] : [`!${s}`, `!${s}/**`]))];
+    const patterns = lastOccurrences([...allowList, ...excludes]);
     // After the allow-list every source is included again by its own `!source`, so only the patterns after it
     // can exclude a source: evaluating those alone gives the same answer in linear time.
     for (const s of sources) {
@@ -55,6 +53,12 @@ export function planDockerignores(index: PipelineIndex, userPatterns: readonly s
     plans.push({ context, patterns });
   }
   return plans;
+}
+
+/** Drops repeated patterns, keeping each at its last position (where it decides, as the last match wins). */
+function lastOccurrences(patterns: readonly string[]): string[] {
+  const last = new Map(patterns.map((p, i) => [p, i]));
+  return patterns.filter((p, i) => last.get(p) === i);
 }
 
 function clean(p: string): string {

@@ -1,4 +1,5 @@
 import { Construct } from 'constructs';
+import { compareStrings } from '../core/graph';
 import { ExternalFamily } from '../family/external-family';
 import { ImageFamily } from '../family/image-family';
 import { Image } from '../image/image';
@@ -13,6 +14,7 @@ export class PipelineIndex {
   public readonly externalFamilies: ExternalFamily[];
   public readonly images: Image[];
   public readonly stages: Stage[];
+  private files?: Array<{ path: string; stages: Stage[] }>;
 
   constructor(root: Construct) {
     const all = root.node.findAll();
@@ -45,12 +47,17 @@ export class PipelineIndex {
 
   /** Every Dockerfile path with its stages, in path order. */
   public dockerfiles(): Array<{ path: string; stages: Stage[] }> {
-    const byPath = new Map<string, Stage[]>();
-    for (const stage of this.stages) {
-      const path = this.dockerfileOf(stage);
-      byPath.set(path, [...(byPath.get(path) ?? []), stage]);
+    if (!this.files) {
+      const byPath = new Map<string, Stage[]>();
+      for (const stage of this.stages) {
+        const path = this.dockerfileOf(stage);
+        const list = byPath.get(path);
+        if (list) list.push(stage);
+        else byPath.set(path, [stage]);
+      }
+      this.files = [...byPath.keys()].sort(compareStrings).map((path) => ({ path, stages: byPath.get(path)! }));
     }
-    return [...byPath.keys()].sort().map((path) => ({ path, stages: byPath.get(path)! }));
+    return this.files;
   }
 
   /** The stages a stage depends on (its FROM stage and COPY --from stages). */

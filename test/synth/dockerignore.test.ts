@@ -131,6 +131,17 @@ describe('planDockerignores', () => {
     ]);
     disposeProject(project);
   });
+
+  test('a glob COPY source is allow-listed as written and not reported (regression: it was matched against the allow-list)', () => {
+    const { project, containers } = newPipeline();
+    const runtime = containers.addFamily('app').addImage('runtime', { from: ImageSource.scratch() });
+    runtime.copy(['conf/app[12].toml'], '/etc/app/');
+    const d = new Diagnostics();
+    const [plan] = planDockerignores(new PipelineIndex(containers), ['**/*.log', '**/*.log'], d);
+    expect(d.errors).toStrictEqual([]);
+    expect(plan.patterns).toStrictEqual(['**', '!conf/app[12].toml', ...DEFAULT_EXCLUDES, '**/*.log']);
+    disposeProject(project);
+  });
 });
 
 describe('generated .dockerignore files', () => {
