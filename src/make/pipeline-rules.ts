@@ -19,6 +19,9 @@ export function pipelineRules(plan: BuildPlan): MakeRule[] {
     rule('push', 'Build and push every image', plan.families.map((f) => `push-${f.id}`)),
     rule('clean', 'Remove every image from the local image store', plan.families.map((f) => `clean-${f.id}`)),
     rule('print-tags', 'Print every family tag as NAME=value', [], [printTags(plan.families)]),
+    rule('print-build-facts', 'Print the revision and creation time labels as NAME=value', [], [
+      command(["printf '%s=%s\\n'", '\'GIT_REVISION\' "$$GIT_REVISION"', '\'GIT_CREATED\' "$$GIT_CREATED"'], true),
+    ]),
   ];
   for (const family of plan.families) {
     rules.push(...familyRules(family));

@@ -8,6 +8,9 @@ export const GHCR = 'ghcr.io';
 /** `tag` only runs `make print-tags`; it never needs the full build budget. */
 const TAG_JOB_TIMEOUT_MINUTES = 10;
 
+/** Build facts the `tag` job computes with the Makefile (`make print-build-facts`) for the OCI labels. */
+const BUILD_FACTS = ['GIT_REVISION', 'GIT_CREATED'];
+
 /** Step id of the `make print-tags` step; the `tag` job's outputs read from it. */
 const TAGS_STEP_ID = 'tags';
 
@@ -52,7 +55,7 @@ function tagVariables(plan: BuildPlan): string[] {
 function tagJob(plan: BuildPlan): github.workflows.Job {
   const wf = plan.workflow;
   const outputs: Record<string, github.workflows.JobStepOutput> = {};
-  for (const variable of tagVariables(plan)) {
+  for (const variable of [...tagVariables(plan), ...BUILD_FACTS]) {
     outputs[variable] = { stepId: TAGS_STEP_ID, outputName: variable };
   }
   return {
@@ -67,7 +70,7 @@ function tagJob(plan: BuildPlan): github.workflows.Job {
       {
         id: TAGS_STEP_ID,
         name: 'Compute tags',
-        run: 'make --no-print-directory print-tags >> "$GITHUB_OUTPUT"',
+        run: 'make --no-print-directory print-tags print-build-facts >> "$GITHUB_OUTPUT"',
       },
     ],
   };
@@ -106,7 +109,10 @@ function bakeJob(plan: BuildPlan, bakeFile: string, options: BakeJobOptions): gi
   for (const variable of tagVariables(plan)) {
     env[variable] = `\${{ needs.${JOB_IDS.tag}.outputs.${variable} }}`;
   }
-  env.GIT_REVISION = '${{ github.sha }}';
+  // the OCI revision and created labels, from the same Makefile code as local builds
+  for (const fact of BUILD_FACTS) {
+    env[fact] = `\${{ needs.${JOB_IDS.tag}.outputs.${fact} }}`;
+  }
   steps.push({
     id: 'bake',
     name: options.push ? 'Build and push images' : 'Build images',

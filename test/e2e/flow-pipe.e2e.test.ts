@@ -82,6 +82,13 @@ describeEngine('flow-pipe family and stage repository on the real engine', () =>
     const env = { GITHUB_REF_TYPE: '', GITHUB_REF_NAME: '', GITHUB_HEAD_REF: '', GITHUB_REF: '' };
     expect(run('make', ['--no-print-directory', 'print-tag-flow-pipe'], family, env).trim()).toBe(tag);
     expect(run('make', ['--no-print-directory', 'print-tags'], family, env).trim()).toBe(`FLOW_PIPE_TAG=${tag}`);
+    // the label facts CI reads from the same Makefile
+    const revision = run('git', ['rev-parse', 'HEAD'], family).trim();
+    const created = run('git', ['log', '-1', '--format=%cI'], family).trim();
+    expect(run('make', ['--no-print-directory', 'print-build-facts'], family, env).trim().split('\n')).toEqual([
+      `GIT_REVISION=${revision}`,
+      `GIT_CREATED=${created}`,
+    ]);
   });
 
   test('make -j2 push builds runtime → base → dev in order and pushes all three with the same tag', async () => {

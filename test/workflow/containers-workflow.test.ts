@@ -96,8 +96,12 @@ describe('content', () => {
       uses: pinnedUses(CHECKOUT),
       with: { 'persist-credentials': false, 'fetch-depth': 0 },
     });
-    expect(step(tag, 'tags').run).toBe('make --no-print-directory print-tags >> "$GITHUB_OUTPUT"');
-    expect(tag.outputs).toEqual({ FLOW_PIPE_TAG: '${{ steps.tags.outputs.FLOW_PIPE_TAG }}' });
+    expect(step(tag, 'tags').run).toBe('make --no-print-directory print-tags print-build-facts >> "$GITHUB_OUTPUT"');
+    expect(tag.outputs).toEqual({
+      FLOW_PIPE_TAG: '${{ steps.tags.outputs.FLOW_PIPE_TAG }}',
+      GIT_REVISION: '${{ steps.tags.outputs.GIT_REVISION }}',
+      GIT_CREATED: '${{ steps.tags.outputs.GIT_CREATED }}',
+    });
   });
 
   test('tag job timeout never exceeds the plan timeout', () => {
@@ -117,7 +121,8 @@ describe('content', () => {
       env: {
         REGISTRY: 'ghcr.io/hurdad',
         FLOW_PIPE_TAG: '${{ needs.tag.outputs.FLOW_PIPE_TAG }}',
-        GIT_REVISION: '${{ github.sha }}',
+        GIT_REVISION: '${{ needs.tag.outputs.GIT_REVISION }}',
+        GIT_CREATED: '${{ needs.tag.outputs.GIT_CREATED }}',
       },
     });
   });
@@ -148,7 +153,8 @@ describe('content', () => {
     expect(step(publish, 'bake').env).toEqual({
       REGISTRY: 'registry.example.com/team',
       APP_TAG: '${{ needs.tag.outputs.APP_TAG }}',
-      GIT_REVISION: '${{ github.sha }}',
+      GIT_REVISION: '${{ needs.tag.outputs.GIT_REVISION }}',
+      GIT_CREATED: '${{ needs.tag.outputs.GIT_CREATED }}',
     });
   });
 

@@ -58,6 +58,7 @@ help:
 		'push' 'Build and push every image' \
 		'clean' 'Remove every image from the local image store' \
 		'print-tags' 'Print every family tag as NAME=value' \
+		'print-build-facts' 'Print the revision and creation time labels as NAME=value' \
 		'build-app' 'Build the app images' \
 		'push-app' 'Build and push the app images' \
 		'clean-app' 'Remove the app images from the local image store' \
@@ -105,6 +106,11 @@ clean: clean-app
 .PHONY: print-tags
 print-tags:
 	@printf '%s=%s\n' 'APP_TAG' "$$APP_TAG"
+
+# Print the revision and creation time labels as NAME=value
+.PHONY: print-build-facts
+print-build-facts:
+	@printf '%s=%s\n' 'GIT_REVISION' "$$GIT_REVISION" 'GIT_CREATED' "$$GIT_CREATED"
 
 # Build the app images
 .PHONY: build-app

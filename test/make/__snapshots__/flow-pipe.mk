@@ -58,6 +58,7 @@ help:
 		'push' 'Build and push every image' \
 		'clean' 'Remove every image from the local image store' \
 		'print-tags' 'Print every family tag as NAME=value' \
+		'print-build-facts' 'Print the revision and creation time labels as NAME=value' \
 		'build-flow-pipe' 'Build the flow-pipe images' \
 		'push-flow-pipe' 'Build and push the flow-pipe images' \
 		'clean-flow-pipe' 'Remove the flow-pipe images from the local image store' \
@@ -105,6 +106,11 @@ clean: clean-flow-pipe
 .PHONY: print-tags
 print-tags:
 	@printf '%s=%s\n' 'FLOW_PIPE_TAG' "$$FLOW_PIPE_TAG"
+
+# Print the revision and creation time labels as NAME=value
+.PHONY: print-build-facts
+print-build-facts:
+	@printf '%s=%s\n' 'GIT_REVISION' "$$GIT_REVISION" 'GIT_CREATED' "$$GIT_CREATED"
 
 # Build the flow-pipe images
 .PHONY: build-flow-pipe
