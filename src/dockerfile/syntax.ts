@@ -59,7 +59,7 @@ export function minimumMinor(features: readonly FrontendFeature[]): number {
   return features.reduce((max, f) => Math.max(max, f.minor), 0);
 }
 
-/** Minimum frontend versions of the features we emit (dockerfile.md §5). @internal */
+/** Minimum `docker/dockerfile` frontend versions of the features we emit (Dockerfile reference, release notes). @internal */
 export const FEATURES = {
   mounts: { feature: 'RUN --mount', minor: 2 },
   secretEnv: { feature: 'RUN --mount=type=secret,env=', minor: 10 },

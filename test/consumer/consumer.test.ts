@@ -126,7 +126,7 @@ describe('consumer project installing the packed library', () => {
     run('npm', ['install', '--save-dev', '--no-audit', '--no-fund', '--prefer-offline',
       'projen@0.103.25', 'constructs@^10.5', 'ts-node@10.9.2', 'typescript@~6.0.3', '@types/node@^20', tarball], consumer);
     writeFileSync(join(consumer, '.projenrc.ts'), CONSUMER_PROJENRC);
-    // One-time bootstrap (projen.md P12): `npx projen` needs .projen/tasks.json, which the first synth writes.
+    // One-time bootstrap: `npx projen` needs .projen/tasks.json, which the first synth writes.
     run('npx', ['--yes', 'ts-node', '-O', '{"module":"commonjs"}', '.projenrc.ts'], consumer);
     run('npx', ['--yes', 'projen'], consumer);
     first = snapshot(consumer);

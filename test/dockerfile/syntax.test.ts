@@ -43,7 +43,7 @@ describe('minimumMinor', () => {
   });
 });
 
-test('FEATURES carries the minimum frontend versions of dockerfile.md §5', () => {
+test('FEATURES carries the minimum frontend versions from the Dockerfile reference', () => {
   expect(Object.fromEntries(Object.entries(FEATURES).map(([k, f]) => [k, `${f.feature} 1.${f.minor}`]))).toStrictEqual({
     mounts: 'RUN --mount 1.2',
     secretEnv: 'RUN --mount=type=secret,env= 1.10',

@@ -5,7 +5,7 @@ const HEX = 'a'.repeat(64);
 const DIGEST = `sha256:${HEX}`;
 
 describe('parseImageReference', () => {
-  // GIVEN references the distribution/reference grammar accepts (security.md §8)
+  // GIVEN references the distribution/reference grammar accepts
   test.each([
     ['ubuntu:24.04', { name: 'ubuntu', domain: undefined, path: 'ubuntu', tag: '24.04', digest: undefined }],
     ['ubuntu', { name: 'ubuntu', domain: undefined, path: 'ubuntu', tag: undefined, digest: undefined }],

@@ -1,7 +1,7 @@
 /**
  * Shared support for tests that run a REAL build engine (Docker Engine + buildx) and the local OCI registry.
  *
- * Provisioned by `npm run engine:provision` (scripts/provision-engine.sh; see the engine reference notes):
+ * Provisioned by `npx projen engine:provision` (scripts/provision-engine.sh):
  * dockerd with BuildKit and buildx, a registry on {@link REGISTRY_ADDRESS}, and {@link TEST_BASE_IMAGE} in it
  * (there is no Docker Hub, so test Dockerfiles must build FROM that image and omit `# syntax=`).
  *

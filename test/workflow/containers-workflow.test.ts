@@ -181,7 +181,7 @@ describe('content', () => {
   });
 });
 
-describe('security rules (security.md §9)', () => {
+describe('security rules (mirroring zizmor, actionlint and OpenSSF Scorecard)', () => {
   const lock = ACTION_PINS;
 
   describe.each(FIXTURES)('$name', ({ plan, permissions }) => {

@@ -1,5 +1,5 @@
 /**
- * Workflow hardening rules from /work/shared/reference/security.md §9 (GA-*), as functions returning findings.
+ * Workflow hardening rules (GA-*) mirroring GitHub's guidance, zizmor and OpenSSF Scorecard, as functions returning findings.
  *
  * They replicate the zizmor, Scorecard and GitHub-guidance checks that cannot run here (zizmor is not installable on
  * these machines; actionlint runs for real in `actionlint.ts`). Each rule takes a {@link Workflow} (raw text for
