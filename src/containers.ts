@@ -1,20 +1,18 @@
 import { Component, IgnoreFile, Project } from 'projen';
-import { renderBakeJson } from './bake/plan-to-bake';
-import { printDockerfile } from './dockerfile/printer';
+import { Diagnostics } from './core/diagnostics';
 import { DockerfileSyntax } from './dockerfile/syntax';
-import { renderContainersDoc } from './docs/containers-doc';
 import { ExternalFamily, ExternalFamilyProps } from './family/external-family';
 import { FamilyTag } from './family/family-tag';
 import { ImageFamily, ImageFamilyProps } from './family/image-family';
+import { projenMarker } from './files/marker';
 import { RenderedFile } from './files/rendered-file';
-import { renderMakefile } from './make/plan-to-makefile';
 import type { BuildPlan } from './plan/build-plan';
-import { buildDockerfile } from './synth/dockerfile-builder';
-import { planDockerignores } from './synth/dockerignore';
 import { PipelineIndex } from './synth/pipeline-index';
 import { buildPlan } from './synth/plan-builder';
-import { StageSourceResolver } from './synth/stage-sources';
+import { renderPipeline } from './synth/render-pipeline';
+import { resolveSettings } from './synth/settings';
 import { validatePipeline } from './synth/validate';
+import { validateProjectFit } from './synth/validate-project';
 import { addContainersWorkflow } from './workflow/containers-workflow';
 
 /** Settings of the generated GitHub Actions workflow. */
@@ -119,17 +117,22 @@ export interface ContainersProps {
  * The whole tree is validated before anything is written; every problem is reported at once with its construct path.
  */
 export class Containers extends Component {
-  /** The pipeline of `project`, if it has one. */
-  public static of(project: Project): Containers | undefined {
-    return project.components.find((c): c is Containers => c instanceof Containers);
+  /** Whether `x` is a Containers pipeline (also across copies of this library). */
+  public static isContainers(x: unknown): x is Containers {
+    return typeof x === 'object' && x !== null && CONTAINERS_SYMBOL in x;
   }
 
-  /** The properties as given. */
-  public readonly props: ContainersProps;
+  /** The pipeline of `project`, if it has one. */
+  public static of(project: Project): Containers | undefined {
+    return project.components.find((c): c is Containers => Containers.isContainers(c));
+  }
+
+  private readonly props: ContainersProps;
   private plan?: BuildPlan;
 
   constructor(project: Project, props: ContainersProps) {
     super(project, 'Containers');
+    Object.defineProperty(this, CONTAINERS_SYMBOL, { value: true });
     this.props = props;
   }
 
@@ -149,68 +152,29 @@ export class Containers extends Component {
     return this.plan;
   }
 
+  /**
+   * Validates the whole tree, builds the plan and renders every output before any file object exists: a problem in
+   * user input is one `PipelineValidationError` listing every construct path, and then nothing is written.
+   */
   public preSynthesize(): void {
-    const index = new PipelineIndex(this);
-    const settings = this.settings();
-    const d = validatePipeline(index, settings);
+    const d = new Diagnostics();
+    const settings = resolveSettings(this.props, this.node.path, d);
+    const index = new PipelineIndex(this, d);
+    validatePipeline(index, settings, d);
     d.throwIfErrors();
     const plan = buildPlan(index, settings, d);
-    const ignores = planDockerignores(index, settings.dockerignorePatterns, d);
+    validateProjectFit(this.project, plan, settings.path, d);
     d.throwIfErrors();
+    const rendered = renderPipeline(plan, projenMarker(this.project));
     for (const w of d.warnings) this.project.logger.warn(`[${w.path}] ${w.message}`);
     this.plan = plan;
-    this.writeFiles(index, plan, ignores);
-  }
-
-  private settings() {
-    const p = this.props;
-    const wf = p.workflow ?? {};
-    const registryHost = p.registry.split('/')[0];
-    return {
-      path: this.node.path,
-      registry: p.registry,
-      platforms: p.platforms ?? [],
-      defaultTag: p.tag ?? FamilyTag.templates(['{version}', '{branch}'], { fallback: 'dev' }),
-      defaultUser: p.defaultUser ?? '10001:10001',
-      sourceUrl: p.sourceUrl,
-      dockerignorePatterns: p.dockerignorePatterns ?? [],
-      dockerfileSyntax: p.dockerfileSyntax,
-      workflow: {
-        enabled: wf.enabled ?? true,
-        name: wf.name ?? 'containers',
-        fileName: `${wf.name ?? 'containers'}.yml`,
-        defaultBranch: wf.defaultBranch ?? 'main',
-        loginRegistry: registryHost,
-        usernameSecret: registryHost === 'ghcr.io' ? undefined : wf.usernameSecret ?? 'REGISTRY_USERNAME',
-        passwordSecret: registryHost === 'ghcr.io' ? undefined : wf.passwordSecret ?? 'REGISTRY_PASSWORD',
-        runsOn: wf.runsOn ?? 'ubuntu-24.04',
-        timeoutMinutes: wf.timeoutMinutes ?? 60,
-      },
-    };
-  }
-
-  private writeFiles(index: PipelineIndex, plan: BuildPlan, ignores: ReturnType<typeof planDockerignores>): void {
-    const sources = new StageSourceResolver(index);
-    const syntax = this.props.dockerfileSyntax ?? DockerfileSyntax.auto();
-    const ctx = { index, sources, defaultUser: this.props.defaultUser ?? '10001:10001', sourceUrl: this.props.sourceUrl };
-    for (const file of index.dockerfiles()) {
-      const model = buildDockerfile(file.stages, ctx);
-      new RenderedFile(this, file.path, (marker) => {
-        const directive = syntax._directive(model.features);
-        return [directive ? `# syntax=${directive}` : undefined, `# ${marker}`].filter((l) => l !== undefined).join('\n') + '\n' + printDockerfile(model.lines);
-      });
-    }
-    for (const ignore of ignores) {
-      const path = ignore.context === '.' ? '.dockerignore' : `${ignore.context}/.dockerignore`;
+    for (const file of rendered.files) new RenderedFile(this, file.path, file.content);
+    for (const ignore of plan.dockerignores) {
       // the patterns are final (deduplicated, in order): handing them over whole keeps IgnoreFile linear
-      new IgnoreFile(this.project, path, { ignorePatterns: ignore.patterns });
+      new IgnoreFile(this.project, ignore.path, { ignorePatterns: [...ignore.patterns] });
     }
-    new RenderedFile(this, this.props.makefile ?? 'Makefile', (marker) => renderMakefile(plan, marker));
-    const bakeFile = this.props.bakeFile ?? 'docker-bake.json';
-    new RenderedFile(this, bakeFile, (marker) => renderBakeJson(plan, marker));
-    new RenderedFile(this, this.props.docs ?? 'CONTAINERS.md', (marker) => renderContainersDoc(plan, marker));
-    if (plan.workflow.enabled) {
-      addContainersWorkflow(this.project, plan, bakeFile);
-    }
+    if (rendered.workflowJobs) addContainersWorkflow(this.project, plan, rendered.workflowJobs);
   }
 }
+
+const CONTAINERS_SYMBOL = Symbol.for('projen-containers.Containers');

@@ -7,6 +7,11 @@ import type { FrontendFeature } from './ir';
  * mirror (`custom`) or leave it out (`omit`) and rely on the engine's built-in frontend.
  */
 export class DockerfileSyntax {
+  /** Whether `x` is a DockerfileSyntax (also across copies of this library). */
+  public static isDockerfileSyntax(x: unknown): x is DockerfileSyntax {
+    return typeof x === 'object' && x !== null && SYNTAX_SYMBOL in x;
+  }
+
   /**
    * `docker/dockerfile:1.N`, where `1.N` is the lowest frontend version that supports every feature the file uses;
    * `docker/dockerfile:1` (the latest stable 1.x) for a file that uses none, rather than the 2018 frontend `1.0`.
@@ -34,6 +39,7 @@ export class DockerfileSyntax {
   public readonly _image?: string;
 
   private constructor(mode: 'auto' | 'omit' | 'custom', image?: string) {
+    Object.defineProperty(this, SYNTAX_SYMBOL, { value: true });
     this._mode = mode;
     this._image = image;
   }
@@ -53,6 +59,8 @@ export class DockerfileSyntax {
     }
   }
 }
+
+const SYNTAX_SYMBOL = Symbol.for('projen-containers.DockerfileSyntax');
 
 /** The lowest `1.N` that supports every feature (at least 1.0). @internal */
 export function minimumMinor(features: readonly FrontendFeature[]): number {

@@ -30,18 +30,33 @@ export interface ExternalFamilyProps {
  * arguments `<FAMILY>_REGISTRY` and `<FAMILY>_TAG`, so every reference to the family moves together.
  */
 export class ExternalFamily extends Construct {
-  /** @internal */
-  public readonly _isExternalFamily = true;
-  /** The family's properties as given. */
-  public readonly props: ExternalFamilyProps;
+  /** Whether `x` is an ExternalFamily (also across copies of this library). */
+  public static isExternalFamily(x: unknown): x is ExternalFamily {
+    return typeof x === 'object' && x !== null && EXTERNAL_FAMILY_SYMBOL in x;
+  }
+
+  /** The properties as given (validation reads them, whatever their types). @internal */
+  public readonly _props: ExternalFamilyProps;
   private readonly byName = new Map<string, ExternalImage>();
 
   constructor(scope: Construct, id: string, props: ExternalFamilyProps) {
     super(scope, id);
-    this.props = props;
-    for (const image of props.images) {
-      this.byName.set(image.name, new ExternalImage(this, image));
+    Object.defineProperty(this, EXTERNAL_FAMILY_SYMBOL, { value: true });
+    this._props = typeof props === 'object' && props !== null ? props : ({} as ExternalFamilyProps);
+    const images: unknown = this._props.images;
+    for (const image of Array.isArray(images) ? images : []) {
+      if (typeof image === 'object' && image !== null) this.byName.set(String(image.name), new ExternalImage(this, image));
     }
+  }
+
+  /** The family's registry as given. */
+  public get registry(): string {
+    return this._props.registry;
+  }
+
+  /** The one tag of the family as given. */
+  public get tag(): string {
+    return this._props.tag;
   }
 
   /** The image named `name`; throws when the family has none. */
@@ -77,3 +92,5 @@ export class ExternalImage {
     this.role = props.role ?? ImageRole.GENERAL;
   }
 }
+
+const EXTERNAL_FAMILY_SYMBOL = Symbol.for('projen-containers.ExternalFamily');

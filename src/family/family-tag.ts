@@ -21,18 +21,45 @@ export interface FamilyTagOptions {
  * `{pr}` (pull request number) and constants. The first template whose placeholders all resolve wins.
  */
 export class FamilyTag {
+  /** Whether `x` is a FamilyTag (also across copies of this library). */
+  public static isFamilyTag(x: unknown): x is FamilyTag {
+    return typeof x === 'object' && x !== null && FAMILY_TAG_SYMBOL in x;
+  }
+
   /**
    * Ordered templates, e.g. `['{version}-{os}', '{branch}-{os}']` → `0.1.0-ubuntu24.04` on tag `v0.1.0`,
    * `main-ubuntu24.04` on branch `main`.
    */
   public static templates(templates: string[], options: FamilyTagOptions = {}): FamilyTag {
-    const constants = options.constants ?? {};
-    return new FamilyTag([...templates], Object.keys(constants).sort().map((name) => ({ name, value: constants[name] })), options.fallback ?? 'dev');
+    // untyped callers (JavaScript, jsii languages) may pass anything: keep what is usable, note the rest for validation
+    const problems: string[] = [];
+    const list = stringList(templates, 'templates', problems);
+    const opts: Partial<FamilyTagOptions> = typeof options === 'object' && options !== null ? options : {};
+    const rawConstants: unknown = opts.constants ?? {};
+    const constants: Array<{ name: string; value: string }> = [];
+    if (typeof rawConstants === 'object' && rawConstants !== null && !Array.isArray(rawConstants)) {
+      for (const name of Object.keys(rawConstants).sort()) {
+        const value = (rawConstants as Record<string, unknown>)[name];
+        if (typeof value === 'string') constants.push({ name, value });
+        else problems.push(`tag constant "${name}" must be a string`);
+      }
+    } else {
+      problems.push('tag constants must be an object of strings');
+    }
+    let fallback: unknown = opts.fallback ?? 'dev';
+    if (typeof fallback !== 'string') {
+      problems.push('fallback tag must be a string');
+      fallback = 'dev';
+    }
+    return new FamilyTag(list, constants, fallback as string, problems);
   }
 
   /** A fixed tag, e.g. for a pinned external family. */
   public static fixed(tag: string): FamilyTag {
-    return new FamilyTag([tag], [], tag);
+    const problems: string[] = [];
+    if (typeof tag !== 'string') problems.push('fixed tag must be a string');
+    const text = typeof tag === 'string' ? tag : '';
+    return new FamilyTag([text], [], text, problems);
   }
 
   /** @internal */
@@ -41,16 +68,30 @@ export class FamilyTag {
   public readonly _constants: Array<{ name: string; value: string }>;
   /** @internal */
   public readonly _fallback: string;
+  /** Wrong-typed input noticed at construction, reported by validation. @internal */
+  public readonly _problems: readonly string[];
 
-  private constructor(templates: string[], constants: Array<{ name: string; value: string }>, fallback: string) {
+  private constructor(templates: string[], constants: Array<{ name: string; value: string }>, fallback: string, problems: string[]) {
+    Object.defineProperty(this, FAMILY_TAG_SYMBOL, { value: true });
     this._templates = templates;
     this._constants = constants;
     this._fallback = fallback;
+    this._problems = problems;
   }
 }
 
-/** Placeholders resolved from git at build time. @internal */
-export const DYNAMIC_PLACEHOLDERS = ['version', 'branch', 'sha', 'pr'];
+const FAMILY_TAG_SYMBOL = Symbol.for('projen-containers.FamilyTag');
+
+function stringList(value: unknown, what: string, problems: string[]): string[] {
+  if (!Array.isArray(value)) {
+    problems.push(`${what} must be an array of strings`);
+    return [];
+  }
+  return value.filter((v, i) => {
+    if (typeof v !== 'string') problems.push(`${what}[${i}] must be a string`);
+    return typeof v === 'string';
+  });
+}
 
 /** The `{name}` placeholders of a template. @internal */
 export function placeholders(template: string): string[] {

@@ -36,24 +36,28 @@ export interface ImageFamilyProps {
  * Build order is derived from what each image builds on.
  */
 export class ImageFamily extends Construct {
-  /** @internal */
-  public readonly _isFamily = true;
-  /** The family's properties as given. */
-  public readonly props: ImageFamilyProps;
+  /** Whether `x` is an ImageFamily (also across copies of this library). */
+  public static isImageFamily(x: unknown): x is ImageFamily {
+    return typeof x === 'object' && x !== null && IMAGE_FAMILY_SYMBOL in x;
+  }
+
+  /** The properties as given (validation reads them, whatever their types). @internal */
+  public readonly _props: ImageFamilyProps;
 
   constructor(scope: Construct, id: string, props: ImageFamilyProps = {}) {
     super(scope, id);
-    this.props = props;
+    Object.defineProperty(this, IMAGE_FAMILY_SYMBOL, { value: true });
+    this._props = typeof props === 'object' && props !== null ? props : {};
   }
 
   /** The Dockerfile of images without one of their own. */
   public get dockerfile(): string {
-    return this.props.dockerfile ?? `docker/${this.node.id}/Dockerfile`;
+    return typeof this._props.dockerfile === 'string' ? this._props.dockerfile : `docker/${this.node.id}/Dockerfile`;
   }
 
   /** The build context. */
   public get context(): string {
-    return this.props.context ?? '.';
+    return typeof this._props.context === 'string' ? this._props.context : '.';
   }
 
   /** Adds an image to the family. */
@@ -66,3 +70,5 @@ export class ImageFamily extends Construct {
     return this.node.children.filter((c): c is Image => Image.isImage(c));
   }
 }
+
+const IMAGE_FAMILY_SYMBOL = Symbol.for('projen-containers.ImageFamily');

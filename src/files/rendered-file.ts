@@ -2,15 +2,15 @@ import { IConstruct } from 'constructs';
 import { FileBase, IResolver } from 'projen';
 
 /**
- * A generated, read-only text file whose content a renderer produces at synthesis from projen's marker text.
+ * A generated, read-only text file whose content was rendered (and checked) before any file object was created.
  * @internal
  */
 export class RenderedFile extends FileBase {
-  constructor(scope: IConstruct, filePath: string, private readonly render: (marker: string) => string) {
+  constructor(scope: IConstruct, filePath: string, private readonly content: string) {
     super(scope, filePath, { readonly: true, marker: true });
   }
 
   protected synthesizeContent(_resolver: IResolver): string | undefined {
-    return this.render(this.marker ?? '');
+    return this.content;
   }
 }

@@ -43,20 +43,19 @@ export interface ImageProps extends StageProps {
 export class Image extends Stage {
   /** Whether `x` is an Image. */
   public static isImage(x: unknown): x is Image {
-    return Stage.isStage(x) && (x as any)._isImage === true;
+    return Stage.isStage(x) && IMAGE_SYMBOL in x;
   }
 
-  /** @internal */
-  public readonly _isImage = true;
-  /** The image's properties as given. */
-  public readonly props: ImageProps;
+  /** The properties as given (validation reads them, whatever their types). @internal */
+  public readonly _props: ImageProps;
   /** What the image is for. */
   public readonly role: ImageRole;
 
   constructor(scope: Construct, id: string, props: ImageProps) {
     super(scope, id, props);
-    this.props = props;
-    this.role = props.role ?? ImageRole.GENERAL;
+    Object.defineProperty(this, IMAGE_SYMBOL, { value: true });
+    this._props = typeof props === 'object' && props !== null ? props : ({} as ImageProps);
+    this.role = this._props.role ?? ImageRole.GENERAL;
   }
 
   /** A build-only stage in this image's Dockerfile (not published). */
@@ -69,3 +68,5 @@ export class Image extends Stage {
     return this.node.children.filter((c): c is Stage => Stage.isStage(c));
   }
 }
+
+const IMAGE_SYMBOL = Symbol.for('projen-containers.Image');

@@ -1,3 +1,5 @@
+import type { DockerfileModel } from '../dockerfile/ir';
+
 /**
  * The resolved, validated build plan: what every emitter (Makefile, bake file, workflow, docs) reads.
  *
@@ -20,7 +22,52 @@ export interface BuildPlan {
   readonly workflow: PlannedWorkflow;
   /** Where the source code lives (for the `org.opencontainers.image.source` label), if known. */
   readonly sourceUrl?: string;
+  /** Paths of the generated pipeline files; every output that names another one uses these. */
+  readonly outputs: PlannedOutputs;
+  /** Every generated Dockerfile, as a typed model, in path order. */
+  readonly dockerfiles: readonly PlannedDockerfile[];
+  /** One `.dockerignore` per build context, in path order. */
+  readonly dockerignores: readonly PlannedDockerignore[];
 }
+
+/** Normalised project-relative paths (POSIX separators) of the generated files. @internal */
+export interface PlannedOutputs {
+  readonly makefile: string;
+  readonly bakeFile: string;
+  readonly docs: string;
+  /** `.github/workflows/<name>.yml`, absent when the workflow is disabled. */
+  readonly workflow?: string;
+}
+
+/** A Dockerfile to write: its typed lines and the `# syntax=` directive value, if any. @internal */
+export interface PlannedDockerfile {
+  readonly path: string;
+  readonly directive?: string;
+  readonly model: DockerfileModel;
+}
+
+/** A `.dockerignore` to write next to a build context. @internal */
+export interface PlannedDockerignore {
+  /** File path, e.g. `.dockerignore` or `app/.dockerignore`. */
+  readonly path: string;
+  readonly context: string;
+  readonly patterns: readonly string[];
+}
+
+/**
+ * An OCI label of an image, decided once: the Dockerfile writes the literal ones (so a plain `docker build` has them),
+ * the Makefile and the bake file set all of them, the variable ones from build-time facts.
+ * @internal
+ */
+export interface PlannedLabel {
+  readonly key: string;
+  readonly value: PlannedLabelValue;
+}
+
+/** A literal label value, or the value of a pipeline variable at build time. @internal */
+export type PlannedLabelValue =
+  | { readonly kind: 'literal'; readonly text: string }
+  | { readonly kind: 'variable'; readonly name: string };
 
 /** One image the pipeline builds and publishes. @internal */
 export interface PlannedImage {
@@ -55,6 +102,8 @@ export interface PlannedImage {
   readonly description?: string;
   /** Exposed ports, for `run-<image>` (`-p` flags are not published automatically; informational). */
   readonly ports: readonly string[];
+  /** OCI labels, sorted by key. */
+  readonly labels: readonly PlannedLabel[];
 }
 
 /** @internal */

@@ -1,10 +1,11 @@
 import { PipelineIndex } from './pipeline-index';
 import { StageSourceResolver } from './stage-sources';
-import { compareStrings } from '../core/graph';
 import { DockerfileInstruction, DockerfileLine, DockerfileModel, FrontendFeature } from '../dockerfile/ir';
 import { dockerfileQuote, dockerfileWord, execForm } from '../dockerfile/quote';
 import { FEATURES } from '../dockerfile/syntax';
 import { Image } from '../image/image';
+import type { PlannedLabel } from '../plan/build-plan';
+import { literalLabels } from '../plan/labels';
 import type { Instruction } from '../stage/instructions';
 import { Stage } from '../stage/stage';
 
@@ -13,7 +14,8 @@ export interface DockerfileBuildContext {
   readonly index: PipelineIndex;
   readonly sources: StageSourceResolver;
   readonly defaultUser: string;
-  readonly sourceUrl?: string;
+  /** The labels the plan decided for an image; the Dockerfile writes the literal ones. */
+  readonly labelsOf: (image: Image) => readonly PlannedLabel[];
 }
 
 /**
@@ -71,12 +73,10 @@ function orderStages(stages: readonly Stage[], index: PipelineIndex): Stage[] {
 
 function imageTrailer(image: Image, ctx: DockerfileBuildContext): DockerfileLine[] {
   const lines: DockerfileLine[] = [];
-  const labels: Array<[string, string]> = [['org.opencontainers.image.title', ctx.index.repositoryOf(image)]];
-  if (image.props.description) labels.push(['org.opencontainers.image.description', image.props.description]);
-  if (ctx.sourceUrl) labels.push(['org.opencontainers.image.source', ctx.sourceUrl]);
-  lines.push(ins('LABEL', [], labels.sort(([a], [b]) => compareStrings(a, b)).map(([k, v]) => `${k}=${dockerfileQuote(v)}`).join(' ')));
+  const labels = literalLabels(ctx.labelsOf(image));
+  if (labels.length > 0) lines.push(ins('LABEL', [], labels.map(([k, v]) => `${k}=${dockerfileQuote(v)}`).join(' ')));
   if (!image._instructions.some((i) => i.kind === 'user')) {
-    lines.push(ins('USER', [], image.props.user ?? ctx.defaultUser));
+    lines.push(ins('USER', [], image._props.user ?? ctx.defaultUser));
   }
   return lines;
 }

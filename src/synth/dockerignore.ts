@@ -1,21 +1,17 @@
 import { PipelineIndex } from './pipeline-index';
 import { Diagnostics } from '../core/diagnostics';
+import type { PlannedDockerignore } from '../plan/build-plan';
 
 /** Patterns every generated `.dockerignore` excludes after the allow-list (secrets, VCS data, dependencies). @internal */
 export const DEFAULT_EXCLUDES = ['**/.git', '**/.env', '**/.env.*', '**/node_modules', '**/*.pem'];
 
-/** The `.dockerignore` of one build context: an allow-list of what the images read, then excludes. @internal */
-export interface DockerignorePlan {
-  readonly context: string;
-  readonly patterns: string[];
-}
 
 /**
  * Derives one allow-list `.dockerignore` per build context from what its stages COPY and bind-mount, appends the
  * default and user excludes, and reports every source the result would ignore (BuildKit's CopyIgnoredFile).
  * @internal
  */
-export function planDockerignores(index: PipelineIndex, userPatterns: readonly string[], d: Diagnostics): DockerignorePlan[] {
+export function planDockerignores(index: PipelineIndex, userPatterns: readonly string[], d: Diagnostics): PlannedDockerignore[] {
   const byContext = new Map<string, Array<{ source: string; path: string }>>();
   for (const family of index.families) {
     const list = byContext.get(family.context) ?? [];
@@ -35,7 +31,7 @@ export function planDockerignores(index: PipelineIndex, userPatterns: readonly s
     byContext.set(family.context, list);
   }
 
-  const plans: DockerignorePlan[] = [];
+  const plans: PlannedDockerignore[] = [];
   for (const context of [...byContext.keys()].sort()) {
     const sources = byContext.get(context)!;
     const wholeContext = sources.some((s) => s.source === '.');
@@ -50,7 +46,7 @@ export function planDockerignores(index: PipelineIndex, userPatterns: readonly s
         d.error(s.path, `"${s.source}" would be excluded by the generated .dockerignore of context "${context}"; remove the pattern that excludes it`);
       }
     }
-    plans.push({ context, patterns });
+    plans.push({ path: context === '.' ? '.dockerignore' : `${context}/.dockerignore`, context, patterns });
   }
   return plans;
 }

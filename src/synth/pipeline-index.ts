@@ -1,4 +1,5 @@
 import { Construct } from 'constructs';
+import type { Diagnostics } from '../core/diagnostics';
 import { compareStrings } from '../core/graph';
 import { ExternalFamily } from '../family/external-family';
 import { ImageFamily } from '../family/image-family';
@@ -16,12 +17,28 @@ export class PipelineIndex {
   public readonly stages: Stage[];
   private files?: Array<{ path: string; stages: Stage[] }>;
 
-  constructor(root: Construct) {
+  /**
+   * @param root the pipeline construct
+   * @param d receives a finding for every image or stage placed where the pipeline cannot use it (they are left out)
+   */
+  constructor(root: Construct, d: Diagnostics) {
     const all = root.node.findAll();
-    this.families = all.filter((c): c is ImageFamily => (c as any)._isFamily === true);
-    this.externalFamilies = all.filter((c): c is ExternalFamily => (c as any)._isExternalFamily === true);
-    this.images = all.filter((c): c is Image => Image.isImage(c));
-    this.stages = all.filter((c): c is Stage => Stage.isStage(c));
+    this.families = all.filter((c): c is ImageFamily => ImageFamily.isImageFamily(c));
+    this.externalFamilies = all.filter((c): c is ExternalFamily => ExternalFamily.isExternalFamily(c));
+    this.images = all.filter((c): c is Image => {
+      if (!Image.isImage(c)) return false;
+      if (ImageFamily.isImageFamily(c.node.scope)) return true;
+      d.error(c.node.path, 'an image must be added with ImageFamily.addImage()');
+      return false;
+    });
+    const images = new Set<Stage>(this.images);
+    this.stages = all.filter((c): c is Stage => {
+      if (!Stage.isStage(c)) return false;
+      if (images.has(c)) return true;
+      if (Image.isImage(c.node.scope) && images.has(c.node.scope)) return true;
+      if (!Image.isImage(c)) d.error(c.node.path, 'a build stage must be added with Image.addStage()');
+      return false;
+    });
   }
 
   /** The image a stage belongs to (itself for an image). */
@@ -34,15 +51,15 @@ export class PipelineIndex {
 
   /** The family an image belongs to. */
   public familyOf(image: Image): ImageFamily {
-    const parent = image.node.scope as any;
-    if (parent && parent._isFamily === true) return parent as ImageFamily;
+    const parent = image.node.scope;
+    if (ImageFamily.isImageFamily(parent)) return parent;
     throw new Error(`[${image.node.path}] an image must be added with ImageFamily.addImage()`);
   }
 
   /** The Dockerfile path a stage is written to. */
   public dockerfileOf(stage: Stage): string {
     const image = this.imageOf(stage);
-    return image.props.dockerfile ?? this.familyOf(image).dockerfile;
+    return image._props.dockerfile ?? this.familyOf(image).dockerfile;
   }
 
   /** Every Dockerfile path with its stages, in path order. */
@@ -78,6 +95,6 @@ export class PipelineIndex {
 
   /** Repository path of an image. */
   public repositoryOf(image: Image): string {
-    return image.props.repository ?? this.imageId(image);
+    return image._props.repository ?? this.imageId(image);
   }
 }

@@ -1,22 +1,21 @@
+import { buildDockerfile } from './dockerfile-builder';
+import { planDockerignores } from './dockerignore';
 import { PipelineIndex } from './pipeline-index';
+import type { PipelineSettings } from './settings';
 import { StageSourceResolver } from './stage-sources';
-import { PipelineSettings } from './validate';
 import { Diagnostics } from '../core/diagnostics';
 import { compareStrings, topologicalOrder } from '../core/graph';
 import { variablePrefix } from '../core/names';
 import { Image } from '../image/image';
-import type { BuildPlan, PlannedBuildArg, PlannedImage, PlannedVariable, PlannedWorkflow } from '../plan/build-plan';
-
-/** Everything the plan needs besides the tree. @internal */
-export interface PlanSettings extends PipelineSettings {
-  readonly workflow: PlannedWorkflow;
-}
+import type { BuildPlan, PlannedBuildArg, PlannedDockerfile, PlannedImage, PlannedVariable } from '../plan/build-plan';
+import { imageLabels } from '../plan/labels';
+import { BUILD_FACT_VARIABLES } from '../plan/variables';
 
 /**
  * Builds the build plan from a validated tree. Problems only visible here (variable clashes) go to `d`.
  * @internal
  */
-export function buildPlan(index: PipelineIndex, settings: PlanSettings, d: Diagnostics): BuildPlan {
+export function buildPlan(index: PipelineIndex, settings: PipelineSettings, d: Diagnostics): BuildPlan {
   const sources = new StageSourceResolver(index);
   const variables = new Map<string, PlannedVariable & { owner: string }>();
   const addVariable = (v: PlannedVariable, owner: string) => {
@@ -79,15 +78,34 @@ export function buildPlan(index: PipelineIndex, settings: PlanSettings, d: Diagn
       dependsOn: parents.map((p) => index.imageId(p.image)).sort(),
       parentContexts: parents.map((p) => ({ name: p.contextName, image: index.imageId(p.image) })).sort((a, b) => compareStrings(a.name, b.name)),
       buildArgs: argsByFile.get(dockerfile) ?? [],
-      platforms: [...(image.props.platforms ?? family.props.platforms ?? [])],
-      description: image.props.description,
+      platforms: [...(image._props.platforms ?? family._props.platforms ?? [])],
+      description: image._props.description,
       ports: image._instructions.flatMap((i) => (i.kind === 'expose' ? [`${i.port}/${i.protocol}`] : [])),
+      labels: imageLabels({
+        repository: index.repositoryOf(image),
+        description: image._props.description,
+        sourceUrl: settings.sourceUrl,
+        tagVariable: `${variablePrefix(family.node.id)}_TAG`,
+        revisionVariable: BUILD_FACT_VARIABLES.revision,
+        createdVariable: BUILD_FACT_VARIABLES.created,
+      }),
     };
+  });
+  const labelsById = new Map(images.map((i) => [i.id, i.labels]));
+  const dockerfileContext = {
+    index,
+    sources,
+    defaultUser: settings.defaultUser,
+    labelsOf: (image: Image) => labelsById.get(index.imageId(image)) ?? [],
+  };
+  const dockerfiles: PlannedDockerfile[] = index.dockerfiles().map((file) => {
+    const model = buildDockerfile(file.stages, dockerfileContext);
+    return { path: file.path, directive: settings.dockerfileSyntax._directive(model.features), model };
   });
 
   const tagOwners = new Map<string, string>();
   const families = [...index.families].sort((a, b) => compareStrings(a.node.id, b.node.id)).map((family) => {
-    const tag = family.props.tag ?? settings.defaultTag;
+    const tag = family._props.tag ?? settings.defaultTag;
     const tagVariable = `${variablePrefix(family.node.id)}_TAG`;
     if (variables.has(tagVariable)) d.error(family.node.path, `the family tag variable ${tagVariable} clashes with ${variables.get(tagVariable)!.owner}; rename the family`);
     if (tagOwners.has(tagVariable)) d.error(family.node.path, `the family tag variable ${tagVariable} is also the tag variable of ${tagOwners.get(tagVariable)}; rename the family`);
@@ -97,7 +115,7 @@ export function buildPlan(index: PipelineIndex, settings: PlanSettings, d: Diagn
       images: images.filter((i) => i.family === family.node.id).map((i) => i.id),
       tagVariable,
       tag: { templates: [...tag._templates], constants: [...tag._constants], fallback: tag._fallback },
-      description: family.props.description,
+      description: family._props.description,
     };
   });
 
@@ -111,5 +129,8 @@ export function buildPlan(index: PipelineIndex, settings: PlanSettings, d: Diagn
       .sort((a, b) => compareStrings(a.name, b.name)),
     workflow: settings.workflow,
     sourceUrl: settings.sourceUrl,
+    outputs: settings.outputs,
+    dockerfiles,
+    dockerignores: planDockerignores(index, settings.dockerignorePatterns, d),
   };
 }

@@ -60,10 +60,10 @@ export class StageSourceResolver {
         const tag = `${prefix}_TAG`;
         return {
           text: `\${${registry}}/${src.image.repository}:\${${tag}}`,
-          globalArgs: [{ name: registry, value: fam.props.registry }, { name: tag, value: fam.props.tag }],
+          globalArgs: [{ name: registry, value: fam.registry }, { name: tag, value: fam.tag }],
           buildArgs: [
-            { name: registry, variable: registry, defaultValue: fam.props.registry, description: `Registry of the external family ${fam.node.id}` },
-            { name: tag, variable: tag, defaultValue: fam.props.tag, description: `Tag shared by every image of the external family ${fam.node.id}` },
+            { name: registry, variable: registry, defaultValue: fam.registry, description: `Registry of the external family ${fam.node.id}` },
+            { name: tag, variable: tag, defaultValue: fam.tag, description: `Tag shared by every image of the external family ${fam.node.id}` },
           ],
           inheritsNonRootUser: true,
         };

@@ -1,49 +1,38 @@
 import { PipelineIndex } from './pipeline-index';
+import type { PipelineSettings } from './settings';
+import { validateNames } from './validate-names';
+import { validateStage } from './validate-stage';
 import { Diagnostics } from '../core/diagnostics';
 import { topologicalOrder } from '../core/graph';
-import { ID_PATTERN, isSafeRelativePath, isSecretLikeName, RESERVED_STAGE_NAMES, unsafeTextReason, VARIABLE_PATTERN } from '../core/names';
-import type { DockerfileSyntax } from '../dockerfile/syntax';
+import { ID_PATTERN, isSafeRelativePath, unsafeTextReason } from '../core/names';
 import { ExternalFamily } from '../family/external-family';
-import { DYNAMIC_PLACEHOLDERS, FamilyTag, placeholders } from '../family/family-tag';
+import { FamilyTag, placeholders } from '../family/family-tag';
+import { Image } from '../image/image';
 import { ImageRole } from '../image/image-role';
+import { TAG_PLACEHOLDERS, tagPlaceholder } from '../plan/tag-placeholders';
 import { isRegistry, isRepositoryPath, isTag, parseImageReference } from '../reference/image-reference';
-import type { Instruction } from '../stage/instructions';
-import { Stage } from '../stage/stage';
 
-/** Pipeline-wide settings that validation checks. @internal */
-export interface PipelineSettings {
-  readonly path: string;
-  readonly registry: string;
-  readonly platforms: readonly string[];
-  readonly defaultTag: FamilyTag;
-  readonly defaultUser: string;
-  readonly sourceUrl?: string;
-  readonly dockerignorePatterns: readonly string[];
-  /** The `# syntax=` policy; a custom frontend reference is written into every Dockerfile. */
-  readonly dockerfileSyntax?: DockerfileSyntax;
-}
-
-const PLATFORM = /^[a-z0-9]+\/[a-z0-9_]+(?:\/[a-z0-9]+)?$/;
-const NUMERIC_USER = /^\d+(?::\d+)?$/;
-const OCTAL = /^0?[0-7]{3,4}$/;
-const SHA256 = /^sha256:[a-f0-9]{64}$/;
+/** @internal */
+export const PLATFORM = /^[a-z0-9]+\/[a-z0-9_]+(?:\/[a-z0-9]+)?$/;
+/** @internal */
+export const NUMERIC_USER = /^\d+(?::\d+)?$/;
 
 /**
  * Validates the whole pipeline tree; every finding names its construct path. Nothing here throws.
  * @internal
  */
-export function validatePipeline(index: PipelineIndex, settings: PipelineSettings): Diagnostics {
-  const d = new Diagnostics();
+export function validatePipeline(index: PipelineIndex, settings: PipelineSettings, d: Diagnostics): void {
   validateSettings(d, settings);
   validateFamilies(d, index, settings);
   for (const ext of index.externalFamilies) validateExternalFamily(d, ext);
   for (const stage of index.stages) validateStage(d, index, stage);
   validateStageGraph(d, index);
   validateExternalUse(d, index);
-  return d;
+  validateNames(d, index);
 }
 
-function text(d: Diagnostics, path: string, what: string, value: string): void {
+/** Reports `value` when it holds text no generated file may carry. @internal */
+export function text(d: Diagnostics, path: string, what: string, value: string): void {
   const reason = unsafeTextReason(value);
   if (reason) d.error(path, `${what} ${JSON.stringify(value)} ${reason}`);
 }
@@ -63,7 +52,7 @@ function validateSettings(d: Diagnostics, s: PipelineSettings): void {
   for (const p of s.dockerignorePatterns) {
     text(d, s.path, '.dockerignore pattern', p);
   }
-  if (s.dockerfileSyntax?._mode === 'custom') {
+  if (s.dockerfileSyntax._mode === 'custom') {
     const image = s.dockerfileSyntax._image ?? '';
     const parsed = parseImageReference(image);
     if (typeof parsed === 'string') d.error(s.path, `dockerfileSyntax: ${parsed}`);
@@ -73,22 +62,33 @@ function validateSettings(d: Diagnostics, s: PipelineSettings): void {
 }
 
 function validateTag(d: Diagnostics, path: string, tag: FamilyTag): void {
+  for (const problem of tag._problems) d.error(path, problem);
   if (tag._templates.length === 0) d.error(path, 'tag policy has no templates');
   const constants = new Map(tag._constants.map((c) => [c.name, c.value]));
+  const known = () => [...TAG_PLACEHOLDERS.map((p) => p.name), ...constants.keys()].map((x) => `{${x}}`).join(', ');
   for (const c of tag._constants) {
-    if (!/^[A-Za-z0-9_.-]+$/.test(c.value)) d.error(path, `tag constant "${c.name}" = "${c.value}" may only contain letters, digits, "_", "." and "-"`);
-    if (DYNAMIC_PLACEHOLDERS.includes(c.name)) d.error(path, `tag constant "${c.name}" shadows the built-in placeholder {${c.name}}`);
+    if (!/^[A-Za-z0-9_.-]+$/.test(c.value)) d.error(path, `tag constant "${c.name}" = ${JSON.stringify(c.value)} may only contain letters, digits, "_", "." and "-"`);
+    if (tagPlaceholder(c.name)) d.error(path, `tag constant "${c.name}" shadows the built-in placeholder {${c.name}}`);
   }
   for (const t of tag._templates) {
+    let unknown = false;
     for (const p of placeholders(t)) {
-      if (!DYNAMIC_PLACEHOLDERS.includes(p) && !constants.has(p)) {
-        d.error(path, `tag template "${t}" uses unknown placeholder {${p}}; known: ${[...DYNAMIC_PLACEHOLDERS, ...constants.keys()].map((x) => `{${x}}`).join(', ')}`);
+      if (!tagPlaceholder(p) && !constants.has(p)) {
+        unknown = true;
+        d.error(path, `tag template ${JSON.stringify(t)} uses unknown placeholder {${p}}; known: ${known()}`);
       }
     }
+    if (unknown) continue;
+    // the worst case: every placeholder at the longest value its fact can take
+    const longest = t.replace(/\{([^{}]*)\}/g, (_, p: string) => constants.get(p) ?? 'x'.repeat(tagPlaceholder(p)!.maxLength));
     const sample = t.replace(/\{([^{}]*)\}/g, (_, p: string) => constants.get(p) ?? 'x0');
-    if (!isTag(sample)) d.error(path, `tag template "${t}" does not yield a valid tag (letters, digits, "_", "." and "-", at most 128, not starting with "." or "-")`);
+    if (!isTag(sample)) {
+      d.error(path, `tag template ${JSON.stringify(t)} does not yield a valid tag (letters, digits, "_", "." and "-", not starting with "." or "-")`);
+    } else if (longest.length > 128) {
+      d.error(path, `tag template ${JSON.stringify(t)} can yield ${longest.length} characters (each placeholder at its maximum length), more than the 128 a tag may have; shorten the template or its constants`);
+    }
   }
-  if (!isTag(tag._fallback)) d.error(path, `fallback tag "${tag._fallback}" is not a valid tag`);
+  if (!isTag(tag._fallback)) d.error(path, `fallback tag ${JSON.stringify(tag._fallback)} is not a valid tag`);
 }
 
 function validateFamilies(d: Diagnostics, index: PipelineIndex, s: PipelineSettings): void {
@@ -98,11 +98,11 @@ function validateFamilies(d: Diagnostics, index: PipelineIndex, s: PipelineSetti
     const path = family.node.path;
     if (!ID_PATTERN.test(family.node.id)) d.error(path, `family id "${family.node.id}" must be lowercase letters and digits separated by ".", "_" or "-"`);
     if (family.images.length === 0) d.error(path, `family "${family.node.id}" has no images; add one with addImage()`);
-    if (family.props.tag) validateTag(d, path, family.props.tag);
-    for (const p of family.props.platforms ?? []) {
+    if (family._props.tag) validateTag(d, path, family._props.tag);
+    for (const p of family._props.platforms ?? []) {
       if (!PLATFORM.test(p)) d.error(path, `platform "${p}" is not valid, expected os/arch[/variant] such as linux/amd64`);
     }
-    if (family.props.description !== undefined) text(d, path, 'description', family.props.description);
+    if (family._props.description !== undefined) text(d, path, 'description', family._props.description);
     checkPath(d, path, 'context', family.context);
     for (const image of family.images) {
       const ipath = image.node.path;
@@ -117,11 +117,11 @@ function validateFamilies(d: Diagnostics, index: PipelineIndex, s: PipelineSetti
       const owner = files.get(dockerfile);
       if (owner && owner !== family.node.id) d.error(ipath, `Dockerfile "${dockerfile}" is already used by family "${owner}"; families cannot share a Dockerfile`);
       files.set(dockerfile, family.node.id);
-      const user = image.props.user ?? s.defaultUser;
+      const user = image._props.user ?? s.defaultUser;
       if (!NUMERIC_USER.test(user)) d.error(ipath, `user "${user}" must be a numeric uid[:gid] (Kubernetes runAsNonRoot needs numbers)`);
       else if (/^0(?::\d+)?$/.test(user)) d.warning(ipath, `image "${id}" runs as root (user ${user})`);
-      if (image.props.description !== undefined) text(d, ipath, 'description', image.props.description);
-      for (const p of image.props.platforms ?? []) {
+      if (image._props.description !== undefined) text(d, ipath, 'description', image._props.description);
+      for (const p of image._props.platforms ?? []) {
         if (!PLATFORM.test(p)) d.error(ipath, `platform "${p}" is not valid, expected os/arch[/variant] such as linux/amd64`);
       }
     }
@@ -144,120 +144,10 @@ function checkPath(d: Diagnostics, path: string, what: string, value: string): v
 function validateExternalFamily(d: Diagnostics, ext: ExternalFamily): void {
   const path = ext.node.path;
   if (!ID_PATTERN.test(ext.node.id)) d.error(path, `external family id "${ext.node.id}" must be lowercase letters and digits separated by ".", "_" or "-"`);
-  if (!isRegistry(ext.props.registry)) d.error(path, `registry "${ext.props.registry}" is not a valid registry host and namespace`);
-  if (!isTag(ext.props.tag)) d.error(path, `tag "${ext.props.tag}" is not a valid tag`);
-  for (const image of ext.props.images) {
+  if (!isRegistry(ext.registry)) d.error(path, `registry "${ext.registry}" is not a valid registry host and namespace`);
+  if (!isTag(ext.tag)) d.error(path, `tag "${ext.tag}" is not a valid tag`);
+  for (const image of ext._props.images) {
     if (!isRepositoryPath(image.repository)) d.error(path, `repository "${image.repository}" of image "${image.name}" is not a valid repository path`);
-  }
-}
-
-function validateStage(d: Diagnostics, index: PipelineIndex, stage: Stage): void {
-  const path = stage.node.path;
-  const name = stage.stageName;
-  if (!ID_PATTERN.test(name)) d.error(path, `stage name "${name}" must be lowercase letters and digits separated by ".", "_" or "-"`);
-  if (RESERVED_STAGE_NAMES.includes(name)) d.error(path, `stage name "${name}" is reserved by BuildKit`);
-  const src = stage.from._source;
-  if (src.kind === 'registry') {
-    const parsed = parseImageReference(src.reference);
-    if (typeof parsed === 'string') d.error(path, parsed);
-    else if (!parsed.digest) d.warning(path, `base image "${src.reference}" is not pinned to a digest; builds are not reproducible`);
-    if (src.buildArg !== undefined && !VARIABLE_PATTERN.test(src.buildArg)) d.error(path, `build argument name "${src.buildArg}" must match [A-Za-z_][A-Za-z0-9_]*`);
-    text(d, path, 'base image', src.reference);
-  }
-  if (src.kind === 'stage') {
-    const sameFile = index.dockerfileOf(src.stage) === index.dockerfileOf(stage);
-    if (!sameFile && !(src.stage as any)._isImage) {
-      d.error(path, `stage "${name}" builds from build stage "${src.stage.node.path}", which is in another Dockerfile (${index.dockerfileOf(src.stage)}); only images can be used across Dockerfiles`);
-    }
-  }
-  if (stage.platform !== undefined && !/^(\$(BUILDPLATFORM|TARGETPLATFORM|\{BUILDPLATFORM\}|\{TARGETPLATFORM\}))$|^[a-z0-9]+\/[a-z0-9_]+(\/[a-z0-9]+)?$/.test(stage.platform)) {
-    d.error(path, `FROM --platform "${stage.platform}" must be $BUILDPLATFORM, $TARGETPLATFORM or os/arch[/variant]`);
-  }
-  stage._instructions.forEach((ins, i) => validateInstruction(d, index, stage, ins, `${path}/instruction.${i}`));
-}
-
-function validateInstruction(d: Diagnostics, index: PipelineIndex, stage: Stage, ins: Instruction, path: string): void {
-  switch (ins.kind) {
-    case 'arg':
-      if (!VARIABLE_PATTERN.test(ins.name)) d.error(path, `ARG name "${ins.name}" must match [A-Za-z_][A-Za-z0-9_]*`);
-      if (isSecretLikeName(ins.name)) d.error(path, `ARG "${ins.name}" looks like a secret; build arguments are recorded in the image history, use Mount.secret() instead`);
-      if (ins.defaultValue !== undefined) text(d, path, 'ARG default', ins.defaultValue);
-      break;
-    case 'env':
-      for (const [k, v] of ins.variables) {
-        if (!VARIABLE_PATTERN.test(k)) d.error(path, `ENV name "${k}" must match [A-Za-z_][A-Za-z0-9_]*`);
-        if (isSecretLikeName(k)) d.error(path, `ENV "${k}" looks like a secret; environment variables persist in the image, use Mount.secret() instead`);
-        text(d, path, `ENV ${k} value`, v);
-      }
-      break;
-    case 'label':
-      for (const [k, v] of ins.labels) {
-        text(d, path, 'LABEL key', k);
-        text(d, path, `LABEL ${k} value`, v);
-      }
-      break;
-    case 'run':
-      if (ins.commands.length === 0 || ins.commands.some((c) => c.trim().length === 0)) d.error(path, 'RUN needs at least one non-empty command');
-      for (const c of ins.commands) {
-        if (c.includes('\0')) d.error(path, 'RUN command contains a NUL character');
-      }
-      for (const m of ins.mounts) {
-        for (const p of m._problems()) d.error(path, p);
-        if (m._type === 'secret' && m._options.some(([k, v]) => k === 'id' && (v === undefined || !/^[A-Za-z0-9_.-]+$/.test(v)))) {
-          d.error(path, 'secret mount id must be letters, digits, ".", "_" or "-"');
-        }
-      }
-      break;
-    case 'copy': {
-      if (ins.sources.length === 0) d.error(path, 'COPY needs at least one source');
-      for (const p of [...ins.sources, ins.destination]) text(d, path, 'COPY path', p);
-      if (!ins.from) {
-        for (const src of ins.sources) {
-          if (src.startsWith('/') || src.split('/').includes('..')) d.error(path, `COPY source "${src}" must be relative to the build context and stay inside it`);
-        }
-      } else if (index.dockerfileOf(ins.from) !== index.dockerfileOf(stage)) {
-        d.error(path, `COPY --from stage "${ins.from.node.path}" is in another Dockerfile (${index.dockerfileOf(ins.from)})`);
-      }
-      if (ins.chown !== undefined && !NUMERIC_USER.test(ins.chown)) d.error(path, `COPY --chown "${ins.chown}" must be a numeric uid[:gid]`);
-      if (ins.chmod !== undefined && !OCTAL.test(ins.chmod)) d.error(path, `COPY --chmod "${ins.chmod}" must be octal, e.g. 0755`);
-      break;
-    }
-    case 'add':
-      if (!/^https:\/\/[^\s"]+$/.test(ins.url)) d.error(path, `ADD is only for remote https downloads, got "${ins.url}"; use copy() for local files`);
-      if (!SHA256.test(ins.checksum)) d.error(path, `ADD --checksum "${ins.checksum}" must be sha256:<64 lowercase hex>`);
-      if (ins.chown !== undefined && !NUMERIC_USER.test(ins.chown)) d.error(path, `ADD --chown "${ins.chown}" must be a numeric uid[:gid]`);
-      if (ins.chmod !== undefined && !OCTAL.test(ins.chmod)) d.error(path, `ADD --chmod "${ins.chmod}" must be octal, e.g. 0644`);
-      text(d, path, 'ADD destination', ins.destination);
-      break;
-    case 'workdir':
-      if (!ins.path.startsWith('/')) d.error(path, `WORKDIR "${ins.path}" must be absolute`);
-      text(d, path, 'WORKDIR', ins.path);
-      break;
-    case 'user':
-      if (!NUMERIC_USER.test(ins.user)) d.error(path, `USER "${ins.user}" must be a numeric uid[:gid]`);
-      break;
-    case 'expose':
-      if (!Number.isInteger(ins.port) || ins.port < 1 || ins.port > 65535) d.error(path, `EXPOSE port ${ins.port} must be an integer from 1 to 65535`);
-      break;
-    case 'healthcheck':
-      if (ins.options && ins.options.command.length === 0) d.error(path, 'HEALTHCHECK command is empty');
-      for (const [k, v] of Object.entries(ins.options ?? {})) {
-        if (typeof v === 'number' && (!Number.isInteger(v) || v < 0)) d.error(path, `HEALTHCHECK ${k} must be a non-negative integer, got ${v}`);
-      }
-      break;
-    case 'entrypoint':
-    case 'cmd':
-    case 'shell':
-      if (ins.argv.length === 0) d.error(path, `${ins.kind.toUpperCase()} needs at least one argument`);
-      for (const a of ins.argv) text(d, path, `${ins.kind.toUpperCase()} argument`, a);
-      break;
-    case 'stopsignal':
-      if (!/^(SIG)?[A-Z0-9+]+$|^\d+$/.test(ins.signal)) d.error(path, `STOPSIGNAL "${ins.signal}" must be a signal name such as SIGTERM or a number`);
-      break;
-    case 'raw':
-      text(d, path, 'raw line', ins.line);
-      if (!/^[A-Z]+(\s|$)/.test(ins.line)) d.error(path, `raw line "${ins.line}" must start with an uppercase Dockerfile keyword`);
-      break;
   }
 }
 
@@ -293,22 +183,22 @@ function validateExternalUse(d: Diagnostics, index: PipelineIndex): void {
     const src = stage.from._source;
     // external runtime images, and internal ones used by build-only stages (images may extend a runtime image)
     const role = src.kind === 'external' ? src.image.role
-      : src.kind === 'stage' && (src.stage as any)._isImage && !(stage as any)._isImage ? (src.stage as any).role as ImageRole : undefined;
+      : src.kind === 'stage' && Image.isImage(src.stage) && !Image.isImage(stage) ? src.stage.role : undefined;
     if (role === ImageRole.RUNTIME && stage._instructions.some((i) => i.kind === 'run')) {
-      const what = src.kind === 'external' ? `${src.image.family.node.id}/${src.image.name}` : (src as any).stage.node.path;
+      const what = src.kind === 'external' ? `${src.image.family.node.id}/${src.image.name}` : (src.kind === 'stage' ? src.stage.node.path : '');
       d.error(stage.node.path, `stage "${stage.stageName}" builds against the runtime image ${what}; build in a stage FROM the SDK/dev image and COPY the artifacts onto the runtime image`);
     }
   }
   // one tag per external family: raw references to a family's repositories must not carry another tag
   for (const ext of index.externalFamilies) {
-    const repos = new Map(ext.props.images.map((i) => [`${ext.props.registry}/${i.repository}`, i.name]));
+    const repos = new Map(ext._props.images.map((i) => [`${ext.registry}/${i.repository}`, i.name]));
     for (const stage of index.stages) {
       const src = stage.from._source;
       if (src.kind !== 'registry') continue;
       const parsed = parseImageReference(src.reference);
       if (typeof parsed === 'string' || !repos.has(parsed.name)) continue;
-      if (parsed.tag !== ext.props.tag) {
-        d.error(stage.node.path, `mixes tags of family "${ext.node.id}": "${src.reference}" has tag "${parsed.tag ?? 'latest'}" but the family uses "${ext.props.tag}"; use ImageSource.external(family.image("${repos.get(parsed.name)}"))`);
+      if (parsed.tag !== ext.tag) {
+        d.error(stage.node.path, `mixes tags of family "${ext.node.id}": "${src.reference}" has tag "${parsed.tag ?? 'latest'}" but the family uses "${ext.tag}"; use ImageSource.external(family.image("${repos.get(parsed.name)}"))`);
       } else {
         d.warning(stage.node.path, `"${src.reference}" names an image of family "${ext.node.id}" directly; use ImageSource.external(...) so its tag follows the family`);
       }
@@ -316,13 +206,13 @@ function validateExternalUse(d: Diagnostics, index: PipelineIndex): void {
   }
   const byId = new Map<string, ExternalFamily[]>();
   for (const ext of index.externalFamilies) {
-    for (const img of ext.props.images) {
-      const key = `${ext.props.registry}/${img.repository}`;
+    for (const img of ext._props.images) {
+      const key = `${ext.registry}/${img.repository}`;
       byId.set(key, [...(byId.get(key) ?? []), ext]);
     }
   }
   for (const [repo, exts] of byId) {
-    const tags = new Set(exts.map((e) => e.props.tag));
+    const tags = new Set(exts.map((e) => e.tag));
     if (tags.size > 1) d.error(exts[1].node.path, `mixes tags: ${repo} is used with tags ${[...tags].sort().join(' and ')} by ${exts.map((e) => e.node.path).join(', ')}`);
   }
 }

@@ -27,7 +27,8 @@ export const JOB_IDS = { tag: 'tag', build: 'build', publish: 'publish' } as con
  * No `run:` contains `${{ }}`: every value reaches the shell through step `env:` (GitHub script-injection guidance).
  * @internal
  */
-export function containersJobs(plan: BuildPlan, bakeFile: string): Record<string, github.workflows.Job> {
+export function containersJobs(plan: BuildPlan): Record<string, github.workflows.Job> {
+  const bakeFile = plan.outputs.bakeFile;
   assertLiterals(plan, bakeFile);
   const wf = plan.workflow;
   return {

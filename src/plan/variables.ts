@@ -1,0 +1,30 @@
+/**
+ * Names of the variables every pipeline declares, in one place: the Makefile defines them, the bake file declares
+ * them, the workflow passes them and the docs list them.
+ * @internal
+ */
+export const SETTING_VARIABLES = {
+  /** Container CLI (Makefile only). */
+  docker: 'DOCKER',
+  /** Registry host and namespace. */
+  registry: 'REGISTRY',
+  /** Comma-separated platforms; overrides every image's own. */
+  platforms: 'PLATFORMS',
+  /** One tag for every family. */
+  tag: 'TAG',
+} as const;
+
+/** Facts about the checkout that labels and tags read. @internal */
+export const BUILD_FACT_VARIABLES = {
+  version: 'GIT_VERSION',
+  branch: 'GIT_BRANCH',
+  sha: 'GIT_SHA',
+  pr: 'GIT_PR',
+  revision: 'GIT_REVISION',
+  created: 'GIT_CREATED',
+} as const;
+
+/** Suffix of a family's tag variable: `<FAMILY>_TAG`. @internal */
+export function tagVariableOf(familyPrefix: string): string {
+  return `${familyPrefix}_TAG`;
+}

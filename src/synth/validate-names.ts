@@ -1,0 +1,59 @@
+import { PipelineIndex } from './pipeline-index';
+import { StageSourceResolver } from './stage-sources';
+import type { Diagnostics } from '../core/diagnostics';
+import { variablePrefix } from '../core/names';
+import { BAKE_DEFAULT_GROUP, familyTargets, GLOBAL_TARGETS, imageTargets } from '../plan/target-names';
+import { BUILD_FACT_VARIABLES, SETTING_VARIABLES, tagVariableOf } from '../plan/variables';
+
+/** Names the Makefile reserves for itself or that mean something to make or the shell. */
+const RESERVED_VARIABLES = [
+  ...Object.values(SETTING_VARIABLES), ...Object.values(BUILD_FACT_VARIABLES),
+  'SHELL', 'MAKE', 'MAKEFLAGS', 'MFLAGS', 'MAKELEVEL', 'MAKEFILES', 'MAKECMDGOALS', 'MAKEFILE_LIST', 'CURDIR', 'VPATH',
+  'SUFFIXES', 'GPATH', 'PATH', 'HOME', 'IFS', 'PWD', 'ENV', 'BASH_ENV', 'CDPATH',
+];
+
+/**
+ * Checks that the names each construct gets in every output are unique there: Makefile targets, bake targets and
+ * groups, and Makefile/bake variables. A collision names both constructs.
+ * @internal
+ */
+export function validateNames(d: Diagnostics, index: PipelineIndex): void {
+  const namespace = (output: string) => {
+    const owners = new Map<string, string>();
+    return (name: string, owner: string) => {
+      const other = owners.get(name);
+      if (other === undefined) owners.set(name, owner);
+      else if (other !== owner) d.error(owner, `its ${output} "${name}" is also the ${output} of ${other}; rename one of them`);
+    };
+  };
+  const target = namespace('make target');
+  const bake = namespace('bake target or group');
+  const variable = namespace('variable');
+  for (const name of Object.values(GLOBAL_TARGETS)) target(name, 'the Makefile itself');
+  bake(BAKE_DEFAULT_GROUP, 'the default bake group');
+  for (const name of RESERVED_VARIABLES) variable(name, 'the Makefile itself');
+
+  for (const family of index.families) {
+    const path = family.node.path;
+    for (const name of Object.values(familyTargets(family.node.id))) target(name, path);
+    bake(family.node.id, path);
+    variable(tagVariableOf(variablePrefix(family.node.id)), path);
+  }
+  const sources = new StageSourceResolver(index);
+  for (const image of index.images) {
+    const path = image.node.path;
+    const id = index.imageId(image);
+    for (const name of Object.values(imageTargets(id))) target(name, path);
+    bake(id, path);
+  }
+  const declared = new Map<string, string>();
+  for (const stage of index.stages) {
+    for (const arg of sources.resolve(stage).buildArgs) {
+      // one external family's variables are shared by every stage that uses it; only distinct owners collide
+      const key = `${arg.variable}=${arg.defaultValue}`;
+      if (declared.has(key)) continue;
+      declared.set(key, stage.node.path);
+      variable(arg.variable, stage.node.path);
+    }
+  }
+}

@@ -1,0 +1,32 @@
+import { github, Project } from 'projen';
+import type { Diagnostics } from '../core/diagnostics';
+import type { BuildPlan } from '../plan/build-plan';
+
+/**
+ * Checks that the plan's files fit the projen project: no two generated files share a path (Dockerfiles,
+ * `.dockerignore` files, Makefile, bake file, docs, workflow), none takes the path of a file another component
+ * generates, and the workflow name is free.
+ * @internal
+ */
+export function validateProjectFit(project: Project, plan: BuildPlan, path: string, d: Diagnostics): void {
+  const owners = new Map<string, string>();
+  const claim = (file: string, what: string) => {
+    const other = owners.get(file);
+    if (other !== undefined) d.error(path, `${what} and ${other} would both be written to "${file}"; give each its own path`);
+    else owners.set(file, what);
+    if (project.root.tryFindFile(file) !== undefined) {
+      d.error(path, `${what} would be written to "${file}", which another component of the project already generates`);
+    }
+  };
+  for (const file of plan.dockerfiles) claim(file.path, `the Dockerfile "${file.path}"`);
+  for (const ignore of plan.dockerignores) claim(ignore.path, `the .dockerignore of context "${ignore.context}"`);
+  claim(plan.outputs.makefile, 'the Makefile (makefile)');
+  claim(plan.outputs.bakeFile, 'the bake file (bakeFile)');
+  claim(plan.outputs.docs, 'the documentation (docs)');
+  if (plan.outputs.workflow !== undefined) {
+    claim(plan.outputs.workflow, 'the workflow (workflow.name)');
+    if (github.GitHub.of(project.root)?.tryFindWorkflow(plan.workflow.name) !== undefined) {
+      d.error(path, `a GitHub workflow named "${plan.workflow.name}" already exists; set workflow.name to another name`);
+    }
+  }
+}
