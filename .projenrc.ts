@@ -57,6 +57,9 @@ new TextFile(project, 'vitest.config.mts', {
     '',
   ],
 });
+// jsii requires stripInternal: false for its own compile; the published typings are re-emitted without @internal members.
+project.compileTask.exec('tsc -p tsconfig.json --emitDeclarationOnly --stripInternal --inlineSourceMap false --inlineSources false');
+
 project.testTask.prependExec('vitest run', { receiveArgs: true });
 project.testTask.prependExec('tsc --noEmit -p test/tsconfig.json');
 project.addTask('test:watch', { exec: 'vitest' });

@@ -1,5 +1,5 @@
 import { Component, IgnoreFile, Project } from 'projen';
-import { Diagnostics } from './core/diagnostics';
+import { Diagnostics, PipelineValidationError } from './core/diagnostics';
 import { DockerfileSyntax } from './dockerfile/syntax';
 import { ExternalFamily, ExternalFamilyProps } from './family/external-family';
 import { FamilyTag } from './family/family-tag';
@@ -13,6 +13,7 @@ import { renderPipeline } from './synth/render-pipeline';
 import { resolveSettings } from './synth/settings';
 import { validatePipeline } from './synth/validate';
 import { validateProjectFit } from './synth/validate-project';
+import type { ValidationDiagnostic } from './validation-diagnostic';
 import { addContainersWorkflow } from './workflow/containers-workflow';
 
 /** Settings of the generated GitHub Actions workflow. */
@@ -120,6 +121,14 @@ export class Containers extends Component {
   /** Whether `x` is a Containers pipeline (also across copies of this library). */
   public static isContainers(x: unknown): x is Containers {
     return typeof x === 'object' && x !== null && CONTAINERS_SYMBOL in x;
+  }
+
+  /**
+   * The findings carried by an error that synthesis threw, when it is a `PipelineValidationError`; otherwise
+   * `undefined`. For languages that cannot catch the TypeScript error class by type.
+   */
+  public static validationDiagnostics(error: any): ValidationDiagnostic[] | undefined {
+    return PipelineValidationError.isPipelineValidationError(error) ? [...error.diagnostics] : undefined;
   }
 
   /** The pipeline of `project`, if it has one. */

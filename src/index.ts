@@ -9,3 +9,4 @@ export * from './image/image-source';
 export * from './stage/mount';
 export * from './stage/options';
 export * from './stage/stage';
+export * from './validation-diagnostic';

@@ -1,11 +1,11 @@
+import type { ValidationDiagnostic } from '../validation-diagnostic';
+
 /** The level of a diagnostic found while validating the pipeline. @internal */
 export type DiagnosticLevel = 'error' | 'warning';
 
 /** One finding, with the construct path it belongs to. @internal */
-export interface Diagnostic {
+export interface Diagnostic extends ValidationDiagnostic {
   readonly level: DiagnosticLevel;
-  readonly path: string;
-  readonly message: string;
 }
 
 /**
@@ -42,15 +42,32 @@ export class Diagnostics {
   }
 }
 
-/** The error thrown when the pipeline is invalid; lists every problem with its construct path. */
+/**
+ * The error thrown when the pipeline is invalid: its message lists every problem with its construct path, and
+ * `diagnostics` holds them as data. Import it from `projen-containers/lib/errors` (an `Error` subclass cannot be part
+ * of the jsii API); from other jsii languages read the findings with `Containers.validationDiagnostics(error)`.
+ */
 export class PipelineValidationError extends Error {
-  /** @internal */
-  public readonly _diagnostics: Diagnostic[];
+  /** Whether `x` is a PipelineValidationError (also across copies of this library). */
+  public static isPipelineValidationError(x: unknown): x is PipelineValidationError {
+    return typeof x === 'object' && x !== null && VALIDATION_ERROR_SYMBOL in x;
+  }
+
+  /** Every error found, in the order found. */
+  public readonly diagnostics: readonly ValidationDiagnostic[];
 
   /** @internal */
   constructor(message: string, diagnostics: Diagnostic[]) {
     super(message);
+    Object.defineProperty(this, VALIDATION_ERROR_SYMBOL, { value: true });
     this.name = 'PipelineValidationError';
-    this._diagnostics = diagnostics;
+    this.diagnostics = diagnostics.map((d) => ({ level: d.level, path: d.path, message: d.message }));
+  }
+
+  /** @internal */
+  public get _diagnostics(): readonly ValidationDiagnostic[] {
+    return this.diagnostics;
   }
 }
+
+const VALIDATION_ERROR_SYMBOL = Symbol.for('projen-containers.PipelineValidationError');

@@ -1,4 +1,5 @@
 import { Construct } from 'constructs';
+import { normalizeProjectPath } from '../core/paths';
 import { FamilyTag } from './family-tag';
 import { Image, ImageProps } from '../image/image';
 
@@ -52,12 +53,12 @@ export class ImageFamily extends Construct {
 
   /** The Dockerfile of images without one of their own. */
   public get dockerfile(): string {
-    return typeof this._props.dockerfile === 'string' ? this._props.dockerfile : `docker/${this.node.id}/Dockerfile`;
+    return typeof this._props.dockerfile === 'string' ? normalized(this._props.dockerfile) : `docker/${this.node.id}/Dockerfile`;
   }
 
   /** The build context. */
   public get context(): string {
-    return typeof this._props.context === 'string' ? this._props.context : '.';
+    return typeof this._props.context === 'string' ? normalized(this._props.context) : '.';
   }
 
   /** Adds an image to the family. */
@@ -69,6 +70,12 @@ export class ImageFamily extends Construct {
   public get images(): Image[] {
     return this.node.children.filter((c): c is Image => Image.isImage(c));
   }
+}
+
+/** The normalised path, or the path as given when it is invalid (validation reports it). */
+function normalized(path: string): string {
+  const result = normalizeProjectPath(path, { allowRoot: true });
+  return 'path' in result ? result.path : path;
 }
 
 const IMAGE_FAMILY_SYMBOL = Symbol.for('projen-containers.ImageFamily');

@@ -15,6 +15,11 @@ export interface RegistryImageOptions {
  * family, or `scratch`.
  */
 export class ImageSource {
+  /** Whether `x` is an ImageSource (also across copies of this library). */
+  public static isImageSource(x: unknown): x is ImageSource {
+    return typeof x === 'object' && x !== null && IMAGE_SOURCE_SYMBOL in x;
+  }
+
   /**
    * An image from a registry, `name[:tag][@sha256:<digest>]`; overridable at build time through a build argument.
    * Unpinned references (no digest) are allowed but reported as a warning.
@@ -42,6 +47,7 @@ export class ImageSource {
   public readonly _source: SourceKind;
 
   private constructor(source: SourceKind) {
+    Object.defineProperty(this, IMAGE_SOURCE_SYMBOL, { value: true });
     this._source = source;
   }
 }
@@ -52,3 +58,23 @@ export type SourceKind =
   | { readonly kind: 'stage'; readonly stage: Stage }
   | { readonly kind: 'external'; readonly image: ExternalImage }
   | { readonly kind: 'scratch' };
+
+const IMAGE_SOURCE_SYMBOL = Symbol.for('projen-containers.ImageSource');
+
+/**
+ * What `from` (as given, possibly untyped) resolves to, or `undefined` when it is not a usable ImageSource: not one,
+ * or naming a stage or external image that is not one.
+ * @internal
+ */
+export function sourceOf(from: unknown): SourceKind | undefined {
+  if (!ImageSource.isImageSource(from)) return undefined;
+  const src = from._source;
+  if (src.kind === 'stage' && !isStageLike(src.stage)) return undefined;
+  if (src.kind === 'external' && (typeof src.image !== 'object' || src.image === null || !('family' in src.image))) return undefined;
+  if (src.kind === 'registry' && typeof src.reference !== 'string') return undefined;
+  return src;
+}
+
+function isStageLike(x: unknown): boolean {
+  return typeof x === 'object' && x !== null && Symbol.for('projen-containers.Stage') in x;
+}

@@ -1,9 +1,11 @@
 import { Construct } from 'constructs';
 import type { Diagnostics } from '../core/diagnostics';
 import { compareStrings } from '../core/graph';
+import { normalizeProjectPath } from '../core/paths';
 import { ExternalFamily } from '../family/external-family';
 import { ImageFamily } from '../family/image-family';
 import { Image } from '../image/image';
+import { sourceOf } from '../image/image-source';
 import { Stage } from '../stage/stage';
 
 /**
@@ -59,7 +61,10 @@ export class PipelineIndex {
   /** The Dockerfile path a stage is written to. */
   public dockerfileOf(stage: Stage): string {
     const image = this.imageOf(stage);
-    return image._props.dockerfile ?? this.familyOf(image).dockerfile;
+    const own = image._props.dockerfile;
+    if (typeof own !== 'string') return this.familyOf(image).dockerfile;
+    const result = normalizeProjectPath(own);
+    return 'path' in result ? result.path : own;
   }
 
   /** Every Dockerfile path with its stages, in path order. */
@@ -80,10 +85,10 @@ export class PipelineIndex {
   /** The stages a stage depends on (its FROM stage and COPY --from stages). */
   public stageDependencies(stage: Stage): Stage[] {
     const deps: Stage[] = [];
-    const src = stage.from._source;
-    if (src.kind === 'stage') deps.push(src.stage);
+    const src = sourceOf(stage.from);
+    if (src?.kind === 'stage') deps.push(src.stage);
     for (const ins of stage._instructions) {
-      if (ins.kind === 'copy' && ins.from) deps.push(ins.from);
+      if (ins.kind === 'copy' && Stage.isStage(ins.from)) deps.push(ins.from);
     }
     return deps;
   }
@@ -95,6 +100,6 @@ export class PipelineIndex {
 
   /** Repository path of an image. */
   public repositoryOf(image: Image): string {
-    return image._props.repository ?? this.imageId(image);
+    return typeof image._props.repository === 'string' ? image._props.repository : this.imageId(image);
   }
 }

@@ -9,7 +9,7 @@ import { variablePrefix } from '../core/names';
 import { Image } from '../image/image';
 import type { BuildPlan, PlannedBuildArg, PlannedDockerfile, PlannedImage, PlannedVariable } from '../plan/build-plan';
 import { imageLabels } from '../plan/labels';
-import { BUILD_FACT_VARIABLES } from '../plan/variables';
+import { BUILD_FACT_VARIABLES, tagVariableOf } from '../plan/variables';
 
 /**
  * Builds the build plan from a validated tree. Problems only visible here (variable clashes) go to `d`.
@@ -17,13 +17,10 @@ import { BUILD_FACT_VARIABLES } from '../plan/variables';
  */
 export function buildPlan(index: PipelineIndex, settings: PipelineSettings, d: Diagnostics): BuildPlan {
   const sources = new StageSourceResolver(index);
-  const variables = new Map<string, PlannedVariable & { owner: string }>();
-  const addVariable = (v: PlannedVariable, owner: string) => {
-    const existing = variables.get(v.name);
-    if (existing && existing.defaultValue !== v.defaultValue) {
-      d.error(owner, `variable ${v.name} is defined twice with different values ("${existing.defaultValue}" by ${existing.owner}, "${v.defaultValue}")`);
-    }
-    if (!existing) variables.set(v.name, { ...v, owner });
+  // validation (validate-names.ts) guarantees one default per variable name
+  const variables = new Map<string, PlannedVariable>();
+  const addVariable = (v: PlannedVariable) => {
+    if (!variables.has(v.name)) variables.set(v.name, v);
   };
 
   // build args per Dockerfile: every global ARG the file declares
@@ -33,7 +30,7 @@ export function buildPlan(index: PipelineIndex, settings: PipelineSettings, d: D
     for (const stage of file.stages) {
       for (const a of sources.resolve(stage).buildArgs) {
         args.set(a.name, { name: a.name, variable: a.variable });
-        addVariable({ name: a.variable, defaultValue: a.defaultValue, description: a.description }, stage.node.path);
+        addVariable({ name: a.variable, defaultValue: a.defaultValue, description: a.description });
       }
     }
     argsByFile.set(file.path, [...args.values()].sort((a, b) => compareStrings(a.name, b.name)));
@@ -71,7 +68,7 @@ export function buildPlan(index: PipelineIndex, settings: PipelineSettings, d: D
       family: family.node.id,
       name: image.node.id,
       repository: index.repositoryOf(image),
-      tagVariable: `${variablePrefix(family.node.id)}_TAG`,
+      tagVariable: tagVariableOf(variablePrefix(family.node.id)),
       dockerfile,
       context: family.context,
       target: image.stageName,
@@ -85,7 +82,7 @@ export function buildPlan(index: PipelineIndex, settings: PipelineSettings, d: D
         repository: index.repositoryOf(image),
         description: image._props.description,
         sourceUrl: settings.sourceUrl,
-        tagVariable: `${variablePrefix(family.node.id)}_TAG`,
+        tagVariable: tagVariableOf(variablePrefix(family.node.id)),
         revisionVariable: BUILD_FACT_VARIABLES.revision,
         createdVariable: BUILD_FACT_VARIABLES.created,
       }),
@@ -103,13 +100,9 @@ export function buildPlan(index: PipelineIndex, settings: PipelineSettings, d: D
     return { path: file.path, directive: settings.dockerfileSyntax._directive(model.features), model };
   });
 
-  const tagOwners = new Map<string, string>();
   const families = [...index.families].sort((a, b) => compareStrings(a.node.id, b.node.id)).map((family) => {
     const tag = family._props.tag ?? settings.defaultTag;
-    const tagVariable = `${variablePrefix(family.node.id)}_TAG`;
-    if (variables.has(tagVariable)) d.error(family.node.path, `the family tag variable ${tagVariable} clashes with ${variables.get(tagVariable)!.owner}; rename the family`);
-    if (tagOwners.has(tagVariable)) d.error(family.node.path, `the family tag variable ${tagVariable} is also the tag variable of ${tagOwners.get(tagVariable)}; rename the family`);
-    tagOwners.set(tagVariable, family.node.path);
+    const tagVariable = tagVariableOf(variablePrefix(family.node.id));
     return {
       id: family.node.id,
       images: images.filter((i) => i.family === family.node.id).map((i) => i.id),
@@ -124,9 +117,7 @@ export function buildPlan(index: PipelineIndex, settings: PipelineSettings, d: D
     platforms: [...settings.platforms],
     images,
     families,
-    variables: [...variables.values()]
-      .map(({ name, defaultValue, description }) => ({ name, defaultValue, description }))
-      .sort((a, b) => compareStrings(a.name, b.name)),
+    variables: [...variables.values()].sort((a, b) => compareStrings(a.name, b.name)),
     workflow: settings.workflow,
     sourceUrl: settings.sourceUrl,
     outputs: settings.outputs,

@@ -2,6 +2,7 @@ import { PipelineIndex } from './pipeline-index';
 import { StageSourceResolver } from './stage-sources';
 import type { Diagnostics } from '../core/diagnostics';
 import { variablePrefix } from '../core/names';
+import { sourceOf } from '../image/image-source';
 import { BAKE_DEFAULT_GROUP, familyTargets, GLOBAL_TARGETS, imageTargets } from '../plan/target-names';
 import { BUILD_FACT_VARIABLES, SETTING_VARIABLES, tagVariableOf } from '../plan/variables';
 
@@ -18,17 +19,18 @@ const RESERVED_VARIABLES = [
  * @internal
  */
 export function validateNames(d: Diagnostics, index: PipelineIndex): void {
+  /** One output's names: `claim(name, path, note)` reports a second owner at its path, naming the first. */
   const namespace = (output: string) => {
-    const owners = new Map<string, string>();
-    return (name: string, owner: string) => {
+    const owners = new Map<string, { path: string; note: string }>();
+    return (name: string, path: string, note = '') => {
       const other = owners.get(name);
-      if (other === undefined) owners.set(name, owner);
-      else if (other !== owner) d.error(owner, `its ${output} "${name}" is also the ${output} of ${other}; rename one of them`);
+      if (other === undefined) owners.set(name, { path, note });
+      else if (other.path !== path) d.error(path, `its ${output} "${name}"${note} is also the ${output} of ${other.path}${other.note}; rename one of them`);
     };
   };
   const target = namespace('make target');
   const bake = namespace('bake target or group');
-  const variable = namespace('variable');
+  const variable = namespace('Makefile and bake variable');
   for (const name of Object.values(GLOBAL_TARGETS)) target(name, 'the Makefile itself');
   bake(BAKE_DEFAULT_GROUP, 'the default bake group');
   for (const name of RESERVED_VARIABLES) variable(name, 'the Makefile itself');
@@ -48,12 +50,13 @@ export function validateNames(d: Diagnostics, index: PipelineIndex): void {
   }
   const declared = new Map<string, string>();
   for (const stage of index.stages) {
+    if (!sourceOf(stage.from)) continue;
     for (const arg of sources.resolve(stage).buildArgs) {
       // one external family's variables are shared by every stage that uses it; only distinct owners collide
       const key = `${arg.variable}=${arg.defaultValue}`;
       if (declared.has(key)) continue;
       declared.set(key, stage.node.path);
-      variable(arg.variable, stage.node.path);
+      variable(arg.variable, stage.node.path, ` (default ${JSON.stringify(arg.defaultValue)})`);
     }
   }
 }

@@ -4,10 +4,13 @@ import { validateNames } from './validate-names';
 import { validateStage } from './validate-stage';
 import { Diagnostics } from '../core/diagnostics';
 import { topologicalOrder } from '../core/graph';
-import { ID_PATTERN, isSafeRelativePath, unsafeTextReason } from '../core/names';
+import { ID_PATTERN, unsafeTextReason } from '../core/names';
+import { normalizeProjectPath } from '../core/paths';
+import { describe, UntypedReader } from '../core/untyped';
 import { ExternalFamily } from '../family/external-family';
 import { FamilyTag, placeholders } from '../family/family-tag';
 import { Image } from '../image/image';
+import { sourceOf } from '../image/image-source';
 import { ImageRole } from '../image/image-role';
 import { TAG_PLACEHOLDERS, tagPlaceholder } from '../plan/tag-placeholders';
 import { isRegistry, isRepositoryPath, isTag, parseImageReference } from '../reference/image-reference';
@@ -25,7 +28,10 @@ export function validatePipeline(index: PipelineIndex, settings: PipelineSetting
   validateSettings(d, settings);
   validateFamilies(d, index, settings);
   for (const ext of index.externalFamilies) validateExternalFamily(d, ext);
-  for (const stage of index.stages) validateStage(d, index, stage);
+  for (const stage of index.stages) {
+    if (!sourceOf(stage.from)) d.error(stage.node.path, 'from must be an ImageSource (ImageSource.registry(), .stage(), .external() or .scratch())');
+    else validateStage(d, index, stage);
+  }
   validateStageGraph(d, index);
   validateExternalUse(d, index);
   validateNames(d, index);
@@ -39,26 +45,54 @@ export function text(d: Diagnostics, path: string, what: string, value: string):
 
 function validateSettings(d: Diagnostics, s: PipelineSettings): void {
   if (!isRegistry(s.registry)) {
-    d.error(s.path, `registry "${s.registry}" is not a valid registry host and namespace, expected e.g. "ghcr.io/acme" (lowercase namespace)`);
+    d.error(s.path, `registry ${JSON.stringify(s.registry)} is not a valid registry host and namespace, expected e.g. "ghcr.io/acme" (lowercase namespace)`);
   }
-  for (const p of s.platforms) {
-    if (!PLATFORM.test(p)) d.error(s.path, `platform "${p}" is not valid, expected os/arch[/variant] such as linux/amd64 or linux/arm64`);
-  }
-  if (!NUMERIC_USER.test(s.defaultUser)) d.error(s.path, `defaultUser "${s.defaultUser}" must be a numeric uid[:gid]`);
+  validatePlatforms(d, s.path, s.platforms);
+  if (!isNumericUser(s.defaultUser)) d.error(s.path, `defaultUser ${JSON.stringify(s.defaultUser)} must be a numeric uid[:gid], each at most 2147483647`);
   if (s.sourceUrl !== undefined) {
-    text(d, s.path, 'sourceUrl', s.sourceUrl);
-    if (!/^https:\/\/[^\s"'`$\\]+$/.test(s.sourceUrl)) d.error(s.path, `sourceUrl "${s.sourceUrl}" must be an https URL without quotes, spaces or "$"`);
+    prose(d, s.path, 'sourceUrl', s.sourceUrl);
+    if (!/^https:\/\/[^\s"'`$\\<>]+$/.test(s.sourceUrl)) d.error(s.path, `sourceUrl ${JSON.stringify(s.sourceUrl)} must be an https URL without quotes, spaces or "$"`);
   }
   for (const p of s.dockerignorePatterns) {
     text(d, s.path, '.dockerignore pattern', p);
+    if (p.trim().length === 0) d.error(s.path, '.dockerignore patterns must not be empty');
   }
   if (s.dockerfileSyntax._mode === 'custom') {
-    const image = s.dockerfileSyntax._image ?? '';
+    const image = typeof s.dockerfileSyntax._image === 'string' ? s.dockerfileSyntax._image : '';
     const parsed = parseImageReference(image);
     if (typeof parsed === 'string') d.error(s.path, `dockerfileSyntax: ${parsed}`);
     text(d, s.path, 'dockerfileSyntax', image);
   }
   validateTag(d, s.path, s.defaultTag);
+  validateWorkflowSettings(d, s);
+}
+
+/** Git's rules for a branch name (git check-ref-format), plus what GitHub's branch filters would read as a pattern. */
+function branchProblem(branch: string): string | undefined {
+  if (branch.length === 0 || branch.length > 255) return 'must be 1-255 characters';
+  if (/[\x00-\x20\x7f~^:?*[\\]/.test(branch)) return 'must not contain spaces, control characters or any of ~ ^ : ? * [ \\';
+  if (branch.startsWith('/') || branch.endsWith('/') || branch.includes('//') || branch.endsWith('.') || branch.endsWith('.lock')) {
+    return 'must not start or end with "/", end with "." or ".lock", or contain "//"';
+  }
+  if (branch.includes('..') || branch.includes('@{') || branch === '@' || branch.startsWith('-') || branch.startsWith('!')) {
+    return 'must not contain ".." or "@{", be "@", or start with "-" or "!"';
+  }
+  if (branch.split('/').some((part) => part.startsWith('.'))) return 'no part may start with "."';
+  return undefined;
+}
+
+function validateWorkflowSettings(d: Diagnostics, s: PipelineSettings): void {
+  const wf = s.workflow;
+  const problem = branchProblem(wf.defaultBranch);
+  if (problem) d.error(s.path, `workflow.defaultBranch ${JSON.stringify(wf.defaultBranch)} is not a branch name: it ${problem}`);
+  if (!/^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/.test(wf.runsOn)) {
+    d.error(s.path, `workflow.runsOn ${JSON.stringify(wf.runsOn)} must be a runner label of letters, digits, ".", "_" and "-" (e.g. "ubuntu-24.04")`);
+  }
+  for (const [what, secret] of [['usernameSecret', wf.usernameSecret], ['passwordSecret', wf.passwordSecret]] as const) {
+    if (secret !== undefined && (!/^[A-Za-z_][A-Za-z0-9_]{0,99}$/.test(secret) || /^GITHUB_/i.test(secret))) {
+      d.error(s.path, `workflow.${what} ${JSON.stringify(secret)} must be a secret name: letters, digits and "_", not starting with a digit or "GITHUB_"`);
+    }
+  }
 }
 
 function validateTag(d: Diagnostics, path: string, tag: FamilyTag): void {
@@ -96,34 +130,41 @@ function validateFamilies(d: Diagnostics, index: PipelineIndex, s: PipelineSetti
   const files = new Map<string, string>();
   for (const family of index.families) {
     const path = family.node.path;
+    const r = new UntypedReader(d, path);
+    const props = family._props;
     if (!ID_PATTERN.test(family.node.id)) d.error(path, `family id "${family.node.id}" must be lowercase letters and digits separated by ".", "_" or "-"`);
     if (family.images.length === 0) d.error(path, `family "${family.node.id}" has no images; add one with addImage()`);
-    if (family._props.tag) validateTag(d, path, family._props.tag);
-    for (const p of family._props.platforms ?? []) {
-      if (!PLATFORM.test(p)) d.error(path, `platform "${p}" is not valid, expected os/arch[/variant] such as linux/amd64`);
-    }
-    if (family._props.description !== undefined) text(d, path, 'description', family._props.description);
-    checkPath(d, path, 'context', family.context);
+    const tag = r.optionalInstance('tag', props.tag, FamilyTag.isFamilyTag, 'a FamilyTag (e.g. FamilyTag.templates([...]))');
+    if (tag) validateTag(d, path, tag);
+    validatePlatforms(d, path, r.strings('platforms', props.platforms));
+    const description = r.optionalString('description', props.description);
+    if (description !== undefined) prose(d, path, 'description', description);
+    checkPath(d, path, 'context', r.optionalString('context', props.context) ?? '.', true);
+    checkPath(d, path, 'dockerfile', r.optionalString('dockerfile', props.dockerfile) ?? family.dockerfile);
     for (const image of family.images) {
       const ipath = image.node.path;
+      const ir = new UntypedReader(d, ipath);
+      const iprops = image._props;
       const id = index.imageId(image);
-      const repo = index.repositoryOf(image);
+      const repo = ir.optionalString('repository', iprops.repository) ?? id;
       if (!isRepositoryPath(repo)) d.error(ipath, `repository "${repo}" is not a valid repository path (lowercase, separators ".", "_", "__", "-", "/")`);
       const previous = repositories.get(repo);
       if (previous) d.error(ipath, `repository "${repo}" is already used by ${previous}`);
       repositories.set(repo, ipath);
+      if (iprops.dockerfile !== undefined) checkPath(d, ipath, 'dockerfile', ir.string('dockerfile', iprops.dockerfile));
       const dockerfile = index.dockerfileOf(image);
-      checkPath(d, ipath, 'dockerfile', dockerfile);
       const owner = files.get(dockerfile);
       if (owner && owner !== family.node.id) d.error(ipath, `Dockerfile "${dockerfile}" is already used by family "${owner}"; families cannot share a Dockerfile`);
       files.set(dockerfile, family.node.id);
-      const user = image._props.user ?? s.defaultUser;
-      if (!NUMERIC_USER.test(user)) d.error(ipath, `user "${user}" must be a numeric uid[:gid] (Kubernetes runAsNonRoot needs numbers)`);
+      const user = ir.optionalString('user', iprops.user) ?? s.defaultUser;
+      if (!isNumericUser(user)) d.error(ipath, `user ${JSON.stringify(user)} must be a numeric uid[:gid], each at most 2147483647 (Kubernetes runAsNonRoot needs numbers)`);
       else if (/^0(?::\d+)?$/.test(user)) d.warning(ipath, `image "${id}" runs as root (user ${user})`);
-      if (image._props.description !== undefined) text(d, ipath, 'description', image._props.description);
-      for (const p of image._props.platforms ?? []) {
-        if (!PLATFORM.test(p)) d.error(ipath, `platform "${p}" is not valid, expected os/arch[/variant] such as linux/amd64`);
+      const idescription = ir.optionalString('description', iprops.description);
+      if (idescription !== undefined) prose(d, ipath, 'description', idescription);
+      if (iprops.role !== undefined && !Object.values(ImageRole).includes(iprops.role)) {
+        d.error(ipath, `role must be one of ${Object.values(ImageRole).map((v) => JSON.stringify(v)).join(', ')}, got ${describe(iprops.role)}`);
       }
+      validatePlatforms(d, ipath, ir.strings('platforms', iprops.platforms));
     }
   }
   const ids = new Map<string, string>();
@@ -134,21 +175,56 @@ function validateFamilies(d: Diagnostics, index: PipelineIndex, s: PipelineSetti
   }
 }
 
-function checkPath(d: Diagnostics, path: string, what: string, value: string): void {
-  if (value === '.') return;
-  if (!isSafeRelativePath(value)) {
-    d.error(path, `${what} "${value}" must be a relative path inside the project of letters, digits and "._@+-/" (no "..", spaces or shell/Make characters)`);
+function validatePlatforms(d: Diagnostics, path: string, platforms: readonly string[] | undefined): void {
+  const seen = new Set<string>();
+  for (const p of platforms ?? []) {
+    if (!PLATFORM.test(p)) d.error(path, `platform ${JSON.stringify(p)} is not valid, expected os/arch[/variant] such as linux/amd64 or linux/arm64`);
+    else if (seen.has(p)) d.error(path, `platform "${p}" is listed twice`);
+    seen.add(p);
   }
+}
+
+/** Prose that reaches CONTAINERS.md, labels and comments: one line, no GitHub expression, no HTML, bounded. */
+function prose(d: Diagnostics, path: string, what: string, value: string): void {
+  text(d, path, what, value);
+  if (/[<>]/.test(value)) d.error(path, `${what} ${JSON.stringify(value)} must not contain "<" or ">" (it reaches CONTAINERS.md, where they would start HTML)`);
+  if (value.length > 1000) d.error(path, `${what} is ${value.length} characters long; keep it under 1000`);
+}
+
+/** Numeric `uid[:gid]` with each part at most 2^31−1. @internal */
+export function isNumericUser(user: string): boolean {
+  return NUMERIC_USER.test(user) && user.split(':').every((n) => Number(n) <= 2147483647);
+}
+
+function checkPath(d: Diagnostics, path: string, what: string, value: string, allowRoot = false): void {
+  const result = normalizeProjectPath(value, { allowRoot });
+  if ('reason' in result) d.error(path, `${what} ${JSON.stringify(value)} ${result.reason}`);
 }
 
 function validateExternalFamily(d: Diagnostics, ext: ExternalFamily): void {
   const path = ext.node.path;
+  const r = new UntypedReader(d, path);
   if (!ID_PATTERN.test(ext.node.id)) d.error(path, `external family id "${ext.node.id}" must be lowercase letters and digits separated by ".", "_" or "-"`);
-  if (!isRegistry(ext.registry)) d.error(path, `registry "${ext.registry}" is not a valid registry host and namespace`);
-  if (!isTag(ext.tag)) d.error(path, `tag "${ext.tag}" is not a valid tag`);
-  for (const image of ext._props.images) {
-    if (!isRepositoryPath(image.repository)) d.error(path, `repository "${image.repository}" of image "${image.name}" is not a valid repository path`);
+  const registry = r.string('registry', ext._props.registry);
+  if (!isRegistry(registry)) d.error(path, `registry ${JSON.stringify(registry)} is not a valid registry host and namespace`);
+  const tag = r.string('tag', ext._props.tag);
+  if (!isTag(tag)) d.error(path, `tag ${JSON.stringify(tag)} is not a valid tag`);
+  const images: unknown = ext._props.images;
+  if (!Array.isArray(images) || images.length === 0) {
+    d.error(path, 'images must be a non-empty array of { name, repository }');
+    return;
   }
+  const names = new Set<string>();
+  images.forEach((image: unknown, i) => {
+    const ir = r.optionalObject(`images[${i}]`, image ?? 'missing');
+    const name = r.string(`images[${i}].name`, ir.name);
+    const repository = r.string(`images[${i}].repository`, ir.repository);
+    if (!ID_PATTERN.test(name)) d.error(path, `image name ${JSON.stringify(name)} must be lowercase letters and digits separated by ".", "_" or "-"`);
+    if (names.has(name)) d.error(path, `image name "${name}" is listed twice`);
+    names.add(name);
+    if (!isRepositoryPath(repository)) d.error(path, `repository ${JSON.stringify(repository)} of image ${JSON.stringify(name)} is not a valid repository path`);
+    if (ir.role !== undefined && !Object.values(ImageRole).includes(ir.role as ImageRole)) d.error(path, `role of image ${JSON.stringify(name)} must be one of ${Object.values(ImageRole).join(', ')}`);
+  });
 }
 
 function validateStageGraph(d: Diagnostics, index: PipelineIndex): void {
@@ -180,7 +256,8 @@ function validateStageGraph(d: Diagnostics, index: PipelineIndex): void {
 function validateExternalUse(d: Diagnostics, index: PipelineIndex): void {
   // never build against a runtime image: stages on a RUNTIME image may only receive artifacts
   for (const stage of index.stages) {
-    const src = stage.from._source;
+    const src = sourceOf(stage.from);
+    if (!src) continue;
     // external runtime images, and internal ones used by build-only stages (images may extend a runtime image)
     const role = src.kind === 'external' ? src.image.role
       : src.kind === 'stage' && Image.isImage(src.stage) && !Image.isImage(stage) ? src.stage.role : undefined;
@@ -193,7 +270,8 @@ function validateExternalUse(d: Diagnostics, index: PipelineIndex): void {
   for (const ext of index.externalFamilies) {
     const repos = new Map(ext._props.images.map((i) => [`${ext.registry}/${i.repository}`, i.name]));
     for (const stage of index.stages) {
-      const src = stage.from._source;
+      const src = sourceOf(stage.from);
+    if (!src) continue;
       if (src.kind !== 'registry') continue;
       const parsed = parseImageReference(src.reference);
       if (typeof parsed === 'string' || !repos.has(parsed.name)) continue;

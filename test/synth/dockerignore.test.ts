@@ -56,9 +56,10 @@ describe('planDockerignores', () => {
     runtime.copy(['LICENSE'], '/licenses/');
     const d = new Diagnostics();
     // WHEN
-    const plans = planDockerignores(new PipelineIndex(containers), ['*.log'], d);
+    const plans = planDockerignores(new PipelineIndex(containers, d), ['*.log'], d);
     // THEN
     expect(plans).toStrictEqual([{
+      path: '.dockerignore',
       context: '.',
       patterns: [
         '**',
@@ -80,7 +81,7 @@ describe('planDockerignores', () => {
     runtime.copy(['.'], '/app/');
     runtime.copy(['src'], '/app/src/');
     const d = new Diagnostics();
-    expect(planDockerignores(new PipelineIndex(containers), [], d)).toStrictEqual([{ context: '.', patterns: [...DEFAULT_EXCLUDES] }]);
+    expect(planDockerignores(new PipelineIndex(containers, d), [], d)).toStrictEqual([{ path: '.dockerignore', context: '.', patterns: [...DEFAULT_EXCLUDES] }]);
     disposeProject(project);
   });
 
@@ -91,9 +92,9 @@ describe('planDockerignores', () => {
     containers.addFamily('app').addImage('runtime', { from: ImageSource.scratch() });
     const d = new Diagnostics();
     // WHEN/THEN
-    expect(planDockerignores(new PipelineIndex(containers), [], d)).toStrictEqual([
-      { context: '.', patterns: ['**', ...DEFAULT_EXCLUDES] },
-      { context: 'services/svc', patterns: ['**', '!main.go', '!main.go/**', ...DEFAULT_EXCLUDES] },
+    expect(planDockerignores(new PipelineIndex(containers, d), [], d)).toStrictEqual([
+      { path: '.dockerignore', context: '.', patterns: ['**', ...DEFAULT_EXCLUDES] },
+      { path: 'services/svc/.dockerignore', context: 'services/svc', patterns: ['**', '!main.go', '!main.go/**', ...DEFAULT_EXCLUDES] },
     ]);
     disposeProject(project);
   });
@@ -109,7 +110,7 @@ describe('planDockerignores', () => {
     runtime.copy([source], '/app/');
     const d = new Diagnostics();
     // WHEN
-    planDockerignores(new PipelineIndex(containers), patterns, d);
+    planDockerignores(new PipelineIndex(containers, d), patterns, d);
     // THEN
     expect(d.errors).toStrictEqual([{
       level: 'error',
@@ -125,7 +126,7 @@ describe('planDockerignores', () => {
     runtime.copy(['bin'], '/bin/');
     runtime.run(['true'], { mounts: [Mount.bind({ target: '/cfg', source: 'config/app.yaml' })] });
     const d = new Diagnostics();
-    planDockerignores(new PipelineIndex(containers), ['**/*.yaml'], d);
+    planDockerignores(new PipelineIndex(containers, d), ['**/*.yaml'], d);
     expect(d.errors.map((e) => `[${e.path}] ${e.message}`)).toStrictEqual([
       `[${PIPELINE_PATH}/app/runtime/instruction.1] "config/app.yaml" would be excluded by the generated .dockerignore of context "."; remove the pattern that excludes it`,
     ]);
@@ -137,7 +138,7 @@ describe('planDockerignores', () => {
     const runtime = containers.addFamily('app').addImage('runtime', { from: ImageSource.scratch() });
     runtime.copy(['conf/app[12].toml'], '/etc/app/');
     const d = new Diagnostics();
-    const [plan] = planDockerignores(new PipelineIndex(containers), ['**/*.log', '**/*.log'], d);
+    const [plan] = planDockerignores(new PipelineIndex(containers, d), ['**/*.log', '**/*.log'], d);
     expect(d.errors).toStrictEqual([]);
     expect(plan.patterns).toStrictEqual(['**', '!conf/app[12].toml', ...DEFAULT_EXCLUDES, '**/*.log']);
     disposeProject(project);

@@ -19,8 +19,20 @@ describe('buildPlan', () => {
     runtime.expose(53, Protocol.UDP);
     app.addImage('dev', { from: ImageSource.stage(runtime), platforms: ['linux/amd64', 'linux/arm64'] });
     // WHEN
-    const plan = planOf(containers);
+    const { dockerfiles, ...plan } = planOf(containers);
     // THEN
+    expect(dockerfiles.map((f) => [f.path, f.directive])).toStrictEqual([['docker/app/Dockerfile', undefined]]);
+    const labels = (description?: string) => [
+      ...(description ? [{ key: 'org.opencontainers.image.description', value: { kind: 'literal', text: description } }] : []),
+      { key: 'org.opencontainers.image.created', value: { kind: 'variable', name: 'GIT_CREATED' } },
+      { key: 'org.opencontainers.image.revision', value: { kind: 'variable', name: 'GIT_REVISION' } },
+      { key: 'org.opencontainers.image.source', value: { kind: 'literal', text: 'https://github.com/acme/app' } },
+    ];
+    const titled = (repository: string, description?: string) => [
+      ...labels(description),
+      { key: 'org.opencontainers.image.title', value: { kind: 'literal', text: repository } },
+      { key: 'org.opencontainers.image.version', value: { kind: 'variable', name: 'APP_TAG' } },
+    ].sort((a, b) => (a.key < b.key ? -1 : 1));
     expect(plan).toStrictEqual({
       registry: 'ghcr.io/acme',
       platforms: ['linux/amd64'],
@@ -40,6 +52,7 @@ describe('buildPlan', () => {
           platforms: ['linux/arm64'],
           description: 'Runs it',
           ports: ['8080/tcp', '53/udp'],
+          labels: titled('app-runtime', 'Runs it'),
         },
         {
           id: 'app-dev',
@@ -56,6 +69,7 @@ describe('buildPlan', () => {
           platforms: ['linux/amd64', 'linux/arm64'],
           description: undefined,
           ports: [],
+          labels: titled('app-dev'),
         },
       ],
       families: [{
@@ -82,6 +96,8 @@ describe('buildPlan', () => {
         timeoutMinutes: 60,
       },
       sourceUrl: 'https://github.com/acme/app',
+      outputs: { makefile: 'Makefile', bakeFile: 'docker-bake.json', docs: 'CONTAINERS.md', workflow: '.github/workflows/containers.yml' },
+      dockerignores: [{ path: '.dockerignore', context: '.', patterns: ['**/.git', '**/.env', '**/.env.*', '**/node_modules', '**/*.pem'] }],
     });
   });
 
@@ -193,7 +209,7 @@ describe('buildPlan clash detection', () => {
     app.addImage('a', { from: ImageSource.registry('ubuntu:24.04', { buildArg: 'OS_IMAGE' }) });
     app.addImage('b', { from: ImageSource.registry('ubuntu:22.04', { buildArg: 'OS_IMAGE' }) });
     expect(validationErrorOf(() => synthFiles(project)).message).toBe(validationMessage(
-      `[${PIPELINE_PATH}/app/b] variable APP_OS_IMAGE is defined twice with different values ("ubuntu:24.04" by ${PIPELINE_PATH}/app/a, "ubuntu:22.04")`,
+      `[${PIPELINE_PATH}/app/b] its Makefile and bake variable "APP_OS_IMAGE" (default "ubuntu:22.04") is also the Makefile and bake variable of ${PIPELINE_PATH}/app/a (default "ubuntu:24.04"); rename one of them`,
     ));
   });
 
@@ -203,7 +219,7 @@ describe('buildPlan clash detection', () => {
     app.addImage('a-b', { from: ImageSource.registry('alpine:3.20') });
     app.addImage('a_b', { from: ImageSource.registry('alpine:3.19') });
     expect(validationErrorOf(() => synthFiles(project)).message).toBe(validationMessage(
-      `[${PIPELINE_PATH}/app/a_b] variable APP_A_B_BASE_IMAGE is defined twice with different values ("alpine:3.20" by ${PIPELINE_PATH}/app/a-b, "alpine:3.19")`,
+      `[${PIPELINE_PATH}/app/a_b] its Makefile and bake variable "APP_A_B_BASE_IMAGE" (default "alpine:3.19") is also the Makefile and bake variable of ${PIPELINE_PATH}/app/a-b (default "alpine:3.20"); rename one of them`,
     ));
   });
 
@@ -212,7 +228,7 @@ describe('buildPlan clash detection', () => {
     containers.addFamily('a-b').addImage('x', { from: ImageSource.scratch() });
     containers.addFamily('a_b').addImage('y', { from: ImageSource.scratch() });
     expect(validationErrorOf(() => synthFiles(project)).message).toBe(validationMessage(
-      `[${PIPELINE_PATH}/a_b] the family tag variable A_B_TAG is also the tag variable of ${PIPELINE_PATH}/a-b; rename the family`,
+      `[${PIPELINE_PATH}/a_b] its Makefile and bake variable "A_B_TAG" is also the Makefile and bake variable of ${PIPELINE_PATH}/a-b; rename one of them`,
     ));
   });
 
@@ -221,7 +237,7 @@ describe('buildPlan clash detection', () => {
     const ext = containers.addExternalFamily('my.base', { registry: 'ghcr.io/other', tag: '1.0', images: [{ name: 'os', repository: 'base-os' }] });
     containers.addFamily('my-base').addImage('app', { from: ImageSource.external(ext.image('os')) });
     expect(validationErrorOf(() => synthFiles(project)).message).toBe(validationMessage(
-      `[${PIPELINE_PATH}/my-base] the family tag variable MY_BASE_TAG clashes with ${PIPELINE_PATH}/my-base/app; rename the family`,
+      `[${PIPELINE_PATH}/my-base/app] its Makefile and bake variable "MY_BASE_TAG" (default "1.0") is also the Makefile and bake variable of ${PIPELINE_PATH}/my-base; rename one of them`,
     ));
   });
 

@@ -1,0 +1,1 @@
+export { PipelineValidationError } from './core/diagnostics';
