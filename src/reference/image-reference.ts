@@ -31,6 +31,9 @@ const TAG_ONLY = new RegExp(`^${TAG}$`);
 /** The maximum length of a full repository name enforced by many clients. */
 export const NAME_TOTAL_LENGTH_MAX = 255;
 
+/** Registered OCI digest algorithms and their encoded lengths (OCI image-spec, descriptor.md "Digests"). */
+const DIGEST_LENGTHS: Readonly<Record<string, number>> = { sha256: 64, sha512: 128 };
+
 /** A pinned digest as generated pins must be written (the form Scorecard accepts). */
 export const SHA256_DIGEST = /^sha256:[a-f0-9]{64}$/;
 
@@ -53,8 +56,15 @@ export function parseImageReference(ref: string): ParsedImageReference | string 
   if (name.length > NAME_TOTAL_LENGTH_MAX) {
     return `invalid image reference "${ref}": name is longer than ${NAME_TOTAL_LENGTH_MAX} characters`;
   }
-  if (digest !== undefined && digest.startsWith('sha256:') && !SHA256_DIGEST.test(digest)) {
-    return `invalid image reference "${ref}": a sha256 digest must be 64 lowercase hex characters`;
+  if (digest !== undefined) {
+    const [algorithm, hex] = digest.split(':');
+    const length = DIGEST_LENGTHS[algorithm];
+    if (length === undefined) {
+      return `invalid image reference "${ref}": unknown digest algorithm "${algorithm}"; use ${Object.keys(DIGEST_LENGTHS).join(' or ')}`;
+    }
+    if (!new RegExp(`^[a-f0-9]{${length}}$`).test(hex)) {
+      return `invalid image reference "${ref}": a ${algorithm} digest must be ${length} lowercase hex characters`;
+    }
   }
   const slash = name.indexOf('/');
   const first = slash < 0 ? '' : name.slice(0, slash);
