@@ -3,8 +3,10 @@ import type { FrontendFeature } from './ir';
 /**
  * How the `# syntax=` parser directive of generated Dockerfiles is chosen.
  *
- * The directive makes BuildKit pull the named frontend image; air-gapped or mirrored builders either point it at a
- * mirror (`custom`) or leave it out (`omit`) and rely on the engine's built-in frontend.
+ * The directive makes BuildKit pull the named frontend image (from Docker Hub by default), which fails offline and
+ * on mirrors. The default (`auto()`) writes it only when the file needs a newer frontend than the one built into the
+ * supported engines (Docker Engine 23+: BuildKit 0.11, Dockerfile frontend 1.5); builders can still pick a frontend
+ * at build time with the `BUILDKIT_SYNTAX` build argument.
  */
 export class DockerfileSyntax {
   /** Whether `x` is a DockerfileSyntax (also across copies of this library). */
@@ -13,8 +15,10 @@ export class DockerfileSyntax {
   }
 
   /**
-   * `docker/dockerfile:1.N`, where `1.N` is the lowest frontend version that supports every feature the file uses;
-   * `docker/dockerfile:1` (the latest stable 1.x) for a file that uses none, rather than the 2018 frontend `1.0`.
+   * No directive while every feature the file uses is built into the supported engines (frontend 1.5: heredocs,
+   * `RUN --mount`, `COPY --link`, named contexts); otherwise `docker/dockerfile:1.N`, the lowest frontend version
+   * that supports every feature (`ADD --checksum` and `HEALTHCHECK --start-interval` need 1.6, a secret mount's
+   * `env` needs 1.10).
    */
   public static auto(): DockerfileSyntax {
     return new DockerfileSyntax('auto');
@@ -54,13 +58,22 @@ export class DockerfileSyntax {
         return undefined;
       case 'custom':
         return this._image;
-      case 'auto':
-        return features.length === 0 ? 'docker/dockerfile:1' : `docker/dockerfile:1.${minimumMinor(features)}`;
+      case 'auto': {
+        const minor = minimumMinor(features);
+        return minor <= BUILTIN_FRONTEND_MINOR ? undefined : `docker/dockerfile:1.${minor}`;
+      }
     }
   }
 }
 
 const SYNTAX_SYMBOL = Symbol.for('projen-containers.DockerfileSyntax');
+
+/**
+ * The Dockerfile frontend built into the oldest supported engine: Docker Engine 23.0 ships BuildKit 0.11, whose
+ * built-in frontend is `docker/dockerfile:1.5`.
+ * @internal
+ */
+export const BUILTIN_FRONTEND_MINOR = 5;
 
 /** The lowest `1.N` that supports every feature (at least 1.0). @internal */
 export function minimumMinor(features: readonly FrontendFeature[]): number {

@@ -1,9 +1,10 @@
 import type { Mount } from './mount';
-import type { HealthcheckOptions, RunNetwork } from './options';
+import type { HealthcheckOptions, Protocol, RunNetwork } from './options';
 import type { Stage } from './stage';
 
 /**
- * The typed instructions a stage records, in order; the Dockerfile builder turns them into Dockerfile lines.
+ * The typed instructions of a stage, in order, as read from what the stage recorded; the Dockerfile builder turns
+ * them into Dockerfile lines. Values of the wrong type are replaced by stand-ins here and reported by validation.
  * @internal
  */
 export type Instruction =
@@ -13,6 +14,7 @@ export type Instruction =
   | { readonly kind: 'run'; readonly commands: readonly string[]; readonly mounts: readonly Mount[]; readonly network?: RunNetwork }
   | {
     readonly kind: 'copy';
+    /** Build-context sources are normalised (`./a//b/` → `a/b`); sources from a stage are kept as given. */
     readonly sources: readonly string[];
     readonly destination: string;
     readonly from?: Stage;
@@ -23,10 +25,20 @@ export type Instruction =
   | { readonly kind: 'add'; readonly url: string; readonly destination: string; readonly checksum: string; readonly chown?: string; readonly chmod?: string }
   | { readonly kind: 'workdir'; readonly path: string }
   | { readonly kind: 'user'; readonly user: string }
-  | { readonly kind: 'expose'; readonly port: number; readonly protocol: string }
+  | { readonly kind: 'expose'; readonly port: number; readonly protocol: Protocol }
   | { readonly kind: 'healthcheck'; readonly options?: HealthcheckOptions }
   | { readonly kind: 'entrypoint'; readonly argv: readonly string[] }
   | { readonly kind: 'cmd'; readonly argv: readonly string[] }
   | { readonly kind: 'stopsignal'; readonly signal: string }
   | { readonly kind: 'shell'; readonly argv: readonly string[] }
   | { readonly kind: 'raw'; readonly line: string };
+
+/**
+ * One call of a stage method as made: its kind and its arguments, unchecked (JavaScript and jsii callers may pass
+ * anything).
+ * @internal
+ */
+export interface RecordedInstruction {
+  readonly kind: Instruction['kind'];
+  readonly args: readonly unknown[];
+}

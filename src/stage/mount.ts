@@ -1,3 +1,5 @@
+import { contextPathOrInput } from './context-path';
+
 /** Sharing mode of a cache mount. */
 export enum CacheSharing {
   /** Concurrent builds share the cache (BuildKit's default). */
@@ -141,112 +143,66 @@ export interface TmpfsMountOptions {
   readonly sizeBytes?: number;
 }
 
+/** The mount types. @internal */
+export type MountType = 'cache' | 'bind' | 'secret' | 'ssh' | 'tmpfs';
+
+const MOUNT_SYMBOL = Symbol.for('projen-containers.Mount');
+
 /**
  * A `RUN --mount`: one factory per mount type, each taking only the options BuildKit accepts for that type.
+ * The options are checked when the pipeline is validated (with the construct path of the RUN), not here.
  */
 export class Mount {
+  /** Whether `x` is a Mount (also across copies of this library). */
+  public static isMount(x: unknown): x is Mount {
+    return typeof x === 'object' && x !== null && MOUNT_SYMBOL in x;
+  }
+
   /** A persistent build cache (package manager caches, compiler caches). */
   public static cache(options: CacheMountOptions): Mount {
-    return new Mount('cache', [
-      ['id', options.id],
-      ['target', options.target],
-      ['sharing', options.sharing ?? CacheSharing.LOCKED],
-      ['readonly', options.readOnly ? 'true' : undefined],
-      ['mode', options.mode],
-      ['uid', num(options.uid)],
-      ['gid', num(options.gid)],
-    ], options.target);
+    return new Mount('cache', options);
   }
 
   /** A read-only view of build-context files, not copied into a layer. */
   public static bind(options: BindMountOptions): Mount {
-    return new Mount('bind', [
-      ['source', options.source],
-      ['target', options.target],
-      ['readwrite', options.readWrite ? 'true' : undefined],
-    ], options.target, options.source ?? '.');
+    return new Mount('bind', options);
   }
 
   /** A build secret, never stored in a layer. */
   public static secret(options: SecretMountOptions): Mount {
-    return new Mount('secret', [
-      ['id', options.id],
-      ['target', options.target],
-      ['env', options.env],
-      ['required', (options.required ?? true) ? 'true' : 'false'],
-      ['mode', options.mode],
-      ['uid', num(options.uid)],
-      ['gid', num(options.gid)],
-    ], options.target);
+    return new Mount('secret', options);
   }
 
   /** The forwarded SSH agent. */
   public static ssh(options: SshMountOptions = {}): Mount {
-    return new Mount('ssh', [
-      ['id', options.id],
-      ['target', options.target],
-      ['required', (options.required ?? true) ? 'true' : 'false'],
-      ['mode', options.mode],
-      ['uid', num(options.uid)],
-      ['gid', num(options.gid)],
-    ], options.target);
+    return new Mount('ssh', options);
   }
 
   /** A tmpfs scratch directory. */
   public static tmpfs(options: TmpfsMountOptions): Mount {
-    return new Mount('tmpfs', [
-      ['target', options.target],
-      ['size', num(options.sizeBytes)],
-    ], options.target);
+    return new Mount('tmpfs', options);
   }
 
   /** @internal */
-  public readonly _type: string;
-  /** @internal */
-  public readonly _options: ReadonlyArray<readonly [string, string | undefined]>;
-  /** @internal */
-  public readonly _target?: string;
-  /** Context path a bind mount reads (for the .dockerignore check). @internal */
-  public readonly _contextSource?: string;
+  public readonly _type: MountType;
+  /** The options as given (unchecked: callers without type checks may pass anything). @internal */
+  public readonly _input: unknown;
 
-  private constructor(type: string, options: Array<[string, string | undefined]>, target?: string, contextSource?: string) {
+  private constructor(type: MountType, input: unknown) {
+    Object.defineProperty(this, MOUNT_SYMBOL, { value: true });
     this._type = type;
-    this._options = options;
-    this._target = target;
-    this._contextSource = contextSource;
+    this._input = input;
   }
 
-  /** The `--mount=` flag text. @internal */
-  public _flag(): string {
-    const parts = [`type=${this._type}`, ...this._options.filter(([, v]) => v !== undefined).map(([k, v]) => `${k}=${v}`)];
-    return `--mount=${parts.join(',')}`;
+  /**
+   * The build-context path a bind mount reads (`.` for the whole context), for the `.dockerignore` allow-list;
+   * undefined for other mount types and for a source that is not a string (validation reports it).
+   * @internal
+   */
+  public get _contextSource(): string | undefined {
+    if (this._type !== 'bind') return undefined;
+    const source = typeof this._input === 'object' && this._input !== null ? (this._input as { source?: unknown }).source : undefined;
+    if (source === undefined) return '.';
+    return typeof source === 'string' ? contextPathOrInput(source) : undefined;
   }
-
-  /** Problems with the option values, in user terms. @internal */
-  public _problems(): string[] {
-    const problems: string[] = [];
-    for (const [key, value] of this._options) {
-      if (value === undefined) continue;
-      if (/[,"\s\0]/.test(value) || value.length === 0) {
-        problems.push(`${this._type} mount option "${key}" has an invalid value ${JSON.stringify(value)}: no commas, quotes or whitespace`);
-      }
-      if (key === 'mode' && !/^0?[0-7]{3,4}$/.test(value)) {
-        problems.push(`${this._type} mount option "mode" must be octal (e.g. 0755), got "${value}"`);
-      }
-      if ((key === 'uid' || key === 'gid' || key === 'size') && !/^\d+$/.test(value)) {
-        problems.push(`${this._type} mount option "${key}" must be a non-negative integer, got "${value}"`);
-      }
-      if (key === 'env' && !/^[A-Za-z_][A-Za-z0-9_]*$/.test(value)) {
-        problems.push(`secret mount option "env" must be a variable name, got "${value}"`);
-      }
-    }
-    if (this._target !== undefined && !this._target.startsWith('/')) {
-      problems.push(`${this._type} mount target must be an absolute path, got "${this._target}"`);
-    }
-    return problems;
-  }
-}
-
-function num(n: number | undefined): string | undefined {
-  return n === undefined ? undefined : String(n);
 }

@@ -1,6 +1,7 @@
 import { Construct } from 'constructs';
-import type { Instruction } from './instructions';
-import type { Mount } from './mount';
+import { InputReader } from './input-reader';
+import { readInstruction } from './instruction-reader';
+import type { Instruction, RecordedInstruction } from './instructions';
 import { AddOptions, CopyOptions, HealthcheckOptions, Protocol, RunOptions } from './options';
 import type { ImageSource } from '../image/image-source';
 
@@ -31,14 +32,16 @@ export class Stage extends Construct {
   public readonly from: ImageSource;
   /** `FROM --platform` value, if any. */
   public readonly platform?: string;
-  /** @internal */
-  public readonly _instructions: Instruction[] = [];
+  /** The instruction calls as made, unchecked. @internal */
+  public readonly _recorded: RecordedInstruction[] = [];
+  private readCache?: { readonly count: number; readonly instructions: Instruction[] };
 
   constructor(scope: Construct, id: string, props: StageProps) {
     super(scope, id);
     Object.defineProperty(this, STAGE_SYMBOL, { value: true });
-    this.from = props.from;
-    this.platform = props.platform;
+    const p: Partial<StageProps> = typeof props === 'object' && props !== null ? props : {};
+    this.from = p.from as ImageSource;
+    this.platform = p.platform;
   }
 
   /** The stage name in the Dockerfile (`AS <name>`). */
@@ -46,99 +49,112 @@ export class Stage extends Construct {
     return this.node.id;
   }
 
+  /**
+   * The typed instructions, in order. Values of the wrong type (possible from callers without type checks) are
+   * replaced by stand-ins; validation reports them with the instruction's path.
+   * @internal
+   */
+  public get _instructions(): readonly Instruction[] {
+    if (this.readCache?.count !== this._recorded.length) {
+      const ignore = new InputReader(() => undefined);
+      this.readCache = { count: this._recorded.length, instructions: this._recorded.map((rec) => readInstruction(rec, ignore)) };
+    }
+    return this.readCache.instructions;
+  }
+
   /** `ARG name[=default]`. */
   public arg(name: string, defaultValue?: string): void {
-    this._instructions.push({ kind: 'arg', name, defaultValue });
+    this.record('arg', name, defaultValue);
   }
 
   /** `ENV key="value" …` (keys written in sorted order). */
   public env(variables: Record<string, string>): void {
-    this._instructions.push({ kind: 'env', variables: sortedEntries(variables) });
+    this.record('env', variables);
   }
 
   /** `LABEL key="value" …` (keys written in sorted order). */
   public label(labels: Record<string, string>): void {
-    this._instructions.push({ kind: 'label', labels: sortedEntries(labels) });
+    this.record('label', labels);
   }
 
   /**
-   * `RUN`: one command as is; several commands as one heredoc script starting with `set -eu`, so the RUN fails on
-   * the first failing command.
+   * `RUN`: one command on one line when that line means exactly the command; otherwise (several commands, line
+   * breaks, or a command the parser would read more into) one heredoc script starting with `set -eu`, so the RUN
+   * fails on the first failing command.
    */
   public run(commands: string[], options: RunOptions = {}): void {
-    const mounts: Mount[] = options.mounts ?? [];
-    this._instructions.push({ kind: 'run', commands: [...commands], mounts: [...mounts], network: options.network });
+    this.record('run', copyArray(commands), options);
   }
 
   /** `COPY [--from] [--link] [--chown] [--chmod] sources… destination`. */
   public copy(sources: string[], destination: string, options: CopyOptions = {}): void {
-    this._instructions.push({
-      kind: 'copy',
-      sources: [...sources],
-      destination,
-      from: options.from,
-      link: options.link ?? true,
-      chown: options.chown,
-      chmod: options.chmod,
-    });
+    this.record('copy', copyArray(sources), destination, options);
   }
 
   /** `ADD --checksum=… <https url> destination`: remote downloads only, always verified. */
   public add(url: string, destination: string, options: AddOptions): void {
-    this._instructions.push({ kind: 'add', url, destination, checksum: options.checksum, chown: options.chown, chmod: options.chmod });
+    this.record('add', url, destination, options);
   }
 
   /** `WORKDIR path` (absolute). */
   public workdir(path: string): void {
-    this._instructions.push({ kind: 'workdir', path });
+    this.record('workdir', path);
   }
 
   /** `USER uid[:gid]` (numeric). */
   public user(user: string): void {
-    this._instructions.push({ kind: 'user', user });
+    this.record('user', user);
   }
 
   /** `EXPOSE port/protocol`. */
   public expose(port: number, protocol: Protocol = Protocol.TCP): void {
-    this._instructions.push({ kind: 'expose', port, protocol });
+    this.record('expose', port, protocol);
   }
 
   /** `HEALTHCHECK [options] CMD [...]`. */
   public healthcheck(options: HealthcheckOptions): void {
-    this._instructions.push({ kind: 'healthcheck', options });
+    this.record('healthcheck', options);
   }
 
   /** `HEALTHCHECK NONE`: disable a health check inherited from the base image. */
   public disableHealthcheck(): void {
-    this._instructions.push({ kind: 'healthcheck' });
+    this.record('healthcheck');
   }
 
   /** `ENTRYPOINT [...]` (exec form). */
   public entrypoint(argv: string[]): void {
-    this._instructions.push({ kind: 'entrypoint', argv: [...argv] });
+    this.record('entrypoint', copyArray(argv));
   }
 
   /** `CMD [...]` (exec form). */
   public cmd(argv: string[]): void {
-    this._instructions.push({ kind: 'cmd', argv: [...argv] });
+    this.record('cmd', copyArray(argv));
   }
 
   /** `STOPSIGNAL signal`. */
   public stopSignal(signal: string): void {
-    this._instructions.push({ kind: 'stopsignal', signal });
+    this.record('stopsignal', signal);
   }
 
   /** `SHELL [...]` for the following RUN instructions, e.g. `['/bin/bash', '-o', 'pipefail', '-c']`. */
   public shell(argv: string[]): void {
-    this._instructions.push({ kind: 'shell', argv: [...argv] });
+    this.record('shell', copyArray(argv));
   }
 
-  /** Escape hatch: one raw Dockerfile line, written as given. */
+  /**
+   * Escape hatch: one raw Dockerfile line, written as given. It must be a single line starting with an instruction
+   * keyword other than `FROM`, without a trailing line continuation or a heredoc.
+   */
   public addRawLine(line: string): void {
-    this._instructions.push({ kind: 'raw', line });
+    this.record('raw', line);
+  }
+
+  private record(kind: RecordedInstruction['kind'], ...args: unknown[]): void {
+    this._recorded.push({ kind, args });
   }
 }
 
-function sortedEntries(record: Record<string, string>): Array<readonly [string, string]> {
-  return Object.keys(record).sort().map((k) => [k, record[k]] as const);
+/** A copy of an array argument (so later changes by the caller do not leak in); anything else as given. */
+function copyArray(value: unknown): unknown {
+  return Array.isArray(value) ? [...value] : value;
 }

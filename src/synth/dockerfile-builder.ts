@@ -1,12 +1,16 @@
 import { PipelineIndex } from './pipeline-index';
 import { StageSourceResolver } from './stage-sources';
-import { DockerfileInstruction, DockerfileLine, DockerfileModel, FrontendFeature } from '../dockerfile/ir';
-import { dockerfileQuote, dockerfileWord, execForm } from '../dockerfile/quote';
+import { oneLineShellHazard } from '../dockerfile/hazards';
+import type {
+  DockerfileArgument, DockerfileFlag, DockerfileInstruction, DockerfileKeyword, DockerfileLine, DockerfileModel, DockerfileString, FrontendFeature,
+} from '../dockerfile/ir';
 import { FEATURES } from '../dockerfile/syntax';
 import { Image } from '../image/image';
 import type { PlannedLabel } from '../plan/build-plan';
 import { literalLabels } from '../plan/labels';
 import type { Instruction } from '../stage/instructions';
+import { InputReader } from '../stage/input-reader';
+import { readMountSpec } from '../stage/mount-reader';
 import { Stage } from '../stage/stage';
 
 /** Settings the Dockerfile builder needs from the pipeline. @internal */
@@ -33,9 +37,9 @@ export function buildDockerfile(stages: readonly Stage[], ctx: DockerfileBuildCo
     // FROM <image id> of another Dockerfile only resolves through the named build context the plan passes
     if (from.parentImage && ctx.index.dockerfileOf(from.parentImage.image) !== ctx.index.dockerfileOf(stage)) features.push(FEATURES.namedContexts);
     body.push({ kind: 'blank' });
-    body.push(ins('FROM', stage.platform ? [`--platform=${stage.platform}`] : [], `${from.text} AS ${stage.stageName}`));
+    body.push(ins('FROM', stage.platform ? [value('platform', stage.platform)] : [], [token(from.text), token('AS'), token(stage.stageName)]));
     if (from.inheritsNonRootUser && stage._instructions.some((i) => i.kind === 'run')) {
-      body.push(ins('USER', [], '0:0'));
+      body.push(ins('USER', [], [token('0:0')]));
     }
     for (const instruction of stage._instructions) {
       body.push(renderInstruction(instruction, features));
@@ -45,7 +49,7 @@ export function buildDockerfile(stages: readonly Stage[], ctx: DockerfileBuildCo
     }
   }
 
-  const head: DockerfileLine[] = [...globalArgs.keys()].sort().map((name) => ins('ARG', [], `${name}=${dockerfileWord(globalArgs.get(name)!)}`));
+  const head: DockerfileLine[] = [...globalArgs.keys()].sort().map((name) => ins('ARG', [], [assign(word(name), word(globalArgs.get(name)!))]));
   return { lines: [...head, ...body], features };
 }
 
@@ -74,94 +78,122 @@ function orderStages(stages: readonly Stage[], index: PipelineIndex): Stage[] {
 function imageTrailer(image: Image, ctx: DockerfileBuildContext): DockerfileLine[] {
   const lines: DockerfileLine[] = [];
   const labels = literalLabels(ctx.labelsOf(image));
-  if (labels.length > 0) lines.push(ins('LABEL', [], labels.map(([k, v]) => `${k}=${dockerfileQuote(v)}`).join(' ')));
+  if (labels.length > 0) lines.push(ins('LABEL', [], labels.map(([k, v]) => assign(word(k), quoted(v)))));
   if (!image._instructions.some((i) => i.kind === 'user')) {
-    lines.push(ins('USER', [], image._props.user ?? ctx.defaultUser));
+    lines.push(ins('USER', [], [token(image._props.user ?? ctx.defaultUser)]));
   }
   return lines;
 }
 
-function renderInstruction(i: Instruction, features: FrontendFeature[]): DockerfileLine {
+/**
+ * The Dockerfile line of one instruction, recording the frontend features it uses in `features`.
+ * @internal
+ */
+export function renderInstruction(i: Instruction, features: FrontendFeature[]): DockerfileInstruction {
   switch (i.kind) {
     case 'arg':
-      return ins('ARG', [], i.defaultValue === undefined ? i.name : `${i.name}=${dockerfileQuote(i.defaultValue)}`);
+      return ins('ARG', [], [assign(word(i.name), i.defaultValue === undefined ? undefined : quoted(i.defaultValue))]);
     case 'env':
-      return ins('ENV', [], i.variables.map(([k, v]) => `${k}=${dockerfileQuote(v)}`).join(' '));
+      return ins('ENV', [], i.variables.map(([k, v]) => assign(word(k), quoted(v))));
     case 'label':
-      return ins('LABEL', [], i.labels.map(([k, v]) => `${dockerfileQuote(k)}=${dockerfileQuote(v)}`).join(' '));
+      return ins('LABEL', [], i.labels.map(([k, v]) => assign(quoted(k), quoted(v))));
     case 'run':
       return renderRun(i, features);
     case 'copy': {
-      const flags: string[] = [];
-      if (i.from) flags.push(`--from=${i.from.stageName}`);
-      if (i.link) { flags.push('--link'); features.push(FEATURES.link); }
-      if (i.chown) flags.push(`--chown=${i.chown}`);
-      if (i.chmod) { flags.push(`--chmod=${i.chmod}`); features.push(FEATURES.chmod); }
-      return ins('COPY', flags, pathArgs([...i.sources, i.destination]));
+      const flags: DockerfileFlag[] = [];
+      if (i.from) flags.push(value('from', i.from.stageName));
+      if (i.link) { flags.push({ kind: 'switch', name: 'link' }); features.push(FEATURES.link); }
+      if (i.chown) flags.push(value('chown', i.chown));
+      if (i.chmod) { flags.push(value('chmod', i.chmod)); features.push(FEATURES.chmod); }
+      return ins('COPY', flags, [{ kind: 'paths', paths: [...i.sources, i.destination] }]);
     }
     case 'add': {
       features.push(FEATURES.checksum);
-      const flags = [`--checksum=${i.checksum}`];
-      if (i.chown) flags.push(`--chown=${i.chown}`);
-      if (i.chmod) { flags.push(`--chmod=${i.chmod}`); features.push(FEATURES.chmod); }
-      return ins('ADD', flags, pathArgs([i.url, i.destination]));
+      const flags = [value('checksum', i.checksum)];
+      if (i.chown) flags.push(value('chown', i.chown));
+      if (i.chmod) { flags.push(value('chmod', i.chmod)); features.push(FEATURES.chmod); }
+      return ins('ADD', flags, [{ kind: 'paths', paths: [i.url, i.destination] }]);
     }
     case 'workdir':
-      return ins('WORKDIR', [], dockerfileWord(i.path));
+      return ins('WORKDIR', [], [word(i.path)]);
     case 'user':
-      return ins('USER', [], i.user);
+      return ins('USER', [], [token(i.user)]);
     case 'expose':
-      return ins('EXPOSE', [], `${i.port}/${i.protocol}`);
+      return ins('EXPOSE', [], [token(`${i.port}/${i.protocol}`)]);
     case 'healthcheck': {
-      if (!i.options) return ins('HEALTHCHECK', [], 'NONE');
+      if (!i.options) return ins('HEALTHCHECK', [], [token('NONE')]);
       const o = i.options;
-      const flags: string[] = [];
-      if (o.intervalSeconds !== undefined) flags.push(`--interval=${o.intervalSeconds}s`);
-      if (o.timeoutSeconds !== undefined) flags.push(`--timeout=${o.timeoutSeconds}s`);
-      if (o.startPeriodSeconds !== undefined) flags.push(`--start-period=${o.startPeriodSeconds}s`);
-      if (o.startIntervalSeconds !== undefined) { flags.push(`--start-interval=${o.startIntervalSeconds}s`); features.push(FEATURES.startInterval); }
-      if (o.retries !== undefined) flags.push(`--retries=${o.retries}`);
-      return ins('HEALTHCHECK', flags, `CMD ${execForm(o.command)}`);
+      const flags: DockerfileFlag[] = [];
+      if (o.intervalSeconds !== undefined) flags.push(value('interval', `${o.intervalSeconds}s`));
+      if (o.timeoutSeconds !== undefined) flags.push(value('timeout', `${o.timeoutSeconds}s`));
+      if (o.startPeriodSeconds !== undefined) flags.push(value('start-period', `${o.startPeriodSeconds}s`));
+      if (o.startIntervalSeconds !== undefined) { flags.push(value('start-interval', `${o.startIntervalSeconds}s`)); features.push(FEATURES.startInterval); }
+      if (o.retries !== undefined) flags.push(value('retries', String(o.retries)));
+      return ins('HEALTHCHECK', flags, [token('CMD'), { kind: 'exec', argv: o.command }]);
     }
     case 'entrypoint':
-      return ins('ENTRYPOINT', [], execForm(i.argv));
+      return ins('ENTRYPOINT', [], [{ kind: 'exec', argv: i.argv }]);
     case 'cmd':
-      return ins('CMD', [], execForm(i.argv));
+      return ins('CMD', [], [{ kind: 'exec', argv: i.argv }]);
     case 'stopsignal':
-      return ins('STOPSIGNAL', [], i.signal);
+      return ins('STOPSIGNAL', [], [token(i.signal)]);
     case 'shell':
-      return ins('SHELL', [], execForm(i.argv));
+      return ins('SHELL', [], [{ kind: 'exec', argv: i.argv }]);
     case 'raw':
       return rawLine(i.line);
   }
 }
 
-function renderRun(i: Extract<Instruction, { kind: 'run' }>, features: FrontendFeature[]): DockerfileLine {
-  const flags = i.mounts.map((m) => m._flag());
-  if (i.mounts.length > 0) features.push(FEATURES.mounts);
-  if (i.mounts.some((m) => m._type === 'secret' && m._options.some(([k, v]) => k === 'env' && v !== undefined))) features.push(FEATURES.secretEnv);
-  if (i.network) { flags.push(`--network=${i.network}`); features.push(FEATURES.network); }
-  const lines = i.commands.flatMap((c) => c.split('\n'));
-  // one line is written as is, unless the parser would read more into it: a trailing backslash joins the next
-  // Dockerfile line, and "<<" starts a heredoc that swallows the lines after it
-  if (i.commands.length === 1 && lines.length === 1 && !/\\$|<</.test(lines[0])) {
-    return ins('RUN', flags, i.commands[0]);
+function renderRun(i: Extract<Instruction, { kind: 'run' }>, features: FrontendFeature[]): DockerfileInstruction {
+  const ignore = new InputReader(() => undefined);
+  const specs = i.mounts.map((m) => readMountSpec(m, ignore));
+  const flags: DockerfileFlag[] = specs.map((mount) => ({ kind: 'mount', mount }));
+  if (specs.length > 0) features.push(FEATURES.mounts);
+  if (specs.some((m) => m.type === 'secret' && m.env !== undefined)) features.push(FEATURES.secretEnv);
+  if (i.network) { flags.push(value('network', i.network)); features.push(FEATURES.network); }
+  const command = i.commands[0];
+  // one line only when the parser reads exactly the command from it
+  if (i.commands.length === 1 && oneLineShellHazard(command) === undefined) {
+    return ins('RUN', flags, [{ kind: 'shell', command }]);
   }
   features.push(FEATURES.heredoc);
-  let delimiter = 'EOF';
-  for (let n = 1; lines.includes(delimiter); n++) delimiter = `EOF_${n}`;
-  return { kind: 'instruction', keyword: 'RUN', flags, args: '', heredoc: { delimiter, lines: ['set -eu', ...lines] } };
+  const lines = ['set -eu', ...i.commands];
+  return { kind: 'instruction', keyword: 'RUN', flags, args: [], heredoc: { delimiter: heredocDelimiter(lines), lines } };
 }
 
-function pathArgs(paths: readonly string[]): string {
-  return paths.every((p) => /^[A-Za-z0-9_./*?@%+=,:~-]+$/.test(p)) ? paths.join(' ') : execForm(paths);
+/** `EOF`, or `EOF_<n>` with the lowest n, such that no body line contains it (so none can end the heredoc early). */
+function heredocDelimiter(lines: readonly string[]): string {
+  let delimiter = 'EOF';
+  for (let n = 1; lines.some((l) => l.includes(delimiter)); n++) delimiter = `EOF_${n}`;
+  return delimiter;
 }
 
 function rawLine(line: string): DockerfileInstruction {
   const space = line.indexOf(' ');
-  return space < 0 ? ins(line, [], '') : ins(line.slice(0, space), [], line.slice(space + 1));
+  const keyword = (space < 0 ? line : line.slice(0, space)) as DockerfileKeyword;
+  return ins(keyword, [], space < 0 ? [] : [{ kind: 'raw', text: line.slice(space + 1) }]);
 }
 
-function ins(keyword: string, flags: readonly string[], args: string): DockerfileInstruction {
+function ins(keyword: DockerfileKeyword, flags: readonly DockerfileFlag[], args: readonly DockerfileArgument[]): DockerfileInstruction {
   return { kind: 'instruction', keyword, flags, args };
+}
+
+function token(text: string): DockerfileArgument {
+  return { kind: 'token', text };
+}
+
+function word(text: string): DockerfileString {
+  return { kind: 'string', text, quote: 'when-needed' };
+}
+
+function quoted(text: string): DockerfileString {
+  return { kind: 'string', text, quote: 'always' };
+}
+
+function assign(name: DockerfileString, val?: DockerfileString): DockerfileArgument {
+  return { kind: 'assignment', name, value: val };
+}
+
+function value(name: string, text: string): DockerfileFlag {
+  return { kind: 'value', name, value: text };
 }
