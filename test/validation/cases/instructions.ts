@@ -1,0 +1,167 @@
+/** Bad instructions: every `Stage` method and every `Mount` factory. */
+import { Mount } from '../../../src';
+import { app, BadInput, digest, I0, rows } from '../support';
+
+/** `RUN make` with `mount`. */
+function mounted(mount: () => Mount) {
+  return app((i) => i.run(['make'], { mounts: [mount()] }));
+}
+
+const URL = 'https://example.com/a.tgz';
+
+export const INSTRUCTION_CASES: BadInput[] = rows([
+  // ARG
+  ['secret-like ARG (GITHUB_TOKEN)', {}, app((i) => i.arg('GITHUB_TOKEN')), I0, 'ARG "GITHUB_TOKEN" looks like a secret; build arguments are recorded in the image history'],
+  ['secret-like ARG (DB_PASSWORD)', {}, app((i) => i.arg('DB_PASSWORD')), I0, 'ARG "DB_PASSWORD" looks like a secret'],
+  ['invalid ARG name', {}, app((i) => i.arg('MY-ARG')), I0, 'ARG name "MY-ARG" must match [A-Za-z_][A-Za-z0-9_]*'],
+  ['empty ARG name', {}, app((i) => i.arg('')), I0, 'ARG name "" must match'],
+  ['ARG name with =', {}, app((i) => i.arg('A=b')), I0, 'ARG name "A=b" must match'],
+  ['a line break in an ARG default', {}, app((i) => i.arg('VERSION', '1\nRUN id')), I0, 'ARG default "1\\nRUN id" contains a line break'],
+  // ENV
+  ['secret-like ENV (API_KEY)', {}, app((i) => i.env({ API_KEY: 'x' })), I0, 'ENV "API_KEY" looks like a secret; environment variables persist in the image'],
+  ['invalid ENV name', {}, app((i) => i.env({ 'MY-VAR': 'x' })), I0, 'ENV name "MY-VAR" must match'],
+  ['empty ENV name', {}, app((i) => i.env({ '': 'x' })), I0, 'ENV name "" must match'],
+  ['a line break in an ENV value', {}, app((i) => i.env({ GREETING: 'hello\nRUN id' })), I0, 'ENV GREETING value "hello\\nRUN id" contains a line break or NUL character'],
+  ['a NUL in an ENV value', {}, app((i) => i.env({ GREETING: 'a\0b' })), I0, 'ENV GREETING value "a\\u0000b" contains a line break or NUL character'],
+  ['ENV without variables', {}, app((i) => i.env({})), I0, 'ENV'],
+  // LABEL
+  ['${{ in a label', {}, app((i) => i.label({ 'com.example.by': '${{ github.actor }}' })), I0, 'LABEL com.example.by value "${{ github.actor }}" contains "${{"'],
+  ['a line break in a label value', {}, app((i) => i.label({ 'com.example.note': 'a\nRUN id' })), I0, 'LABEL com.example.note value "a\\nRUN id" contains a line break'],
+  ['a label key with a space', {}, app((i) => i.label({ 'my label': 'x' })), I0, 'LABEL key "my label"'],
+  ['an empty label key', {}, app((i) => i.label({ '': 'x' })), I0, 'LABEL key ""'],
+  ['a label key with =', {}, app((i) => i.label({ 'a=b': 'x' })), I0, 'LABEL key "a=b"'],
+  ['a label key with a line break', {}, app((i) => i.label({ 'a\nRUN id': 'x' })), I0, 'LABEL key "a\\nRUN id"'],
+  ['LABEL without labels', {}, app((i) => i.label({})), I0, 'LABEL'],
+  // RUN
+  ['empty RUN', {}, app((i) => i.run([])), I0, 'RUN needs at least one non-empty command'],
+  ['blank RUN command', {}, app((i) => i.run(['  '])), I0, 'RUN needs at least one non-empty command'],
+  ['a NUL in a RUN command', {}, app((i) => i.run(['echo a\0b'])), I0, 'RUN command'],
+  ['RUN command ending in backslash-space (continues onto USER)', {}, app((i) => i.run(['echo hi \\ '])), I0, 'RUN command "echo hi \\\\ "'],
+  ['RUN command ending in a backslash', {}, app((i) => i.run(['echo hi \\'])), I0, 'RUN command "echo hi \\\\"'],
+  ['RUN command with a line break', {}, app((i) => i.run(['echo hi\nUSER 0'])), I0, 'RUN command "echo hi\\nUSER 0"'],
+  ['RUN command with a carriage return', {}, app((i) => i.run(['echo hi\rUSER 0'])), I0, 'RUN command "echo hi\\rUSER 0"'],
+  ['RUN heredoc line EOF\\r', {}, app((i) => i.run(['echo a', 'EOF\r', 'USER 0'])), I0, 'RUN command "EOF\\r"'],
+  ['RUN command starting with -- (a flag)', {}, app((i) => i.run(['--security=insecure id'])), I0, 'RUN command "--security=insecure id"'],
+  ['RUN command starting with --mount', {}, app((i) => i.run(['--mount=type=bind,source=/,target=/h cat /h/etc/shadow'])), I0, 'RUN command "--mount=type=bind,source=/,target=/h cat /h/etc/shadow"'],
+  ['RUN command longer than 64 KiB', {}, app((i) => i.run([`echo ${'x'.repeat(70_000)}`])), I0, 'RUN command'],
+  // COPY
+  ['a COPY source outside the context', {}, app((i) => i.copy(['../secret'], '/s')), I0, ['COPY source "../secret"', 'stay inside']],
+  ['an absolute COPY source', {}, app((i) => i.copy(['/etc/passwd'], '/p')), I0, 'COPY source "/etc/passwd" must be relative to the build context'],
+  ['a COPY source leaving the context after normalisation', {}, app((i) => i.copy(['src/../../x'], '/x')), I0, 'COPY source "src/../../x"'],
+  ['an empty COPY source (whole context)', {}, app((i) => i.copy([''], '/app')), I0, 'COPY source ""'],
+  ['COPY without sources', {}, app((i) => i.copy([], '/app')), I0, 'COPY needs at least one source'],
+  ['a COPY source starting with -- (a flag)', {}, app((i) => i.copy(['--from=alpine /etc'], '/x')), I0, 'COPY source "--from=alpine /etc"'],
+  ['a COPY source with a line break', {}, app((i) => i.copy(['a\nRUN id'], '/x')), I0, ['COPY', '"a\\nRUN id" contains a line break']],
+  ['a COPY source with ${{', {}, app((i) => i.copy(['${{ github.sha }}'], '/x')), I0, 'COPY source "${{ github.sha }}"'],
+  ['an empty COPY destination', {}, app((i) => i.copy(['a'], '')), I0, 'COPY destination ""'],
+  ['a COPY destination starting with --', {}, app((i) => i.copy(['a'], '--chown=0:0')), I0, 'COPY destination "--chown=0:0"'],
+  ['a COPY destination with a line break', {}, app((i) => i.copy(['a'], '/x\nUSER 0')), I0, ['COPY', '"/x\\nUSER 0" contains a line break']],
+  [
+    'a COPY source excluded by a .dockerignore pattern',
+    { dockerignorePatterns: ['src'] },
+    app((i) => i.copy(['src'], '/app')),
+    I0,
+    '"src" would be excluded by the generated .dockerignore of context "."',
+  ],
+  ['non-numeric COPY --chown', {}, app((i) => i.copy(['a'], '/a', { chown: 'root:root' })), I0, 'COPY --chown "root:root" must be a numeric uid[:gid]'],
+  ['COPY --chown above 2^31-1', {}, app((i) => i.copy(['a'], '/a', { chown: '4294967296' })), I0, 'COPY --chown "4294967296"'],
+  ['non-octal COPY --chmod', {}, app((i) => i.copy(['a'], '/a', { chmod: 'u+x' })), I0, 'COPY --chmod "u+x" must be octal, e.g. 0755'],
+  ['COPY --chmod with an 8', {}, app((i) => i.copy(['a'], '/a', { chmod: '0785' })), I0, 'COPY --chmod "0785" must be octal'],
+  // ADD
+  ['ADD over http', {}, app((i) => i.add('http://example.com/a.tgz', '/a.tgz', { checksum: digest() })), I0, ', got "http://example.com/a.tgz"; use copy() for local files'],
+  ['ADD of a local file', {}, app((i) => i.add('src/a.tgz', '/a.tgz', { checksum: digest() })), I0, ', got "src/a.tgz"; use copy() for local files'],
+  ['ADD of an empty URL', {}, app((i) => i.add('', '/a.tgz', { checksum: digest() })), I0, ', got ""; use copy() for local files'],
+  ['ADD URL with a space', {}, app((i) => i.add('https://example.com/a b.tgz', '/a.tgz', { checksum: digest() })), I0, ', got "https://example.com/a b.tgz"; use copy() for local files'],
+  ['ADD URL with a line break', {}, app((i) => i.add('https://example.com/a\nUSER 0', '/a', { checksum: digest() })), I0, 'ADD'],
+  ['ADD with a bad checksum', {}, app((i) => i.add(URL, '/a.tgz', { checksum: 'sha256:1234' })), I0, 'ADD --checksum "sha256:1234" must be sha256:<64 lowercase hex>'],
+  ['ADD with an empty checksum', {}, app((i) => i.add(URL, '/a.tgz', { checksum: '' })), I0, 'ADD --checksum "" must be'],
+  ['ADD with an uppercase checksum', {}, app((i) => i.add(URL, '/a.tgz', { checksum: `sha256:${'A'.repeat(64)}` })), I0, `ADD --checksum "sha256:${'A'.repeat(64)}" must be`],
+  ['non-numeric ADD --chown', {}, app((i) => i.add(URL, '/a.tgz', { checksum: digest(), chown: 'app' })), I0, 'ADD --chown "app" must be a numeric uid[:gid]'],
+  ['non-octal ADD --chmod', {}, app((i) => i.add(URL, '/a.tgz', { checksum: digest(), chmod: 'rw' })), I0, 'ADD --chmod "rw" must be octal'],
+  ['an empty ADD destination', {}, app((i) => i.add(URL, '', { checksum: digest() })), I0, 'ADD destination ""'],
+  ['an ADD destination with a line break', {}, app((i) => i.add(URL, '/a\nUSER 0', { checksum: digest() })), I0, ['ADD', '"/a\\nUSER 0" contains a line break']],
+  // WORKDIR, USER
+  ['relative WORKDIR', {}, app((i) => i.workdir('src')), I0, 'WORKDIR "src" must be absolute'],
+  ['empty WORKDIR', {}, app((i) => i.workdir('')), I0, 'WORKDIR "" must be absolute'],
+  ['WORKDIR with a line break', {}, app((i) => i.workdir('/app\nUSER 0')), I0, 'WORKDIR "/app\\nUSER 0" contains a line break'],
+  ['WORKDIR ending in a backslash', {}, app((i) => i.workdir('/app\\')), I0, 'WORKDIR "/app\\\\"'],
+  ['non-numeric USER', {}, app((i) => i.user('app')), I0, 'USER "app" must be a numeric uid[:gid]'],
+  ['empty USER', {}, app((i) => i.user('')), I0, 'USER "" must be a numeric uid[:gid]'],
+  ['USER with a line break', {}, app((i) => i.user('1000\nUSER 0')), I0, 'USER "1000\\nUSER 0" must be a numeric uid[:gid]'],
+  ['USER uid above 2^31-1', {}, app((i) => i.user('99999999999')), I0, 'USER "99999999999"'],
+  // EXPOSE
+  ['EXPOSE 0', {}, app((i) => i.expose(0)), I0, ['EXPOSE port', ' 0', 'must be an integer from 1 to 65535']],
+  ['EXPOSE 70000', {}, app((i) => i.expose(70000)), I0, ['EXPOSE port', '70000', 'must be an integer from 1 to 65535']],
+  ['EXPOSE -1', {}, app((i) => i.expose(-1)), I0, ['EXPOSE port', '-1', 'must be an integer from 1 to 65535']],
+  ['EXPOSE 80.5', {}, app((i) => i.expose(80.5)), I0, ['EXPOSE port', '80.5', 'must be an integer from 1 to 65535']],
+  // HEALTHCHECK
+  ['negative HEALTHCHECK interval', {}, app((i) => i.healthcheck({ command: ['/a'], intervalSeconds: -1 })), I0, ['HEALTHCHECK intervalSeconds must be', '-1']],
+  ['fractional HEALTHCHECK timeout', {}, app((i) => i.healthcheck({ command: ['/a'], timeoutSeconds: 1.5 })), I0, 'HEALTHCHECK timeoutSeconds must be'],
+  ['NaN HEALTHCHECK start period', {}, app((i) => i.healthcheck({ command: ['/a'], startPeriodSeconds: NaN })), I0, 'HEALTHCHECK startPeriodSeconds must be'],
+  ['negative HEALTHCHECK start interval', {}, app((i) => i.healthcheck({ command: ['/a'], startIntervalSeconds: -5 })), I0, 'HEALTHCHECK startIntervalSeconds must be'],
+  ['negative HEALTHCHECK retries', {}, app((i) => i.healthcheck({ command: ['/a'], retries: -1 })), I0, 'HEALTHCHECK retries must be'],
+  ['HEALTHCHECK interval of Infinity', {}, app((i) => i.healthcheck({ command: ['/a'], intervalSeconds: Infinity })), I0, 'HEALTHCHECK intervalSeconds must be'],
+  ['empty HEALTHCHECK command', {}, app((i) => i.healthcheck({ command: [] })), I0, 'HEALTHCHECK command is empty'],
+  ['HEALTHCHECK command with a line break', {}, app((i) => i.healthcheck({ command: ['/a\nUSER 0'] })), I0, 'HEALTHCHECK'],
+  // ENTRYPOINT, CMD, SHELL
+  ['empty ENTRYPOINT', {}, app((i) => i.entrypoint([])), I0, 'ENTRYPOINT needs at least one argument'],
+  ['ENTRYPOINT argument with a line break', {}, app((i) => i.entrypoint(['/app\nUSER 0'])), I0, 'ENTRYPOINT argument "/app\\nUSER 0" contains a line break'],
+  ['empty CMD', {}, app((i) => i.cmd([])), I0, 'CMD needs at least one argument'],
+  ['empty SHELL', {}, app((i) => i.shell([])), I0, 'SHELL needs at least one argument'],
+  ['SHELL argument with a line break', {}, app((i) => i.shell(['/bin/sh\nUSER 0', '-c'])), I0, 'SHELL argument "/bin/sh\\nUSER 0" contains a line break'],
+  // STOPSIGNAL
+  ['bad STOPSIGNAL', {}, app((i) => i.stopSignal('sigterm')), I0, 'STOPSIGNAL "sigterm" must be a signal name such as SIGTERM or a number'],
+  ['empty STOPSIGNAL', {}, app((i) => i.stopSignal('')), I0, 'STOPSIGNAL "" must be'],
+  ['STOPSIGNAL with a line break', {}, app((i) => i.stopSignal('SIGTERM\nUSER 0')), I0, 'STOPSIGNAL "SIGTERM'],
+  ['unknown STOPSIGNAL name', {}, app((i) => i.stopSignal('SIGFOO')), I0, 'STOPSIGNAL "SIGFOO"'],
+  // raw lines
+  ['raw line without a keyword', {}, app((i) => i.addRawLine('run id')), I0, 'raw line "run id" must start with an uppercase Dockerfile'],
+  ['empty raw line', {}, app((i) => i.addRawLine('')), I0, 'raw line "" must start with an uppercase Dockerfile'],
+  ['raw line with a line break', {}, app((i) => i.addRawLine('RUN a\nUSER 0')), I0, 'raw line "RUN a\\nUSER 0" contains a line'],
+  ['raw line ending in a backslash (continues onto the next line)', {}, app((i) => i.addRawLine('RUN echo \\')), I0, 'raw line "RUN echo \\\\"'],
+  ['raw line ending in backslash-space', {}, app((i) => i.addRawLine('RUN echo \\ ')), I0, 'raw line "RUN echo \\\\ "'],
+  ['raw line that is a parser directive', {}, app((i) => i.addRawLine('# syntax=evil/frontend')), I0, 'raw line "# syntax=evil/frontend"'],
+  ['raw line with an unknown keyword', {}, app((i) => i.addRawLine('EVIL x')), I0, 'raw line "EVIL x"'],
+  // mounts: cache
+  ['cache mount with a relative target', {}, mounted(() => Mount.cache({ target: 'cache' })), I0, 'cache mount target must be an absolute path, got "cache"'],
+  ['cache mount with an empty target', {}, mounted(() => Mount.cache({ target: '' })), I0, 'cache mount'],
+  ['cache mount target with a comma', {}, mounted(() => Mount.cache({ target: '/c,readonly=false' })), I0, 'cache mount option "target" has an invalid value "/c,readonly=false"'],
+  ['cache mount target with a line break', {}, mounted(() => Mount.cache({ target: '/c\nUSER 0' })), I0, 'cache mount'],
+  ['cache mount with a non-octal mode', {}, mounted(() => Mount.cache({ target: '/c', mode: '0999' })), I0, 'cache mount option "mode" must be octal (e.g. 0755), got "0999"'],
+  ['cache mount id with a comma', {}, mounted(() => Mount.cache({ target: '/c', id: 'x,target=/etc' })), I0, 'cache mount option "id" has an invalid value "x,target=/etc"'],
+  ['empty cache mount id', {}, mounted(() => Mount.cache({ target: '/c', id: '' })), I0, 'cache mount option "id" has an invalid value ""'],
+  ['cache mount with a negative uid', {}, mounted(() => Mount.cache({ target: '/c', uid: -1 })), I0, ['cache mount option "uid" must be', 'integer', '-1']],
+  ['cache mount with a fractional gid', {}, mounted(() => Mount.cache({ target: '/c', gid: 1.5 })), I0, ['cache mount option "gid" must be', 'integer', '1.5']],
+  ['cache mount with a NaN uid', {}, mounted(() => Mount.cache({ target: '/c', uid: NaN })), I0, ['cache mount option "uid" must be', 'integer', 'NaN']],
+  ['cache mount uid above 2^31-1', {}, mounted(() => Mount.cache({ target: '/c', uid: 2 ** 31 })), I0, 'cache mount option "uid"'],
+  // mounts: bind
+  ['bind mount with a relative target', {}, mounted(() => Mount.bind({ target: 'src' })), I0, 'bind mount target must be an absolute path, got "src"'],
+  ['bind mount source with .. (lands in .dockerignore)', {}, mounted(() => Mount.bind({ target: '/src', source: '../..' })), I0, 'bind mount source "../.."'],
+  ['absolute bind mount source', {}, mounted(() => Mount.bind({ target: '/src', source: '/etc' })), I0, 'bind mount source "/etc"'],
+  ['empty bind mount source', {}, mounted(() => Mount.bind({ target: '/src', source: '' })), I0, 'bind mount'],
+  ['bind mount source with a comma', {}, mounted(() => Mount.bind({ target: '/src', source: 'a,target=/etc' })), I0, 'bind mount option "source" has an invalid value "a,target=/etc"'],
+  [
+    'bind mount source excluded by a .dockerignore pattern',
+    { dockerignorePatterns: ['cfg'] },
+    mounted(() => Mount.bind({ target: '/cfg', source: 'cfg' })),
+    I0,
+    '"cfg" would be excluded by the generated .dockerignore of context "."',
+  ],
+  // mounts: secret
+  ['secret mount with a bad env', {}, mounted(() => Mount.secret({ id: 'tok', env: 'MY-TOKEN' })), I0, 'secret mount option "env" must be a variable name, got "MY-TOKEN"'],
+  ['secret mount id with a slash', {}, mounted(() => Mount.secret({ id: 'a/b' })), I0, 'secret mount id must be letters, digits, ".", "_" or "-"'],
+  ['empty secret mount id', {}, mounted(() => Mount.secret({ id: '' })), I0, 'secret mount id must be letters, digits, ".", "_" or "-"'],
+  ['secret mount with a relative target', {}, mounted(() => Mount.secret({ id: 'tok', target: 'run/tok' })), I0, 'secret mount target must be an absolute path, got "run/tok"'],
+  ['secret mount with a non-octal mode', {}, mounted(() => Mount.secret({ id: 'tok', mode: '400x' })), I0, 'secret mount option "mode" must be octal'],
+  ['secret mount with a negative uid', {}, mounted(() => Mount.secret({ id: 'tok', uid: -1 })), I0, ['secret mount option "uid" must be', 'integer', '-1']],
+  // mounts: ssh
+  ['ssh mount id with a comma', {}, mounted(() => Mount.ssh({ id: 'default,target=/x' })), I0, 'ssh mount option "id" has an invalid value "default,target=/x"'],
+  ['ssh mount with a relative target', {}, mounted(() => Mount.ssh({ target: 'agent.sock' })), I0, 'ssh mount target must be an absolute path, got "agent.sock"'],
+  ['ssh mount with a non-octal mode', {}, mounted(() => Mount.ssh({ mode: 'rw' })), I0, 'ssh mount option "mode" must be octal'],
+  ['ssh mount with a negative gid', {}, mounted(() => Mount.ssh({ gid: -2 })), I0, ['ssh mount option "gid" must be', 'integer', '-2']],
+  // mounts: tmpfs
+  ['tmpfs mount with a relative target', {}, mounted(() => Mount.tmpfs({ target: 'tmp' })), I0, 'tmpfs mount target must be an absolute path, got "tmp"'],
+  ['tmpfs mount with a negative size', {}, mounted(() => Mount.tmpfs({ target: '/tmp', sizeBytes: -1 })), I0, ['tmpfs mount option "size" must be', 'integer', '-1']],
+  ['tmpfs mount with a fractional size', {}, mounted(() => Mount.tmpfs({ target: '/tmp', sizeBytes: 1.5 })), I0, ['tmpfs mount option "size" must be', 'integer', '1.5']],
+  ['tmpfs mount with a size of 1e21 (exponent notation)', {}, mounted(() => Mount.tmpfs({ target: '/tmp', sizeBytes: 1e21 })), I0, 'tmpfs mount option "size"'],
+]);

@@ -1,0 +1,117 @@
+/** Bad pipeline-level settings: `Containers` props and the workflow options. */
+import { github, JsonFile } from 'projen';
+import { DockerfileSyntax } from '../../../src';
+import { BadInput, P, rows, VALID } from '../support';
+
+/** Registry that is not ghcr.io, so the workflow logs in with the username/password secrets. */
+const DOCKER_HUB = 'docker.io/acme';
+
+export const SETTINGS_CASES: BadInput[] = [
+  ...rows([
+    // registry
+    ['invalid registry (uppercase namespace)', { registry: 'ghcr.io/Acme' }, VALID, P, 'registry "ghcr.io/Acme" is not a valid registry host and namespace'],
+    ['invalid registry (URL)', { registry: 'https://ghcr.io/acme' }, VALID, P, 'registry "https://ghcr.io/acme" is not a valid registry host and namespace'],
+    ['empty registry', { registry: '' }, VALID, P, 'registry "" is not a valid registry host and namespace'],
+    ['registry with a tag', { registry: 'ghcr.io/acme:1' }, VALID, P, 'registry "ghcr.io/acme:1" is not a valid registry host and namespace'],
+    ['registry with a trailing slash', { registry: 'ghcr.io/acme/' }, VALID, P, 'registry "ghcr.io/acme/" is not a valid registry host and namespace'],
+    ['registry with a space', { registry: 'ghcr.io/ac me' }, VALID, P, 'registry "ghcr.io/ac me" is not a valid registry host and namespace'],
+    ['registry with ${{', { registry: 'ghcr.io/${{ github.actor }}' }, VALID, P, 'registry "ghcr.io/${{ github.actor }}" is not a valid registry host and namespace'],
+    ['registry with a line break', { registry: 'ghcr.io/acme\nx' }, VALID, P, 'registry "ghcr.io/acme\\nx" is not a valid registry host and namespace'],
+    // platforms
+    ['invalid pipeline platform', { platforms: ['linux'] }, VALID, P, 'platform "linux" is not valid'],
+    ['empty pipeline platform', { platforms: [''] }, VALID, P, 'platform "" is not valid'],
+    ['two platforms in one entry', { platforms: ['linux/amd64,linux/arm64'] }, VALID, P, 'platform "linux/amd64,linux/arm64" is not valid'],
+    ['platform with ${{', { platforms: ['linux/${{ matrix.arch }}'] }, VALID, P, 'platform "linux/${{ matrix.arch }}" is not valid'],
+    ['platform with a Make reference', { platforms: ['linux/$(ARCH)'] }, VALID, P, 'platform "linux/$(ARCH)" is not valid'],
+    // defaultUser
+    ['non-numeric default user', { defaultUser: 'nobody' }, VALID, P, 'defaultUser "nobody" must be a numeric uid[:gid]'],
+    ['empty default user', { defaultUser: '' }, VALID, P, 'defaultUser "" must be a numeric uid[:gid]'],
+    ['default user with an empty gid', { defaultUser: '10001:' }, VALID, P, 'defaultUser "10001:" must be a numeric uid[:gid]'],
+    ['negative default user', { defaultUser: '-1' }, VALID, P, 'defaultUser "-1" must be a numeric uid[:gid]'],
+    ['default uid above 2^31-1', { defaultUser: '2147483648' }, VALID, P, 'defaultUser "2147483648"'],
+    ['default gid above 2^31-1', { defaultUser: '10001:4294967296' }, VALID, P, 'defaultUser "10001:4294967296"'],
+    // sourceUrl
+    ['http sourceUrl', { sourceUrl: 'http://github.com/acme/app' }, VALID, P, 'sourceUrl "http://github.com/acme/app" must be an https URL'],
+    ['sourceUrl with a space', { sourceUrl: 'https://github.com/acme/a b' }, VALID, P, 'sourceUrl "https://github.com/acme/a b" must be an https URL'],
+    ['sourceUrl with a quote', { sourceUrl: 'https://github.com/acme/"x' }, VALID, P, 'sourceUrl "https://github.com/acme/\\"x" must be an https URL'],
+    ['sourceUrl with a line break', { sourceUrl: 'https://github.com/acme\nLABEL x=y' }, VALID, P, 'sourceUrl "https://github.com/acme\\nLABEL x=y"'],
+    ['empty sourceUrl', { sourceUrl: '' }, VALID, P, 'sourceUrl "" must be an https URL'],
+    ['sourceUrl with $', { sourceUrl: 'https://github.com/$(id)' }, VALID, P, 'sourceUrl "https://github.com/$(id)" must be an https URL'],
+    // output paths
+    ['empty makefile path', { makefile: '' }, VALID, P, 'makefile "" must not be empty'],
+    ['absolute makefile path', { makefile: '/etc/Makefile' }, VALID, P, 'makefile "/etc/Makefile" must be relative to the project root'],
+    ['makefile path with ..', { makefile: '../Makefile' }, VALID, P, 'makefile "../Makefile" must stay inside the project'],
+    ['makefile path leaving the project after normalisation', { makefile: 'ci/../../x.mk' }, VALID, P, 'makefile "ci/../../x.mk" must stay inside the project'],
+    ['makefile path naming the project root', { makefile: './' }, VALID, P, 'makefile "./" must name a file'],
+    ['makefile path with a space', { makefile: 'ci/my make.mk' }, VALID, P, 'makefile "ci/my make.mk" may only hold'],
+    ['makefile path with a segment starting with -', { makefile: 'ci/-f.mk' }, VALID, P, 'makefile "ci/-f.mk"'],
+    ['empty bakeFile path', { bakeFile: '' }, VALID, P, 'bakeFile "" must not be empty'],
+    ['absolute bakeFile path', { bakeFile: '/tmp/docker-bake.json' }, VALID, P, 'bakeFile "/tmp/docker-bake.json" must be relative to the project root'],
+    ['bakeFile path with ..', { bakeFile: '../docker-bake.json' }, VALID, P, 'bakeFile "../docker-bake.json" must stay inside the project'],
+    ['bakeFile path with $', { bakeFile: 'bake-$(id).json' }, VALID, P, 'bakeFile "bake-$(id).json" may only hold'],
+    ['empty docs path', { docs: '' }, VALID, P, 'docs "" must not be empty'],
+    ['absolute docs path', { docs: '/CONTAINERS.md' }, VALID, P, 'docs "/CONTAINERS.md" must be relative to the project root'],
+    ['docs path with ..', { docs: 'docs/../../CONTAINERS.md' }, VALID, P, 'docs "docs/../../CONTAINERS.md" must stay inside the project'],
+    ['makefile and bakeFile naming one file', { makefile: 'docker-bake.json' }, VALID, P, 'both name the file "docker-bake.json"'],
+    ['makefile and docs naming one file after normalisation', { docs: './Makefile' }, VALID, P, 'both name the file "Makefile"'],
+    ['bakeFile and docs naming one file after normalisation', { bakeFile: 'out//x.json', docs: 'out/./x.json' }, VALID, P, 'both name the file "out/x.json"'],
+    ['docs taking .gitignore', { docs: '.gitignore' }, VALID, P, 'would be written to ".gitignore", which another component of the project already generates'],
+    ['bakeFile taking .projen/tasks.json', { bakeFile: '.projen/tasks.json' }, VALID, P, 'would be written to ".projen/tasks.json", which another component of the project already generates'],
+    ['docs taking the path of a generated Dockerfile', { docs: 'docker/app/Dockerfile' }, VALID, P, 'would both be written to "docker/app/Dockerfile"'],
+    ['makefile taking the path of the generated .dockerignore', { makefile: '.dockerignore' }, VALID, P, 'would both be written to ".dockerignore"'],
+    ['docs taking the path of the generated workflow', { docs: '.github/workflows/containers.yml' }, VALID, P, 'both name the file ".github/workflows/containers.yml"'],
+    // .dockerignore patterns and the # syntax= directive
+    ['${{ in a .dockerignore pattern', { dockerignorePatterns: ['${{ github.sha }}'] }, VALID, P, '.dockerignore pattern "${{ github.sha }}" contains "${{"'],
+    ['a line break in a .dockerignore pattern', { dockerignorePatterns: ['tmp\n!secrets'] }, VALID, P, '.dockerignore pattern "tmp\\n!secrets" contains a line break'],
+    ['a line break in a custom # syntax= reference', { dockerfileSyntax: DockerfileSyntax.custom('docker/dockerfile:1\nRUN id') }, VALID, P, 'dockerfileSyntax "docker/dockerfile:1\\nRUN id" contains a line break or NUL character'],
+    ['an invalid custom # syntax= reference', { dockerfileSyntax: DockerfileSyntax.custom('Docker/Dockerfile 1') }, VALID, P, 'dockerfileSyntax: invalid image reference "Docker/Dockerfile 1"'],
+    ['an empty custom # syntax= reference', { dockerfileSyntax: DockerfileSyntax.custom('') }, VALID, P, 'dockerfileSyntax'],
+    // workflow name (also the file name)
+    ['workflow name with /', { workflow: { name: 'ci/containers' } }, VALID, P, 'workflow.name "ci/containers" must be'],
+    ['workflow name ..', { workflow: { name: '..' } }, VALID, P, 'workflow.name ".." must be'],
+    ['workflow name with ../', { workflow: { name: '../../evil' } }, VALID, P, 'workflow.name "../../evil" must be'],
+    ['empty workflow name', { workflow: { name: '' } }, VALID, P, 'workflow.name "" must be'],
+    ['workflow name of 101 characters', { workflow: { name: 'w'.repeat(101) } }, VALID, P, `workflow.name "${'w'.repeat(101)}" must be`],
+    ['workflow name with ${{', { workflow: { name: '${{ github.actor }}' } }, VALID, P, 'workflow.name "${{ github.actor }}"'],
+    ['workflow name with a space', { workflow: { name: 'my containers' } }, VALID, P, 'workflow.name "my containers" must be'],
+    // workflow settings that reach the YAML
+    ['${{ in defaultBranch', { workflow: { defaultBranch: '${{ github.head_ref }}' } }, VALID, P, 'defaultBranch "${{ github.head_ref }}"'],
+    ['defaultBranch with a space', { workflow: { defaultBranch: 'main branch' } }, VALID, P, 'defaultBranch "main branch"'],
+    ['defaultBranch with ..', { workflow: { defaultBranch: 'release..x' } }, VALID, P, 'defaultBranch "release..x"'],
+    ['empty defaultBranch', { workflow: { defaultBranch: '' } }, VALID, P, 'defaultBranch ""'],
+    ['defaultBranch with a line break', { workflow: { defaultBranch: 'main\n  - evil' } }, VALID, P, 'defaultBranch "main\\n  - evil"'],
+    ['defaultBranch ending in .lock', { workflow: { defaultBranch: 'main.lock' } }, VALID, P, 'defaultBranch "main.lock"'],
+    ['${{ in runsOn', { workflow: { runsOn: '${{ matrix.os }}' } }, VALID, P, 'runsOn "${{ matrix.os }}"'],
+    ['empty runsOn', { workflow: { runsOn: '' } }, VALID, P, 'runsOn ""'],
+    ['runsOn with a line break', { workflow: { runsOn: 'ubuntu-24.04\nsteps: []' } }, VALID, P, 'runsOn "ubuntu-24.04\\nsteps: []"'],
+    ['timeoutMinutes 0', { workflow: { timeoutMinutes: 0 } }, VALID, P, 'timeoutMinutes must be an integer from 1'],
+    ['timeoutMinutes NaN', { workflow: { timeoutMinutes: NaN } }, VALID, P, 'timeoutMinutes must be an integer from 1'],
+    ['timeoutMinutes 1e9', { workflow: { timeoutMinutes: 1e9 } }, VALID, P, 'timeoutMinutes must be an integer from 1'],
+    ['fractional timeoutMinutes', { workflow: { timeoutMinutes: 1.5 } }, VALID, P, 'timeoutMinutes must be an integer from 1'],
+    ['negative timeoutMinutes', { workflow: { timeoutMinutes: -5 } }, VALID, P, 'timeoutMinutes must be an integer from 1'],
+    ['timeoutMinutes Infinity', { workflow: { timeoutMinutes: Infinity } }, VALID, P, 'timeoutMinutes must be an integer from 1'],
+    // secret names (registries other than ghcr.io log in with them)
+    ['usernameSecret with -', { registry: DOCKER_HUB, workflow: { usernameSecret: 'MY-USER' } }, VALID, P, 'usernameSecret "MY-USER"'],
+    ['usernameSecret starting with a digit', { registry: DOCKER_HUB, workflow: { usernameSecret: '1USER' } }, VALID, P, 'usernameSecret "1USER"'],
+    ['usernameSecret with a space', { registry: DOCKER_HUB, workflow: { usernameSecret: 'MY USER' } }, VALID, P, 'usernameSecret "MY USER"'],
+    ['passwordSecret with the reserved GITHUB_ prefix', { registry: DOCKER_HUB, workflow: { passwordSecret: 'GITHUB_PASSWORD' } }, VALID, P, 'passwordSecret "GITHUB_PASSWORD"'],
+    ['passwordSecret with ${{', { registry: DOCKER_HUB, workflow: { passwordSecret: '${{ github.token }}' } }, VALID, P, 'passwordSecret "${{ github.token }}"'],
+    ['empty passwordSecret', { registry: DOCKER_HUB, workflow: { passwordSecret: '' } }, VALID, P, 'passwordSecret ""'],
+    ['passwordSecret with a dot', { registry: DOCKER_HUB, workflow: { passwordSecret: 'registry.password' } }, VALID, P, 'passwordSecret "registry.password"'],
+  ]),
+  {
+    name: 'makefile taking package.json (generated by another component)',
+    props: { makefile: 'package.json' },
+    before: (project) => new JsonFile(project, 'package.json', { obj: { name: 'test' } }),
+    build: VALID,
+    path: P,
+    message: 'would be written to "package.json", which another component of the project already generates',
+  },
+  {
+    name: 'workflow name taken by another workflow of the project',
+    before: (project) => new github.GitHub(project).addWorkflow('containers'),
+    build: VALID,
+    path: P,
+    message: 'a GitHub workflow named "containers" already exists',
+  },
+];
