@@ -8,8 +8,8 @@ import { FEATURES } from '../dockerfile/syntax';
 import { Image } from '../image/image';
 import type { PlannedLabel } from '../plan/build-plan';
 import { literalLabels } from '../plan/labels';
-import type { Instruction } from '../stage/instructions';
 import { InputReader } from '../stage/input-reader';
+import type { Instruction } from '../stage/instructions';
 import { readMountSpec } from '../stage/mount-reader';
 import { Stage } from '../stage/stage';
 

@@ -138,8 +138,7 @@ function validateRawLine(d: Diagnostics, path: string, line: string): void {
   if (control) d.error(path, `raw line ${JSON.stringify(line)} contains ${control}; add one line per addRawLine() call`);
   if (TRAILING_CONTINUATION.test(line)) d.error(path, `raw line ${JSON.stringify(line)} ends with a backslash, which would join the next generated line; remove it`);
   if (HEREDOC_START.test(line)) d.error(path, `raw line ${JSON.stringify(line)} contains "<<", which would start a heredoc; use run() for scripts`);
-  if (keyword === 'FROM') d.error(path, 'raw line must not be a FROM: stages are declared with addStage() or addImage()');
-  else if (!(DOCKERFILE_KEYWORDS as readonly string[]).includes(keyword)) {
+  if (keyword === 'FROM') {d.error(path, 'raw line must not be a FROM: stages are declared with addStage() or addImage()');} else if (!(DOCKERFILE_KEYWORDS as readonly string[]).includes(keyword)) {
     d.error(path, `raw line ${JSON.stringify(line)} must start with an uppercase Dockerfile keyword other than FROM (${DOCKERFILE_KEYWORDS.filter((k) => k !== 'FROM').join(', ')})`);
   }
 }

@@ -1,10 +1,10 @@
+import { renderInstruction } from './dockerfile-builder';
 import { PipelineIndex } from './pipeline-index';
 import { text } from './validate';
-import { renderInstruction } from './dockerfile-builder';
 import { dockerfileText, validateInstruction } from './validate-instruction';
 import { Diagnostics } from '../core/diagnostics';
-import { describe } from '../core/untyped';
 import { RESERVED_STAGE_NAMES, ID_PATTERN, VARIABLE_PATTERN } from '../core/names';
+import { describe } from '../core/untyped';
 import { lineBytes, MAX_LINE_BYTES } from '../dockerfile/hazards';
 import { printedLines } from '../dockerfile/printer';
 import { Image } from '../image/image';

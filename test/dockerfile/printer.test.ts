@@ -1,8 +1,10 @@
 import { describe, expect, test } from 'vitest';
-import type { DockerfileArgument, DockerfileFlag, DockerfileInstruction, DockerfileKeyword, DockerfileLine } from '../../src/dockerfile/ir';
+import type { DockerfileArgument, DockerfileFlag, DockerfileString, DockerfileInstruction, DockerfileKeyword, DockerfileLine } from '../../src/dockerfile/ir';
 import { printDockerfile } from '../../src/dockerfile/printer';
 
-function ins(keyword: DockerfileKeyword, flags: DockerfileFlag[], args: DockerfileArgument[], heredoc?: { delimiter: string; lines: string[] }): DockerfileInstruction {
+function ins(
+  keyword: DockerfileKeyword, flags: DockerfileFlag[], args: DockerfileArgument[], heredoc?: { delimiter: string; lines: string[] },
+): DockerfileInstruction {
   return { kind: 'instruction', keyword, flags, args, heredoc };
 }
 const tok = (text: string): DockerfileArgument => ({ kind: 'token', text });
@@ -50,7 +52,7 @@ describe('printDockerfile', () => {
 });
 
 describe('printDockerfile refuses values that could break out of their place (internal errors)', () => {
-  const string = (text: string): DockerfileArgument => ({ kind: 'string', text, quote: 'always' });
+  const string = (text: string): DockerfileString => ({ kind: 'string', text, quote: 'always' });
   test.each<[string, DockerfileLine, string]>([
     ['a line feed in a quoted string', ins('ENV', [], [{ kind: 'assignment', name: string('A'), value: string('a\nUSER 0') }]), 'string'],
     ['a carriage return in a string', ins('WORKDIR', [], [string('/a\r')]), 'string'],

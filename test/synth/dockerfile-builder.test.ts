@@ -2,6 +2,7 @@ import { Project } from 'projen';
 import { describe, expect, test } from 'vitest';
 import { digest, disposeProject, newPipeline, synthFiles } from './pipeline-fixture';
 import { DockerfileSyntax, Image, ImageRole, ImageSource, Mount, Protocol, RunNetwork } from '../../src';
+import { Diagnostics } from '../../src/core/diagnostics';
 import { buildDockerfile } from '../../src/synth/dockerfile-builder';
 import { PipelineIndex } from '../../src/synth/pipeline-index';
 import { StageSourceResolver } from '../../src/synth/stage-sources';
@@ -303,7 +304,7 @@ describe('frontend features and the # syntax= directive', () => {
     const { project, containers, app } = appPipeline();
     const image = app.addImage('image', { from: ImageSource.scratch() });
     configure(image);
-    const index = new PipelineIndex(containers);
+    const index = new PipelineIndex(containers, new Diagnostics());
     const model = buildDockerfile(index.dockerfiles()[0].stages, {
       index, sources: new StageSourceResolver(index), defaultUser: '10001:10001', labelsOf: () => [],
     });
