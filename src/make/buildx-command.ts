@@ -1,41 +1,43 @@
 import { recipeWord } from './make-escape';
 import type { MakeCommand } from './makefile-model';
-import type { BuildPlan, PlannedImage } from '../plan/build-plan';
+import { platformList } from './platforms';
+import type { BuildPlan, PlannedImage, PlannedLabel } from '../plan/build-plan';
+import { SETTING_VARIABLES } from '../plan/variables';
 
 /** OCI distribution repository path (lowercase components separated by `/`); free of shell and make syntax. */
 const REPOSITORY = /^[a-z0-9]+(?:(?:\.|_|__|-+)[a-z0-9]+)*(?:\/[a-z0-9]+(?:(?:\.|_|__|-+)[a-z0-9]+)*)*$/;
 
-/** Shell/make variable names we splice into double-quoted words. */
+/** Shell/make variable names we splice into double-quoted words (also Dockerfile `ARG` names). */
 const VARIABLE = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
-/** Build argument names (Dockerfile `ARG`). */
-const ARG_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+/** Label keys that mean the same inside double quotes. */
+const PLAIN_KEY = /^[A-Za-z0-9._/-]+$/;
 
 /** Whether a recipe builds into the local image store or pushes to the registry. */
 export type BuildOutput = 'load' | 'push';
 
 /**
  * The shell word naming an image in a recipe: `"$$REGISTRY/<repository>:$$<TAG_VARIABLE>"`; registry and tag are
- * read from the environment at run time, the repository is checked to contain no shell or make syntax.
+ * read from the environment at run time.
  *
- * @throws if the repository or tag variable is not well formed
+ * @throws `internal error` if the repository or tag variable is not well formed (validation guarantees both)
  * @internal
  */
 export function imageReference(image: PlannedImage): string {
   if (!REPOSITORY.test(image.repository)) {
-    throw new Error(`image ${image.id}: repository ${JSON.stringify(image.repository)} is not a valid lowercase repository path`);
+    throw new Error(`internal error: image ${image.id}: repository ${JSON.stringify(image.repository)} is not a lowercase repository path`);
   }
-  return `"$$REGISTRY/${image.repository}:${variableReference(image.tagVariable, `image ${image.id}: tag variable`)}"`;
+  return `"${variableReference(SETTING_VARIABLES.registry, 'registry variable')}/${image.repository}:${variableReference(image.tagVariable, `image ${image.id}: tag variable`)}"`;
 }
 
 /**
  * The arguments of `docker buildx build` shared by `build-<id>` and `push-<id>`, one shell word (or flag with its
- * value) per entry, in a fixed order: file, target, tag, build arguments, parent build contexts, OCI labels, platforms.
+ * value) per entry, in a fixed order: file, target, tag, build arguments, parent build contexts, labels, platforms.
  *
  * @param image the image to build
- * @param plan the plan, for parent images, the source URL and declared variables
- * @throws on a build argument that names an undeclared variable, a parent context naming an unknown image, or
- *   names that cannot be spliced safely
+ * @param plan the plan, for parent images, platforms and declared variables
+ * @throws `internal error` on a build argument reading an undeclared variable or a parent context naming an unknown
+ *   image (the plan builder guarantees both)
  * @internal
  */
 export function buildxArguments(image: PlannedImage, plan: BuildPlan): string[] {
@@ -46,24 +48,21 @@ export function buildxArguments(image: PlannedImage, plan: BuildPlan): string[] 
     `--tag ${imageReference(image)}`,
   ];
   for (const arg of image.buildArgs) {
-    if (!ARG_NAME.test(arg.name)) {
-      throw new Error(`image ${image.id}: build argument name ${JSON.stringify(arg.name)} is not a valid ARG name`);
-    }
     if (!declared.has(arg.variable)) {
-      throw new Error(`image ${image.id}: build argument ${arg.name} reads variable ${arg.variable}, which the plan does not declare`);
+      throw new Error(`internal error: image ${image.id}: build argument ${arg.name} reads undeclared variable ${arg.variable}`);
     }
-    args.push(`--build-arg "${arg.name}=${variableReference(arg.variable, `image ${image.id}: build argument variable`)}"`);
+    args.push(`--build-arg "${checkName(arg.name, `image ${image.id}: build argument`)}=${variableReference(arg.variable, `image ${image.id}: build argument variable`)}"`);
   }
   for (const parent of image.parentContexts) {
     const parentImage = plan.images.find((candidate) => candidate.id === parent.image);
     if (parentImage === undefined) {
-      throw new Error(`image ${image.id}: build context ${parent.name} names unknown image ${parent.image}`);
+      throw new Error(`internal error: image ${image.id}: build context ${parent.name} names unknown image ${parent.image}`);
     }
     const name = recipeWord(parent.name, `image ${image.id}: build context name`);
     args.push(`--build-context ${name}=${imageReference(parentImage).replace(/^"/, '"docker-image://')}`);
   }
-  args.push(...labels(image, plan));
-  args.push(platformArgument(image));
+  args.push(...image.labels.map((label) => `--label ${labelWord(image, label)}`));
+  args.push(platformArgument(plan, image));
   return args;
 }
 
@@ -74,38 +73,41 @@ export function buildxArguments(image: PlannedImage, plan: BuildPlan): string[] 
 export function buildxCommand(image: PlannedImage, sharedArguments: readonly string[], output: BuildOutput): MakeCommand {
   const context = image.context.startsWith('-') ? `./${image.context}` : image.context;
   return {
-    words: ['"$$DOCKER" buildx build', ...sharedArguments, `--${output} ${recipeWord(context, `image ${image.id}: context`)}`],
+    words: [`"${variableReference(SETTING_VARIABLES.docker, 'container CLI variable')}" buildx build`, ...sharedArguments, `--${output} ${recipeWord(context, `image ${image.id}: context`)}`],
     silent: false,
     wrap: true,
   };
 }
 
-/** OCI annotations as labels, sorted by key; run-time facts come from the exported GIT_* variables. */
-function labels(image: PlannedImage, plan: BuildPlan): string[] {
-  const prefix = 'org.opencontainers.image';
-  const result = [`--label "${prefix}.created=$$GIT_CREATED"`];
-  if (image.description !== undefined) {
-    result.push(`--label ${recipeWord(`${prefix}.description=${image.description}`, `image ${image.id}: description`)}`);
+/** One planned label as the value of `--label`: a literal single-quoted, a variable read by the shell. */
+function labelWord(image: PlannedImage, label: PlannedLabel): string {
+  const what = `image ${image.id}: label ${label.key}`;
+  if (label.value.kind === 'literal') {
+    return recipeWord(`${label.key}=${label.value.text}`, what);
   }
-  result.push(`--label "${prefix}.revision=$$GIT_REVISION"`);
-  if (plan.sourceUrl !== undefined) {
-    result.push(`--label ${recipeWord(`${prefix}.source=${plan.sourceUrl}`, 'source URL')}`);
-  }
-  result.push(`--label "${prefix}.version=${variableReference(image.tagVariable, `image ${image.id}: tag variable`)}"`);
-  return result;
+  const value = `"${variableReference(label.value.name, what)}"`;
+  return PLAIN_KEY.test(label.key) ? `"${label.key}=${value.slice(1)}` : `${recipeWord(`${label.key}=`, what)}${value}`;
 }
 
-/** The image's own platforms, else `PLATFORMS` when set (an empty value means the builder's native platform). */
-function platformArgument(image: PlannedImage): string {
-  if (image.platforms.length > 0) {
-    return `--platform ${recipeWord(image.platforms.join(','), `image ${image.id}: platforms`)}`;
-  }
-  return '$${PLATFORMS:+--platform "$$PLATFORMS"}';
+/**
+ * `--platform`: `PLATFORMS` when set, else the image's planned platforms; without planned platforms, only when
+ * `PLATFORMS` is set (otherwise the builder's native platform).
+ */
+function platformArgument(plan: BuildPlan, image: PlannedImage): string {
+  const platforms = checkName(SETTING_VARIABLES.platforms, 'platforms variable');
+  const planned = platformList(plan, image);
+  return planned === ''
+    ? `$\${${platforms}:+--platform "$$${platforms}"}`
+    : `--platform "$\${${platforms}:-${planned}}"`;
 }
 
 function variableReference(name: string, what: string): string {
+  return `$$${checkName(name, what)}`;
+}
+
+function checkName(name: string, what: string): string {
   if (!VARIABLE.test(name)) {
-    throw new Error(`${what} ${JSON.stringify(name)} is not a valid variable name`);
+    throw new Error(`internal error: ${what} ${JSON.stringify(name)} is not a variable name`);
   }
-  return `$$${name}`;
+  return name;
 }

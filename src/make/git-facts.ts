@@ -1,5 +1,7 @@
-import { shellSingleQuote } from './make-escape';
 import type { MakeAssignment } from './makefile-model';
+import { shellQuote } from './shell-quote';
+import { tagPlaceholder } from '../plan/tag-placeholders';
+import { BUILD_FACT_VARIABLES } from '../plan/variables';
 
 /**
  * A fact about the checkout, computed once per make run by a bash snippet.
@@ -19,7 +21,7 @@ export interface GitFact {
  * (`"${GITHUB_HEAD_REF:-}"`), never through make, so their contents are never make syntax.
  * Inside `$(shell …)` a `#` is literal (verified with GNU Make 4.3) and parentheses must balance.
  *
- * @throws if the snippet's parentheses do not balance or it contains a newline
+ * @throws `internal error` if the snippet's parentheses do not balance or it contains a newline
  * @internal
  */
 export function makeShellCall(script: string): string {
@@ -29,13 +31,17 @@ export function makeShellCall(script: string): string {
     if (depth < 0) break;
   }
   if (depth !== 0 || /[\n\r\0]/.test(script)) {
-    throw new Error(`shell snippet ${JSON.stringify(script)} must be one line with balanced parentheses`);
+    throw new Error(`internal error: shell snippet ${JSON.stringify(script)} must be one line with balanced parentheses`);
   }
   return `$(shell ${script.replace(/\$/g, '$$$$')})`;
 }
 
-/** Characters allowed in a Docker tag; everything else becomes `-`. */
-const SANITISE = "tr -c 'A-Za-z0-9_.-' '-' | sed -e 's/^[.-]*//' | cut -c1-100";
+/** Keeps the characters allowed in a Docker tag (everything else becomes `-`), cut to the placeholder's maximum length. */
+function sanitise(placeholder: string): string {
+  const maxLength = tagPlaceholder(placeholder)?.maxLength;
+  if (maxLength === undefined) throw new Error(`internal error: no tag placeholder {${placeholder}}`);
+  return `tr -c 'A-Za-z0-9_.-' '-' | sed -e 's/^[.-]*//' | cut -c1-${maxLength}`;
+}
 
 /**
  * The git facts every Makefile computes, in the order they are defined. Each is empty (never an error) outside a
@@ -46,42 +52,42 @@ const SANITISE = "tr -c 'A-Za-z0-9_.-' '-' | sed -e 's/^[.-]*//' | cut -c1-100";
  */
 export const GIT_FACTS: readonly GitFact[] = [
   {
-    name: 'GIT_VERSION',
+    name: BUILD_FACT_VARIABLES.version,
     doc: 'Version from a v<digit>... tag on HEAD (GITHUB_REF_NAME on tag pushes), without the leading v',
     script: [
       'if [ "${GITHUB_REF_TYPE:-}" = tag ]; then v="${GITHUB_REF_NAME:-}";',
-      `else v="$(git describe --tags --exact-match --match ${shellSingleQuote('v[0-9]*')} HEAD 2>/dev/null || true)"; fi;`,
-      `if [[ "$v" =~ ^v[0-9] ]]; then printf %s "\${v:1}" | ${SANITISE}; fi`,
+      `else v="$(git describe --tags --exact-match --match ${shellQuote('v[0-9]*')} HEAD 2>/dev/null || true)"; fi;`,
+      `if [[ "$v" =~ ^v[0-9] ]]; then printf %s "\${v:1}" | ${sanitise('version')}; fi`,
     ].join(' '),
   },
   {
-    name: 'GIT_BRANCH',
+    name: BUILD_FACT_VARIABLES.branch,
     doc: 'Branch (pull request head branch in CI), sanitised to [a-z0-9_.-], at most 100 characters; empty when detached',
     script: [
       'b="${GITHUB_HEAD_REF:-}";',
       'if [ -z "$b" ] && [ "${GITHUB_REF_TYPE:-}" = branch ]; then b="${GITHUB_REF_NAME:-}"; fi;',
       'if [ -z "$b" ]; then b="$(git rev-parse --abbrev-ref HEAD 2>/dev/null || true)"; fi;',
       'if [ "$b" = HEAD ]; then b=; fi;',
-      `printf %s "$b" | tr ${shellSingleQuote('[:upper:]')} ${shellSingleQuote('[:lower:]')} | ${SANITISE}`,
+      `printf %s "$b" | tr ${shellQuote('[:upper:]')} ${shellQuote('[:lower:]')} | ${sanitise('branch')}`,
     ].join(' '),
   },
   {
-    name: 'GIT_SHA',
+    name: BUILD_FACT_VARIABLES.sha,
     doc: 'Short (7 character) commit of HEAD',
     script: 'git rev-parse --verify --quiet --short=7 HEAD 2>/dev/null || true',
   },
   {
-    name: 'GIT_PR',
+    name: BUILD_FACT_VARIABLES.pr,
     doc: 'Pull request number (from GITHUB_REF refs/pull/<n>/merge)',
     script: 'if [[ "${GITHUB_REF:-}" =~ ^refs/pull/([0-9]+)/merge$ ]]; then printf %s "${BASH_REMATCH[1]}"; fi',
   },
   {
-    name: 'GIT_REVISION',
+    name: BUILD_FACT_VARIABLES.revision,
     doc: 'Full commit of HEAD (org.opencontainers.image.revision)',
     script: 'git rev-parse --verify --quiet HEAD 2>/dev/null || true',
   },
   {
-    name: 'GIT_CREATED',
+    name: BUILD_FACT_VARIABLES.created,
     doc: 'Commit time of HEAD, ISO 8601 (org.opencontainers.image.created, reproducible)',
     script: 'git log -1 --format=%cI 2>/dev/null || true',
   },

@@ -1,7 +1,8 @@
 import { recipeWord } from './make-escape';
 import type { MakeRule } from './makefile-model';
+import { GLOBAL_TARGETS } from '../plan/target-names';
 
-const HELP_DOC_TARGET = { target: 'help', doc: 'List targets and variables (the default goal)' };
+const HELP_DOC_TARGET = { target: GLOBAL_TARGETS.help, doc: 'List targets and variables (the default goal)' };
 
 /**
  * `help`: lists the documented targets (written at synthesis, so nothing parses the Makefile at run time) and the
@@ -18,7 +19,7 @@ export function helpRule(rules: readonly MakeRule[], variables: readonly string[
   const row = `printf '  %-${width}s %s\\n'`;
   return {
     kind: 'rule',
-    targets: ['help'],
+    targets: [GLOBAL_TARGETS.help],
     prerequisites: [],
     orderOnly: [],
     phony: true,
@@ -31,7 +32,7 @@ export function helpRule(rules: readonly MakeRule[], variables: readonly string[
         wrap: true,
       },
       { words: ["printf '\\n%s\\n' 'Variables (current values):'"], silent: true, wrap: false },
-      { words: [row, ...variables.map((name) => `'${name}' "$$${name}"`)], silent: true, wrap: true },
+      { words: [row, ...variables.map((name) => `${recipeWord(name)} "$$${name}"`)], silent: true, wrap: true },
     ],
   };
 }

@@ -1,3 +1,5 @@
+import { shellQuote } from './shell-quote';
+
 /**
  * Quoting of literal text for GNU make and the POSIX shell.
  *
@@ -19,18 +21,18 @@ const LINE_BREAKING = /[\n\r\0]/;
  * @param value the literal
  * @param what names the value in error messages, e.g. `default of variable FOO`
  * @returns make text for the right-hand side of an assignment
- * @throws if `value` contains a newline, carriage return or NUL, ends with a backslash (line continuation)
- *   or starts or ends with whitespace (make strips leading blanks, which would make the value differ)
+ * @throws `internal error` if `value` contains a newline, carriage return or NUL, ends with a backslash (line
+ *   continuation) or starts or ends with whitespace (make strips leading blanks); validation refuses such values
  */
 export function makeLiteral(value: string, what: string = 'value'): string {
   if (LINE_BREAKING.test(value)) {
-    throw new Error(`${what} ${JSON.stringify(value)} contains a newline, carriage return or NUL, which a Makefile cannot hold`);
+    throw new Error(`internal error: ${what} ${JSON.stringify(value)} contains a newline, carriage return or NUL, which a Makefile cannot hold`);
   }
   if (value.endsWith('\\')) {
-    throw new Error(`${what} ${JSON.stringify(value)} ends with a backslash, which make reads as a line continuation`);
+    throw new Error(`internal error: ${what} ${JSON.stringify(value)} ends with a backslash, which make reads as a line continuation`);
   }
   if (/^\s|\s$/.test(value)) {
-    throw new Error(`${what} ${JSON.stringify(value)} starts or ends with whitespace; remove it (make would not keep it as written)`);
+    throw new Error(`internal error: ${what} ${JSON.stringify(value)} starts or ends with whitespace; remove it (make would not keep it as written)`);
   }
   return value
     .replace(/\$/g, '$$$$')
@@ -38,28 +40,15 @@ export function makeLiteral(value: string, what: string = 'value'): string {
 }
 
 /**
- * Quotes a string as one POSIX shell word (POSIX §2.2.2): single quotes keep every character literally;
- * a single quote itself is written `'\''`.
- *
- * @throws if `value` contains NUL (no shell argument can hold it)
- */
-export function shellSingleQuote(value: string): string {
-  if (value.includes('\0')) {
-    throw new Error(`${JSON.stringify(value)} contains NUL, which no shell argument can hold`);
-  }
-  return `'${value.replace(/'/g, "'\\''")}'`;
-}
-
-/**
- * Quotes a literal as one shell word inside a make recipe: {@link shellSingleQuote}, then `$` doubled for make.
+ * Quotes a literal as one shell word inside a make recipe: {@link shellQuote}, then `$` doubled for make.
  *
  * @param value the literal (a file path, a target name, a label)
  * @param what names the value in error messages
- * @throws if `value` contains a newline, carriage return or NUL (a recipe command is one line)
+ * @throws `internal error` if `value` contains a newline, carriage return or NUL (a recipe command is one line)
  */
 export function recipeWord(value: string, what: string = 'value'): string {
   if (LINE_BREAKING.test(value)) {
-    throw new Error(`${what} ${JSON.stringify(value)} contains a newline, carriage return or NUL, which a recipe cannot hold`);
+    throw new Error(`internal error: ${what} ${JSON.stringify(value)} contains a newline, carriage return or NUL, which a recipe cannot hold`);
   }
-  return shellSingleQuote(value).replace(/\$/g, '$$$$');
+  return shellQuote(value).replace(/\$/g, '$$$$');
 }

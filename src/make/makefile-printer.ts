@@ -19,7 +19,7 @@ const VARIABLE = /^\.?[A-Za-z_][A-Za-z0-9_.]*$/;
  * `targets: prerequisites | order-only` and one TAB-indented line per recipe command. The output depends only on
  * the model, so printing is deterministic.
  *
- * @throws if a line would break the structure of the file (newline, carriage return or NUL in any text,
+ * @throws `internal error` if a line would break the structure of the file (newline, carriage return or NUL in any text,
  *   a comment ending with a backslash, an invalid target or variable name, a rule without targets)
  * @internal
  */
@@ -43,7 +43,7 @@ export function printLine(line: MakeLine): string {
       return `${line.name} ${line.operator}${line.value === '' ? '' : ' ' + checkText(line.value)}`;
     case 'export':
       if (line.names.length === 0) {
-        throw new Error('export needs at least one name (a bare `export` exports every variable)');
+        throw new Error('internal error: export needs at least one name (a bare `export` exports every variable)');
       }
       line.names.forEach(checkVariable);
       return `export ${line.names.join(' ')}`;
@@ -56,14 +56,14 @@ export function printLine(line: MakeLine): string {
 
 function printComment(text: string): string {
   if (text.endsWith('\\')) {
-    throw new Error(`comment ${JSON.stringify(text)} ends with a backslash, which would continue it onto the next line`);
+    throw new Error(`internal error: comment ${JSON.stringify(text)} ends with a backslash, which would continue it onto the next line`);
   }
   return text === '' ? '#' : `# ${checkText(text)}`;
 }
 
 function printRule(rule: MakeRule): string {
   if (rule.targets.length === 0) {
-    throw new Error('a rule needs at least one target');
+    throw new Error('internal error: a rule needs at least one target');
   }
   [...rule.targets, ...rule.prerequisites, ...rule.orderOnly].forEach(checkTarget);
   const lines: string[] = [];
@@ -88,7 +88,7 @@ function printRule(rule: MakeRule): string {
 /** Prints one recipe command, TAB-indented (continuation lines too). @internal */
 export function printCommand(command: MakeCommand): string {
   if (command.words.length === 0) {
-    throw new Error('a recipe command needs at least one word');
+    throw new Error('internal error: a recipe command needs at least one word');
   }
   command.words.forEach(checkText);
   const prefix = command.silent ? '@' : '';
@@ -97,19 +97,19 @@ export function printCommand(command: MakeCommand): string {
 
 function checkText(text: string): string {
   if (LINE_BREAKING.test(text)) {
-    throw new Error(`${JSON.stringify(text)} contains a newline, carriage return or NUL and cannot be printed in a Makefile`);
+    throw new Error(`internal error: ${JSON.stringify(text)} contains a newline, carriage return or NUL and cannot be printed in a Makefile`);
   }
   return text;
 }
 
 function checkTarget(target: string): void {
   if (!TARGET.test(target)) {
-    throw new Error(`${JSON.stringify(target)} is not a valid make target name`);
+    throw new Error(`internal error: ${JSON.stringify(target)} is not a valid make target name`);
   }
 }
 
 function checkVariable(name: string): void {
   if (!VARIABLE.test(name)) {
-    throw new Error(`${JSON.stringify(name)} is not a valid make variable name`);
+    throw new Error(`internal error: ${JSON.stringify(name)} is not a valid make variable name`);
   }
 }

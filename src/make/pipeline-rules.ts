@@ -1,30 +1,36 @@
+import { labelBuildFacts } from './build-facts';
 import { buildxArguments, buildxCommand, imageReference } from './buildx-command';
+import { recipeWord } from './make-escape';
 import type { MakeCommand, MakeRule } from './makefile-model';
 import type { BuildPlan, PlannedFamily, PlannedImage } from '../plan/build-plan';
+import { BAKE_DEFAULT_GROUP, familyTargets, GLOBAL_TARGETS, imageTargets } from '../plan/target-names';
 
 /**
- * The phony rules of the pipeline, in print order: global aggregates (`build`, `push`, `clean`, `print-tags`),
- * then per family (`build-<f>`, `push-<f>`, `clean-<f>`, `print-tag-<f>`), then per image (`build-<id>`,
- * `push-<id>`, `clean-<id>`, `run-<id>`). Image rules depend on their parents' rules, so `make -j build` builds
- * independent images in parallel and parents first.
+ * The phony rules of the pipeline, in print order: global aggregates (`build`, `push`, `clean`, `print-tags`,
+ * `print-build-facts`, `bake`), then per family (`build-<f>`, `push-<f>`, `clean-<f>`, `print-tag-<f>`,
+ * `bake-<f>`), then per image (`build-<id>`, `push-<id>`, `clean-<id>`, `run-<id>`). Names come from
+ * `plan/target-names.ts`. Image rules depend on their parents' rules, so `make -j build` builds independent images
+ * in parallel and parents first.
  *
  * Recipes read every variable from the environment (`"$$NAME"`); literals are single-quoted.
  *
- * @throws on duplicate target names (e.g. a family id equal to an image id) or invalid plan names
+ * @throws `internal error` on duplicate target names (validation reports colliding constructs)
  * @internal
  */
 export function pipelineRules(plan: BuildPlan): MakeRule[] {
+  const facts = labelBuildFacts(plan);
   const rules: MakeRule[] = [
-    rule('build', 'Build every image into the local image store', plan.families.map((f) => `build-${f.id}`)),
-    rule('push', 'Build and push every image', plan.families.map((f) => `push-${f.id}`)),
-    rule('clean', 'Remove every image from the local image store', plan.families.map((f) => `clean-${f.id}`)),
-    rule('print-tags', 'Print every family tag as NAME=value', [], [printTags(plan.families)]),
-    rule('print-build-facts', 'Print the revision and creation time labels as NAME=value', [], [
-      command(["printf '%s=%s\\n'", '\'GIT_REVISION\' "$$GIT_REVISION"', '\'GIT_CREATED\' "$$GIT_CREATED"'], true),
+    rule(GLOBAL_TARGETS.build, 'Build every image into the local image store', plan.families.map((f) => familyTargets(f.id).build)),
+    rule(GLOBAL_TARGETS.push, 'Build and push every image', plan.families.map((f) => familyTargets(f.id).push)),
+    rule(GLOBAL_TARGETS.clean, 'Remove every image from the local image store', plan.families.map((f) => familyTargets(f.id).clean)),
+    rule(GLOBAL_TARGETS.printTags, 'Print every family tag as NAME=value', [], [printPairs(plan.families.map((f) => f.tagVariable), plan.families.length > 1)]),
+    rule(GLOBAL_TARGETS.printBuildFacts, 'Print the build facts the labels read as NAME=value', [], facts.length > 0 ? [printPairs(facts, false)] : []),
+    rule(GLOBAL_TARGETS.bake, 'Build every family with docker buildx bake, with the tags and settings computed here', [], [
+      bakeCommand(plan, BAKE_DEFAULT_GROUP),
     ]),
   ];
   for (const family of plan.families) {
-    rules.push(...familyRules(family));
+    rules.push(...familyRules(plan, family));
   }
   for (const image of plan.images) {
     rules.push(...imageRules(image, plan));
@@ -33,46 +39,60 @@ export function pipelineRules(plan: BuildPlan): MakeRule[] {
   return rules;
 }
 
-function familyRules(family: PlannedFamily): MakeRule[] {
+function familyRules(plan: BuildPlan, family: PlannedFamily): MakeRule[] {
   const id = family.id;
+  const targets = familyTargets(id);
   return [
-    rule(`build-${id}`, `Build the ${id} images`, family.images.map((image) => `build-${image}`)),
-    rule(`push-${id}`, `Build and push the ${id} images`, family.images.map((image) => `push-${image}`)),
-    rule(`clean-${id}`, `Remove the ${id} images from the local image store`, family.images.map((image) => `clean-${image}`)),
-    rule(`print-tag-${id}`, `Print the ${id} tag (CI reads it from here)`, [], [
+    rule(targets.build, `Build the ${id} images`, family.images.map((image) => imageTargets(image).build)),
+    rule(targets.push, `Build and push the ${id} images`, family.images.map((image) => imageTargets(image).push)),
+    rule(targets.clean, `Remove the ${id} images from the local image store`, family.images.map((image) => imageTargets(image).clean)),
+    rule(targets.printTag, `Print the ${id} tag (CI reads it from here)`, [], [
       command([`printf '%s\\n' "$$${family.tagVariable}"`], true),
     ]),
+    rule(targets.bake, `Build the ${id} images with docker buildx bake`, [], [bakeCommand(plan, id)]),
   ];
 }
 
 function imageRules(image: PlannedImage, plan: BuildPlan): MakeRule[] {
-  const id = image.id;
+  const targets = imageTargets(image.id);
   const shared = buildxArguments(image, plan);
   const reference = imageReference(image);
   const description = image.description === undefined ? '' : `: ${image.description}`;
   return [
-    rule(`build-${id}`, `Build ${id}${description}`, image.dependsOn.map((parent) => `build-${parent}`), [
+    rule(targets.build, `Build ${image.id}${description}`, image.dependsOn.map((parent) => imageTargets(parent).build), [
       buildxCommand(image, shared, 'load'),
     ]),
-    rule(`push-${id}`, `Build and push ${id}`, [...image.dependsOn.map((parent) => `push-${parent}`), `build-${id}`], [
+    rule(targets.push, `Build and push ${image.id}`, [...image.dependsOn.map((parent) => imageTargets(parent).push), targets.build], [
       buildxCommand(image, shared, 'push'),
     ]),
-    rule(`clean-${id}`, `Remove ${id} from the local image store (if present)`, [], [
+    rule(targets.clean, `Remove ${image.id} from the local image store (if present)`, [], [
       command([
         `if "$$DOCKER" image inspect ${reference} >/dev/null 2>&1;`,
         `then "$$DOCKER" image rm --force ${reference}; fi`,
       ]),
     ]),
-    rule(`run-${id}`, `Run ${id} interactively`, [`build-${id}`], [
+    rule(targets.run, `Run ${image.id} interactively`, [targets.build], [
       command([`"$$DOCKER" run --rm -it ${reference}`]),
     ]),
   ];
 }
 
-/** `printf '%s=%s\n' 'A_TAG' "$$A_TAG" …`, one family per line. */
-function printTags(families: readonly PlannedFamily[]): MakeCommand {
-  const pairs = families.map((family) => `'${family.tagVariable}' "$$${family.tagVariable}"`);
-  return command(["printf '%s=%s\\n'", ...pairs], true, families.length > 1);
+/**
+ * `"$$DOCKER" buildx bake --file '<bake file>' '<group>'`. Bake reads its variables (registry, platforms, family tags,
+ * build facts, base images) from the environment, where the Makefile exports the values it computed.
+ */
+function bakeCommand(plan: BuildPlan, group: string): MakeCommand {
+  return command([
+    '"$$DOCKER" buildx bake',
+    `--file ${recipeWord(plan.outputs.bakeFile, 'bake file')}`,
+    recipeWord(group, 'bake group'),
+  ]);
+}
+
+/** `printf '%s=%s\n' 'A' "$$A" …`, one variable per line. */
+function printPairs(names: readonly string[], wrap: boolean): MakeCommand {
+  const pairs = names.map((name) => `${recipeWord(name)} "$$${name}"`);
+  return command(["printf '%s=%s\\n'", ...pairs], true, wrap);
 }
 
 function rule(target: string, doc: string, prerequisites: readonly string[], recipe: readonly MakeCommand[] = []): MakeRule {
@@ -95,7 +115,7 @@ function checkUnique(rules: readonly MakeRule[]): void {
   const seen = new Set<string>();
   for (const target of rules.flatMap((r) => r.targets)) {
     if (seen.has(target)) {
-      throw new Error(`two rules define make target ${target}; rename the family or image so that targets are unique`);
+      throw new Error(`internal error: two rules define make target ${target}`);
     }
     seen.add(target);
   }

@@ -6,18 +6,11 @@ import { printMakefile } from './makefile-printer';
 import { commentText, pipelineRules } from './pipeline-rules';
 import { tagExpression } from './tag-expression';
 import type { BuildPlan } from '../plan/build-plan';
+import { GLOBAL_TARGETS } from '../plan/target-names';
+import { SETTING_VARIABLES } from '../plan/variables';
 
-/** Settings every Makefile defines before the plan's own variables. */
-const SETTINGS = ['DOCKER', 'REGISTRY', 'PLATFORMS', 'TAG'];
-
-/** Names a plan variable must not take: our own settings and variables with a meaning to make or the shell. */
-const RESERVED = new Set([
-  ...SETTINGS, ...GIT_FACTS.map((fact) => fact.name),
-  'SHELL', 'MAKE', 'MAKEFLAGS', 'MFLAGS', 'MAKELEVEL', 'MAKEFILES', 'MAKECMDGOALS', 'MAKEFILE_LIST', 'CURDIR', 'VPATH',
-  'SUFFIXES', 'GPATH', 'PATH', 'HOME', 'IFS', 'PWD', 'ENV', 'BASH_ENV', 'CDPATH',
-]);
-
-const VARIABLE = /^[A-Za-z_][A-Za-z0-9_]*$/;
+/** Settings every Makefile defines before the plan's own variables, in the order of the table. */
+const SETTINGS: readonly string[] = Object.values(SETTING_VARIABLES);
 
 /**
  * Renders the pipeline Makefile for a plan.
@@ -29,7 +22,8 @@ const VARIABLE = /^[A-Za-z_][A-Za-z0-9_]*$/;
  * built-in rules, default goal `help`); overridable settings (`DOCKER`, `REGISTRY`, `PLATFORMS`, `TAG`) and plan
  * variables (`?=`); git facts (`GIT_VERSION`, `GIT_BRANCH`, `GIT_SHA`, `GIT_PR`, `GIT_REVISION`, `GIT_CREATED`, `:=`
  * through `$(shell …)`); one tag variable per family; a line making command-line and environment values literal;
- * `export` of everything recipes read; then the phony rules.
+ * `export` of everything recipes read; then the phony rules. Variable and target names come from `plan/variables.ts`
+ * and `plan/target-names.ts`.
  *
  * Security: user data only reaches recipes as exported environment variables expanded by the shell inside double
  * quotes (`"$$NAME"`), never as `$(NAME)`; literals from the plan are single-quoted; values given on the command line
@@ -38,11 +32,11 @@ const VARIABLE = /^[A-Za-z_][A-Za-z0-9_]*$/;
  * @param plan the validated build plan
  * @param marker the generated-file marker, printed as the first line (`# <marker>`)
  * @returns the Makefile text (`\n` line ends, final newline)
- * @throws when the plan holds names or values a Makefile cannot carry safely (see the messages)
+ * @throws `internal error` when the plan breaks an invariant of the plan builder or validation (see the messages)
  * @internal
  */
 export function renderMakefile(plan: BuildPlan, marker: string): string {
-  checkPlanNames(plan);
+  checkPlanReferences(plan);
   const rules = pipelineRules(plan);
   const exported = [
     ...SETTINGS,
@@ -70,21 +64,23 @@ function header(): MakeBlock {
     assign('.SHELLFLAGS', ':=', '--norc --noprofile -euo pipefail -c'),
     { kind: 'rule', targets: ['.DELETE_ON_ERROR'], prerequisites: [], orderOnly: [], recipe: [], phony: false },
     assign('MAKEFLAGS', '+=', '--warn-undefined-variables --no-builtin-rules'),
-    assign('.DEFAULT_GOAL', ':=', 'help'),
+    assign('.DEFAULT_GOAL', ':=', GLOBAL_TARGETS.help),
   ];
 }
 
 function settings(plan: BuildPlan): MakeBlock {
+  const v = SETTING_VARIABLES;
   return [
-    comment('Settings: override on the command line or in the environment, e.g. `make push REGISTRY=... TAG=...`.'),
+    comment(`Settings: override on the command line or in the environment, e.g. \`make push ${v.registry}=... ${v.tag}=...\`.`),
     comment('Container CLI (docker or a compatible one)'),
-    assign('DOCKER', '?=', 'docker'),
+    assign(v.docker, '?=', 'docker'),
     comment('Registry and namespace that image names start with'),
-    assign('REGISTRY', '?=', makeLiteral(plan.registry, 'registry')),
-    comment("Comma-separated platforms of images without their own; empty: the builder's native platform"),
-    assign('PLATFORMS', '?=', makeLiteral(plan.platforms.join(','), 'platforms')),
+    assign(v.registry, '?=', makeLiteral(plan.registry, 'registry')),
+    comment('Comma-separated platforms for every image (e.g. linux/arm64, or local for the native one), overriding the'),
+    comment("platforms each image plans (its own, its family's or the pipeline's); empty: the planned platforms"),
+    assign(v.platforms, '?=', ''),
     comment('One tag for every family; empty: each family computes its tag from git'),
-    assign('TAG', '?=', ''),
+    assign(v.tag, '?=', ''),
   ];
 }
 
@@ -137,33 +133,21 @@ function exportBlock(plan: BuildPlan, exported: readonly string[]): MakeBlock {
   ];
 }
 
-/** Checks names that become make variables and references between images before anything is printed. */
-function checkPlanNames(plan: BuildPlan): void {
-  const names = new Set<string>();
-  const declare = (name: string, what: string): void => {
-    if (!VARIABLE.test(name)) {
-      throw new Error(`${what} ${JSON.stringify(name)} is not a valid variable name ([A-Za-z_][A-Za-z0-9_]*)`);
-    }
-    if (RESERVED.has(name) || names.has(name)) {
-      throw new Error(`${what} ${name} collides with ${RESERVED.has(name) ? 'a name the Makefile reserves' : 'another variable'}; rename it`);
-    }
-    names.add(name);
-  };
-  plan.variables.forEach((variable) => declare(variable.name, 'variable'));
-  plan.families.forEach((family) => declare(family.tagVariable, `tag variable of family ${family.id}`));
+/** Checks the references between the plan's images, families and tag variables (the plan builder guarantees them). */
+function checkPlanReferences(plan: BuildPlan): void {
   const tagVariables = new Set(plan.families.map((family) => family.tagVariable));
   const ids = new Set(plan.images.map((image) => image.id));
   for (const image of plan.images) {
     if (!tagVariables.has(image.tagVariable)) {
-      throw new Error(`image ${image.id}: tag variable ${image.tagVariable} is not the tag variable of any family`);
+      throw new Error(`internal error: image ${image.id}: tag variable ${image.tagVariable} is not the tag variable of any family`);
     }
     for (const parent of image.dependsOn) {
-      if (!ids.has(parent)) throw new Error(`image ${image.id} depends on unknown image ${parent}`);
+      if (!ids.has(parent)) throw new Error(`internal error: image ${image.id} depends on unknown image ${parent}`);
     }
   }
   for (const family of plan.families) {
     for (const image of family.images) {
-      if (!ids.has(image)) throw new Error(`family ${family.id} lists unknown image ${image}`);
+      if (!ids.has(image)) throw new Error(`internal error: family ${family.id} lists unknown image ${image}`);
     }
   }
 }

@@ -10,6 +10,8 @@ export const GLOBAL_TARGETS = {
   clean: 'clean',
   printTags: 'print-tags',
   printBuildFacts: 'print-build-facts',
+  /** `docker buildx bake` of the default group, with the Makefile's tags, registry, platforms and build facts. */
+  bake: 'bake',
 } as const;
 
 /** Per-family targets. @internal */
@@ -19,6 +21,7 @@ export function familyTargets(family: string) {
     push: `push-${family}`,
     clean: `clean-${family}`,
     printTag: `print-tag-${family}`,
+    bake: `bake-${family}`,
   } as const;
 }
 

@@ -1,7 +1,7 @@
-import { readFileSync } from 'node:fs';
+import { chmodSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
-import { make, removeWorkspaces, workspace } from './make-harness';
+import { flagValues, make, removeWorkspaces, stubLines, workspace } from './make-harness';
 import { FAN_IN_PLAN, FLOW_PIPE_PLAN } from '../fixtures/plans';
 
 afterAll(removeWorkspaces);
@@ -31,29 +31,30 @@ describe('GNU make honours the image DAG', () => {
     expect(lines).toContain('--tag "$REGISTRY/flow-pipe-runtime:$FLOW_PIPE_TAG" \\');
   });
 
-  test('DOCKER=echo build runs the exact commands in DAG order', () => {
+  test('DOCKER=echo build runs the exact commands in DAG order, with the planned labels', () => {
     // GIVEN the flow-pipe Makefile outside any git checkout (git facts empty, fallback tag)
     const dir = workspace(FLOW_PIPE_PLAN);
     // WHEN docker is replaced by echo
     const result = make(dir, ['-s', 'build', 'DOCKER=echo']);
     // THEN each image is built once, parents first, with its exact arguments
     expect(result.stderr).toBe('');
-    const labels = (description: string): string => [
+    const labels = (description: string, title: string): string => [
       '--label org.opencontainers.image.created=',
       `--label org.opencontainers.image.description=${description}`,
       '--label org.opencontainers.image.revision=',
       '--label org.opencontainers.image.source=https://github.com/hurdad/flow-pipe',
+      `--label org.opencontainers.image.title=${title}`,
       '--label org.opencontainers.image.version=dev-ubuntu24.04',
     ].join(' ');
     expect(result.stdout.split('\n')).toEqual([
       'buildx build --file runtime/docker/Dockerfile --target runtime --tag ghcr.io/hurdad/flow-pipe-runtime:dev-ubuntu24.04'
-        + ` --build-arg RUNTIME_BASE_IMAGE=ubuntu:24.04 ${labels('Minimal image to run flows')} --load .`,
+        + ` --build-arg RUNTIME_BASE_IMAGE=ubuntu:24.04 ${labels('Minimal image to run flows', 'flow-pipe-runtime')} --load .`,
       'buildx build --file runtime/docker/Dockerfile --target base --tag ghcr.io/hurdad/flow-pipe-base:dev-ubuntu24.04'
         + ' --build-context runtime=docker-image://ghcr.io/hurdad/flow-pipe-runtime:dev-ubuntu24.04'
-        + ` ${labels('Runtime + shared library dependencies')} --load .`,
+        + ` ${labels('Runtime + shared library dependencies', 'flow-pipe-base')} --load .`,
       'buildx build --file runtime/docker/Dockerfile --target dev --tag ghcr.io/hurdad/flow-pipe-dev:dev-ubuntu24.04'
         + ' --build-context base=docker-image://ghcr.io/hurdad/flow-pipe-base:dev-ubuntu24.04'
-        + ` ${labels('SDK image for building custom stages')} --load .`,
+        + ` ${labels('SDK image for building custom stages', 'flow-pipe-dev')} --load .`,
       '',
     ]);
   });
@@ -63,6 +64,47 @@ describe('GNU make honours the image DAG', () => {
     const result = make(dir, ['-s', 'build-flow-pipe-runtime', 'DOCKER=echo', 'PLATFORMS=linux/amd64,linux/arm64', 'REGISTRY=localhost:5000/me']);
     expect(result.stdout).toContain(' --tag localhost:5000/me/flow-pipe-runtime:dev-ubuntu24.04 ');
     expect(result.stdout).toContain(' --platform linux/amd64,linux/arm64 --load .\n');
+  });
+
+  test('PLATFORMS on the command line or in the environment overrides family and pipeline platforms', () => {
+    // GIVEN fan-in, whose images plan linux/amd64,linux/arm64 (family platforms), and flow-pipe with pipeline platforms
+    const fanIn = workspace(FAN_IN_PLAN);
+    const pipeline = workspace({ ...FLOW_PIPE_PLAN, platforms: ['linux/s390x'] });
+    const stub = (dir: string) => `DOCKER=${join(dir, 'docker-stub')}`;
+    const platforms = (dir: string, args: string[], env: Record<string, string> = {}) => {
+      const result = make(dir, ['-s', ...args, stub(dir)], env);
+      expect(result.stderr).toBe('');
+      return flagValues(stubLines(result.stdout), '--platform');
+    };
+    // WHEN PLATFORMS is not set THEN each image builds its planned platforms
+    expect(platforms(fanIn, ['build-app-base'])).toEqual(['linux/amd64,linux/arm64']);
+    expect(platforms(pipeline, ['build-flow-pipe-runtime'])).toEqual(['linux/s390x']);
+    // WHEN PLATFORMS is set on the command line or in the environment THEN it replaces both
+    expect(platforms(fanIn, ['build-app-base', 'PLATFORMS=linux/riscv64'])).toEqual(['linux/riscv64']);
+    expect(platforms(fanIn, ['build-app-base'], { PLATFORMS: 'local' })).toEqual(['local']);
+    expect(platforms(pipeline, ['build-flow-pipe-runtime', 'PLATFORMS=linux/arm/v7'])).toEqual(['linux/arm/v7']);
+  });
+
+  test('make bake runs docker buildx bake with the computed tags, registry, platforms and build facts exported', () => {
+    // GIVEN a Makefile with a custom bake file, and a docker stub that prints what bake would read
+    const dir = workspace({ ...FAN_IN_PLAN, outputs: { ...FAN_IN_PLAN.outputs, bakeFile: 'ci/bake.json' } });
+    const stub = join(dir, 'bake-stub');
+    writeFileSync(stub, '#!/usr/bin/env bash\nprintf \'%s\\n\' "$@" "REGISTRY=$REGISTRY" "PLATFORMS=$PLATFORMS" "APP_TAG=$APP_TAG" '
+      + '"GIT_REVISION=$GIT_REVISION" "APP_BASE_BASE_IMAGE=$APP_BASE_BASE_IMAGE"\n');
+    chmodSync(stub, 0o755);
+    // WHEN `make bake` and `make bake-app` run with overrides, outside git (fallback tag, empty facts)
+    const all = make(dir, ['-s', 'bake', `DOCKER=${stub}`, 'REGISTRY=localhost:5000/me', 'PLATFORMS=linux/arm64']);
+    const family = make(dir, ['-s', 'bake-app', `DOCKER=${stub}`, 'TAG=my-test']);
+    // THEN bake gets the planned bake file, the group, and every value the Makefile computed
+    expect(all.stderr).toBe('');
+    expect(stubLines(all.stdout)).toEqual([
+      'buildx', 'bake', '--file', 'ci/bake.json', 'default',
+      'REGISTRY=localhost:5000/me', 'PLATFORMS=linux/arm64', 'APP_TAG=dev', 'GIT_REVISION=',
+      `APP_BASE_BASE_IMAGE=debian:bookworm-slim@sha256:${'a'.repeat(64)}`,
+    ]);
+    expect(stubLines(family.stdout).slice(0, 8)).toEqual([
+      'buildx', 'bake', '--file', 'ci/bake.json', 'app', 'REGISTRY=registry.example.com/team', 'PLATFORMS=', 'APP_TAG=my-test',
+    ]);
   });
 
   test('make -j4 build runs independent images in parallel, parents first', () => {

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { randomStrings } from './random-strings';
-import { makeLiteral, recipeWord, shellSingleQuote } from '../../src/make/make-escape';
+import { makeLiteral, recipeWord } from '../../src/make/make-escape';
 
 describe('makeLiteral', () => {
   test.each([
@@ -36,7 +36,7 @@ describe('makeLiteral', () => {
   });
 
   test('names the value in errors', () => {
-    expect(() => makeLiteral('a\\', 'default of variable FOO')).toThrow(/^default of variable FOO "a\\\\" ends with a backslash/);
+    expect(() => makeLiteral('a\\', 'default of variable FOO')).toThrow(/^internal error: default of variable FOO "a\\\\" ends with a backslash/);
   });
 
   test('GNU make reads every escaped literal back byte for byte (MK-1)', () => {
@@ -63,29 +63,6 @@ describe('makeLiteral', () => {
   });
 });
 
-describe('shellSingleQuote', () => {
-  test.each([
-    ['', "''"],
-    ['plain', "'plain'"],
-    ["it's", "'it'\\''s'"],
-    ["'", "''\\'''"],
-    ['$(id) `id` "x" \\ ; #', '\'$(id) `id` "x" \\ ; #\''],
-  ])('%j -> %j', (value, expected) => {
-    expect(shellSingleQuote(value)).toBe(expected);
-  });
-
-  test('rejects NUL', () => {
-    expect(() => shellSingleQuote('a\0b')).toThrow(/NUL/);
-  });
-
-  test('bash reads every quoted string back byte for byte', () => {
-    const values = randomStrings(40, 12);
-    const script = `printf '%s\\n' ${values.map(shellSingleQuote).join(' ')}`;
-    const result = spawnSync('bash', ['-c', script], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
-    expect(result.stdout).toBe(values.map((value) => value + '\n').join(''));
-  });
-});
-
 describe('recipeWord', () => {
   test.each([
     ['runtime/docker/Dockerfile', "'runtime/docker/Dockerfile'"],
@@ -97,6 +74,6 @@ describe('recipeWord', () => {
   });
 
   test.each([['a\nb'], ['a\rb'], ['a\0b']])('rejects %j', (value) => {
-    expect(() => recipeWord(value, 'image x: dockerfile')).toThrow(/^image x: dockerfile .* recipe cannot hold/);
+    expect(() => recipeWord(value, 'image x: dockerfile')).toThrow(/^internal error: image x: dockerfile .* recipe cannot hold/);
   });
 });

@@ -70,9 +70,11 @@ describe('values with make and shell syntax reach docker byte for byte and never
     expect(flagValues(fromEnv, '--tag')).toEqual([`${registry}/flow-pipe-runtime:${tag}`]);
   });
 
-  test('as file paths, targets and descriptions from the plan', () => {
+  test('as file paths, targets and literal labels from the plan', () => {
     const [dockerfile, target, context, description] = randomStrings(4, 404);
-    const dir = workspace(planWith(names.map(() => 'default'), { dockerfile, target, context, description }));
+    const labels = FLOW_PIPE_PLAN.images[0].labels.map((label) => (label.key === 'org.opencontainers.image.description'
+      ? { ...label, value: { kind: 'literal' as const, text: description } } : label));
+    const dir = workspace(planWith(names.map(() => 'default'), { dockerfile, target, context, description, labels }));
     const lines = buildRuntime(dir);
     expect(flagValues(lines, '--file')).toEqual([dockerfile]);
     expect(flagValues(lines, '--target')).toEqual([target]);

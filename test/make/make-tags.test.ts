@@ -130,6 +130,7 @@ describe('other placeholders and labels', () => {
       'org.opencontainers.image.description=Minimal image to run flows',
       `org.opencontainers.image.revision=${git(dir, 'rev-parse', 'HEAD')}`,
       'org.opencontainers.image.source=https://github.com/hurdad/flow-pipe',
+      'org.opencontainers.image.title=flow-pipe-runtime',
       'org.opencontainers.image.version=1.0.0-ubuntu24.04',
     ]);
   });

@@ -115,24 +115,57 @@ describe('renderMakefile rule heads', () => {
     'clean-app: clean-app-base clean-app-builder clean-app-runner',
     'print-tag-app:',
     'APP_TAG ?= $(or $(TAG),$(if $(GIT_VERSION),$(GIT_VERSION),$(if $(GIT_SHA),sha-$(GIT_SHA),dev)))',
-    'PLATFORMS ?= linux/amd64,linux/arm64',
+    'PLATFORMS ?=',
     'APP_BASE_BASE_IMAGE ?= debian:bookworm-slim@sha256:' + 'a'.repeat(64),
     '\t\t--build-context \'app-base\'="docker-image://$$REGISTRY/app-base:$$APP_TAG" \\',
-    "\t\t--platform 'linux/amd64,linux/arm64' \\",
+    '\t\t--platform "$${PLATFORMS:-linux/amd64,linux/arm64}" \\',
+    'bake:',
+    'bake-app:',
+    "\t\"$$DOCKER\" buildx bake --file 'docker-bake.json' 'default'",
+    "\t\"$$DOCKER\" buildx bake --file 'docker-bake.json' 'app'",
     "\t\t--load 'services/app'",
     "\t\t--push 'services/app'",
   ])('contains %j', (line) => {
     expect(lines).toContain(line);
   });
 
-  test('images without their own platforms use PLATFORMS when set', () => {
+  test('images without planned platforms use PLATFORMS when set', () => {
     const flow = renderMakefile(FLOW_PIPE_PLAN, MARKER).split('\n');
     expect(flow).toContain('\t\t$${PLATFORMS:+--platform "$$PLATFORMS"} \\');
     expect(flow).toContain('PLATFORMS ?=');
   });
+
+  test('pipeline platforms are the planned platforms of images without their own', () => {
+    const flow = renderMakefile({ ...FLOW_PIPE_PLAN, platforms: ['linux/arm64'] }, MARKER).split('\n');
+    expect(flow.filter((line) => line.includes('--platform'))).toEqual(
+      Array(6).fill('\t\t--platform "$${PLATFORMS:-linux/arm64}" \\'));
+    expect(flow).toContain('PLATFORMS ?=');
+  });
+
+  test('labels are the planned ones: literals single-quoted, variables read by the shell', () => {
+    const flow = renderMakefile(FLOW_PIPE_PLAN, MARKER).split('\n');
+    const runtime = flow.slice(flow.indexOf('build-flow-pipe-runtime:'), flow.findIndex((line) => line.startsWith('push-flow-pipe-runtime:')));
+    expect(runtime.filter((line) => line.includes('--label'))).toEqual([
+      '\t\t--label "org.opencontainers.image.created=$$GIT_CREATED" \\',
+      "\t\t--label 'org.opencontainers.image.description=Minimal image to run flows' \\",
+      '\t\t--label "org.opencontainers.image.revision=$$GIT_REVISION" \\',
+      "\t\t--label 'org.opencontainers.image.source=https://github.com/hurdad/flow-pipe' \\",
+      "\t\t--label 'org.opencontainers.image.title=flow-pipe-runtime' \\",
+      '\t\t--label "org.opencontainers.image.version=$$FLOW_PIPE_TAG" \\',
+    ]);
+    expect(FLOW_PIPE_PLAN.images[0].labels.map((l) => l.key)).toEqual([
+      'org.opencontainers.image.created', 'org.opencontainers.image.description', 'org.opencontainers.image.revision',
+      'org.opencontainers.image.source', 'org.opencontainers.image.title', 'org.opencontainers.image.version',
+    ]);
+  });
+
+  test('a custom bake file reaches the bake targets', () => {
+    const text = renderMakefile({ ...FLOW_PIPE_PLAN, outputs: { ...FLOW_PIPE_PLAN.outputs, bakeFile: 'ci/bake.json' } }, MARKER);
+    expect(text).toContain("\t\"$$DOCKER\" buildx bake --file 'ci/bake.json' 'default'\n");
+  });
 });
 
-describe('renderMakefile edge cases and plans it cannot render safely', () => {
+describe('renderMakefile edge cases and internal errors (plans validation and the plan builder never produce)', () => {
   const image = FLOW_PIPE_PLAN.images[0];
   const withImage = (patch: Partial<PlannedImage>): BuildPlan =>
     ({ ...FLOW_PIPE_PLAN, images: [{ ...image, ...patch }, ...FLOW_PIPE_PLAN.images.slice(1)] });
@@ -140,19 +173,18 @@ describe('renderMakefile edge cases and plans it cannot render safely', () => {
   test.each<[string, BuildPlan, RegExp]>([
     ['a variable default with a newline',
       { ...FLOW_PIPE_PLAN, variables: [{ name: 'FLOW_PIPE_RUNTIME_BASE_IMAGE', defaultValue: 'a\nb', description: '' }] },
-      /default of variable FLOW_PIPE_RUNTIME_BASE_IMAGE .* newline/],
-    ['a reserved variable name', { ...FLOW_PIPE_PLAN, variables: [...FLOW_PIPE_PLAN.variables, { name: 'DOCKER', defaultValue: 'x', description: '' }] },
-      /DOCKER collides with a name the Makefile reserves/],
-    ['an invalid variable name', { ...FLOW_PIPE_PLAN, variables: [{ name: 'A-B', defaultValue: 'x', description: '' }] },
-      /"A-B" is not a valid variable name/],
-    ['a repository with shell syntax', withImage({ repository: 'x"$(id)' }), /not a valid lowercase repository path/],
+      /^internal error: default of variable FLOW_PIPE_RUNTIME_BASE_IMAGE .* newline/],
+    ['an invalid variable name', { ...FLOW_PIPE_PLAN, variables: [...FLOW_PIPE_PLAN.variables, { name: 'A-B', defaultValue: 'x', description: '' }] },
+      /^internal error: "A-B" is not a valid make variable name/],
+    ['a repository with shell syntax', withImage({ repository: 'x"$(id)' }), /^internal error: .*not a lowercase repository path/],
     ['a build argument reading an undeclared variable', withImage({ buildArgs: [{ name: 'A', variable: 'NOPE' }] }),
-      /reads variable NOPE, which the plan does not declare/],
-    ['an unknown parent', withImage({ dependsOn: ['ghost'] }), /depends on unknown image ghost/],
-    ['a registry with a newline', { ...FLOW_PIPE_PLAN, registry: 'ghcr.io/x\n' }, /registry/],
+      /^internal error: .*reads undeclared variable NOPE/],
+    ['an unknown parent', withImage({ dependsOn: ['ghost'] }), /^internal error: .*depends on unknown image ghost/],
+    ['a registry with a newline', { ...FLOW_PIPE_PLAN, registry: 'ghcr.io/x\n' }, /^internal error: registry/],
+    ['a platform with shell syntax', withImage({ platforms: ['linux/amd64"$(id)'] }), /^internal error: .*platforms/],
     ['a family id that collides with an image id',
       { ...FLOW_PIPE_PLAN, families: [...FLOW_PIPE_PLAN.families, { ...FLOW_PIPE_PLAN.families[0], id: 'flow-pipe-runtime', images: [], tagVariable: 'OTHER_TAG' }] },
-      /two rules define make target build-flow-pipe-runtime/],
+      /^internal error: two rules define make target build-flow-pipe-runtime/],
   ])('%s', (_name, plan, message) => {
     expect(() => renderMakefile(plan, MARKER)).toThrow(message);
   });
@@ -167,7 +199,8 @@ describe('renderMakefile edge cases and plans it cannot render safely', () => {
   });
 
   test('quotes odd but legal literals instead of rejecting them', () => {
-    const text = renderMakefile(withImage({ dockerfile: 'it\'s $HOME/#x', description: 'say "hi" $(id)' }), MARKER);
+    const labels = image.labels.map((l) => (l.key === 'org.opencontainers.image.description' ? { ...l, value: { kind: 'literal' as const, text: 'say "hi" $(id)' } } : l));
+    const text = renderMakefile(withImage({ dockerfile: 'it\'s $HOME/#x', description: 'say "hi" $(id)', labels }), MARKER);
     expect(text).toContain('\t\t--file \'it\'\\\'\'s $$HOME/#x\' \\');
     expect(text).toContain('\t\t--label \'org.opencontainers.image.description=say "hi" $$(id)\' \\');
   });

@@ -12,8 +12,9 @@ MAKEFLAGS += --warn-undefined-variables --no-builtin-rules
 DOCKER ?= docker
 # Registry and namespace that image names start with
 REGISTRY ?= registry.example.com/team
-# Comma-separated platforms of images without their own; empty: the builder's native platform
-PLATFORMS ?= linux/amd64,linux/arm64
+# Comma-separated platforms for every image (e.g. linux/arm64, or local for the native one), overriding the
+# platforms each image plans (its own, its family's or the pipeline's); empty: the planned platforms
+PLATFORMS ?=
 # One tag for every family; empty: each family computes its tag from git
 TAG ?=
 
@@ -58,11 +59,13 @@ help:
 		'push' 'Build and push every image' \
 		'clean' 'Remove every image from the local image store' \
 		'print-tags' 'Print every family tag as NAME=value' \
-		'print-build-facts' 'Print the revision and creation time labels as NAME=value' \
+		'print-build-facts' 'Print the build facts the labels read as NAME=value' \
+		'bake' 'Build every family with docker buildx bake, with the tags and settings computed here' \
 		'build-app' 'Build the app images' \
 		'push-app' 'Build and push the app images' \
 		'clean-app' 'Remove the app images from the local image store' \
 		'print-tag-app' 'Print the app tag (CI reads it from here)' \
+		'bake-app' 'Build the app images with docker buildx bake' \
 		'build-app-base' 'Build app-base' \
 		'push-app-base' 'Build and push app-base' \
 		'clean-app-base' 'Remove app-base from the local image store (if present)' \
@@ -107,10 +110,15 @@ clean: clean-app
 print-tags:
 	@printf '%s=%s\n' 'APP_TAG' "$$APP_TAG"
 
-# Print the revision and creation time labels as NAME=value
+# Print the build facts the labels read as NAME=value
 .PHONY: print-build-facts
 print-build-facts:
 	@printf '%s=%s\n' 'GIT_REVISION' "$$GIT_REVISION" 'GIT_CREATED' "$$GIT_CREATED"
+
+# Build every family with docker buildx bake, with the tags and settings computed here
+.PHONY: bake
+bake:
+	"$$DOCKER" buildx bake --file 'docker-bake.json' 'default'
 
 # Build the app images
 .PHONY: build-app
@@ -129,6 +137,11 @@ clean-app: clean-app-base clean-app-builder clean-app-runner
 print-tag-app:
 	@printf '%s\n' "$$APP_TAG"
 
+# Build the app images with docker buildx bake
+.PHONY: bake-app
+bake-app:
+	"$$DOCKER" buildx bake --file 'docker-bake.json' 'app'
+
 # Build app-base
 .PHONY: build-app-base
 build-app-base:
@@ -139,8 +152,9 @@ build-app-base:
 		--build-arg "BASE_BASE_IMAGE=$$APP_BASE_BASE_IMAGE" \
 		--label "org.opencontainers.image.created=$$GIT_CREATED" \
 		--label "org.opencontainers.image.revision=$$GIT_REVISION" \
+		--label 'org.opencontainers.image.title=app-base' \
 		--label "org.opencontainers.image.version=$$APP_TAG" \
-		--platform 'linux/amd64,linux/arm64' \
+		--platform "$${PLATFORMS:-linux/amd64,linux/arm64}" \
 		--load '.'
 
 # Build and push app-base
@@ -153,8 +167,9 @@ push-app-base: build-app-base
 		--build-arg "BASE_BASE_IMAGE=$$APP_BASE_BASE_IMAGE" \
 		--label "org.opencontainers.image.created=$$GIT_CREATED" \
 		--label "org.opencontainers.image.revision=$$GIT_REVISION" \
+		--label 'org.opencontainers.image.title=app-base' \
 		--label "org.opencontainers.image.version=$$APP_TAG" \
-		--platform 'linux/amd64,linux/arm64' \
+		--platform "$${PLATFORMS:-linux/amd64,linux/arm64}" \
 		--push '.'
 
 # Remove app-base from the local image store (if present)
@@ -177,8 +192,9 @@ build-app-builder: build-app-base
 		--build-context 'app-base'="docker-image://$$REGISTRY/app-base:$$APP_TAG" \
 		--label "org.opencontainers.image.created=$$GIT_CREATED" \
 		--label "org.opencontainers.image.revision=$$GIT_REVISION" \
+		--label 'org.opencontainers.image.title=app-builder' \
 		--label "org.opencontainers.image.version=$$APP_TAG" \
-		--platform 'linux/amd64,linux/arm64' \
+		--platform "$${PLATFORMS:-linux/amd64,linux/arm64}" \
 		--load '.'
 
 # Build and push app-builder
@@ -191,8 +207,9 @@ push-app-builder: push-app-base build-app-builder
 		--build-context 'app-base'="docker-image://$$REGISTRY/app-base:$$APP_TAG" \
 		--label "org.opencontainers.image.created=$$GIT_CREATED" \
 		--label "org.opencontainers.image.revision=$$GIT_REVISION" \
+		--label 'org.opencontainers.image.title=app-builder' \
 		--label "org.opencontainers.image.version=$$APP_TAG" \
-		--platform 'linux/amd64,linux/arm64' \
+		--platform "$${PLATFORMS:-linux/amd64,linux/arm64}" \
 		--push '.'
 
 # Remove app-builder from the local image store (if present)
@@ -215,8 +232,9 @@ build-app-runner: build-app-base
 		--build-context 'app-base'="docker-image://$$REGISTRY/app-base:$$APP_TAG" \
 		--label "org.opencontainers.image.created=$$GIT_CREATED" \
 		--label "org.opencontainers.image.revision=$$GIT_REVISION" \
+		--label 'org.opencontainers.image.title=app-runner' \
 		--label "org.opencontainers.image.version=$$APP_TAG" \
-		--platform 'linux/amd64,linux/arm64' \
+		--platform "$${PLATFORMS:-linux/amd64,linux/arm64}" \
 		--load 'services/app'
 
 # Build and push app-runner
@@ -229,8 +247,9 @@ push-app-runner: push-app-base build-app-runner
 		--build-context 'app-base'="docker-image://$$REGISTRY/app-base:$$APP_TAG" \
 		--label "org.opencontainers.image.created=$$GIT_CREATED" \
 		--label "org.opencontainers.image.revision=$$GIT_REVISION" \
+		--label 'org.opencontainers.image.title=app-runner' \
 		--label "org.opencontainers.image.version=$$APP_TAG" \
-		--platform 'linux/amd64,linux/arm64' \
+		--platform "$${PLATFORMS:-linux/amd64,linux/arm64}" \
 		--push 'services/app'
 
 # Remove app-runner from the local image store (if present)

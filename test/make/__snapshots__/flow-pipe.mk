@@ -12,7 +12,8 @@ MAKEFLAGS += --warn-undefined-variables --no-builtin-rules
 DOCKER ?= docker
 # Registry and namespace that image names start with
 REGISTRY ?= ghcr.io/hurdad
-# Comma-separated platforms of images without their own; empty: the builder's native platform
+# Comma-separated platforms for every image (e.g. linux/arm64, or local for the native one), overriding the
+# platforms each image plans (its own, its family's or the pipeline's); empty: the planned platforms
 PLATFORMS ?=
 # One tag for every family; empty: each family computes its tag from git
 TAG ?=
@@ -58,11 +59,13 @@ help:
 		'push' 'Build and push every image' \
 		'clean' 'Remove every image from the local image store' \
 		'print-tags' 'Print every family tag as NAME=value' \
-		'print-build-facts' 'Print the revision and creation time labels as NAME=value' \
+		'print-build-facts' 'Print the build facts the labels read as NAME=value' \
+		'bake' 'Build every family with docker buildx bake, with the tags and settings computed here' \
 		'build-flow-pipe' 'Build the flow-pipe images' \
 		'push-flow-pipe' 'Build and push the flow-pipe images' \
 		'clean-flow-pipe' 'Remove the flow-pipe images from the local image store' \
 		'print-tag-flow-pipe' 'Print the flow-pipe tag (CI reads it from here)' \
+		'bake-flow-pipe' 'Build the flow-pipe images with docker buildx bake' \
 		'build-flow-pipe-runtime' 'Build flow-pipe-runtime: Minimal image to run flows' \
 		'push-flow-pipe-runtime' 'Build and push flow-pipe-runtime' \
 		'clean-flow-pipe-runtime' 'Remove flow-pipe-runtime from the local image store (if present)' \
@@ -107,10 +110,15 @@ clean: clean-flow-pipe
 print-tags:
 	@printf '%s=%s\n' 'FLOW_PIPE_TAG' "$$FLOW_PIPE_TAG"
 
-# Print the revision and creation time labels as NAME=value
+# Print the build facts the labels read as NAME=value
 .PHONY: print-build-facts
 print-build-facts:
 	@printf '%s=%s\n' 'GIT_REVISION' "$$GIT_REVISION" 'GIT_CREATED' "$$GIT_CREATED"
+
+# Build every family with docker buildx bake, with the tags and settings computed here
+.PHONY: bake
+bake:
+	"$$DOCKER" buildx bake --file 'docker-bake.json' 'default'
 
 # Build the flow-pipe images
 .PHONY: build-flow-pipe
@@ -129,6 +137,11 @@ clean-flow-pipe: clean-flow-pipe-runtime clean-flow-pipe-base clean-flow-pipe-de
 print-tag-flow-pipe:
 	@printf '%s\n' "$$FLOW_PIPE_TAG"
 
+# Build the flow-pipe images with docker buildx bake
+.PHONY: bake-flow-pipe
+bake-flow-pipe:
+	"$$DOCKER" buildx bake --file 'docker-bake.json' 'flow-pipe'
+
 # Build flow-pipe-runtime: Minimal image to run flows
 .PHONY: build-flow-pipe-runtime
 build-flow-pipe-runtime:
@@ -141,6 +154,7 @@ build-flow-pipe-runtime:
 		--label 'org.opencontainers.image.description=Minimal image to run flows' \
 		--label "org.opencontainers.image.revision=$$GIT_REVISION" \
 		--label 'org.opencontainers.image.source=https://github.com/hurdad/flow-pipe' \
+		--label 'org.opencontainers.image.title=flow-pipe-runtime' \
 		--label "org.opencontainers.image.version=$$FLOW_PIPE_TAG" \
 		$${PLATFORMS:+--platform "$$PLATFORMS"} \
 		--load '.'
@@ -157,6 +171,7 @@ push-flow-pipe-runtime: build-flow-pipe-runtime
 		--label 'org.opencontainers.image.description=Minimal image to run flows' \
 		--label "org.opencontainers.image.revision=$$GIT_REVISION" \
 		--label 'org.opencontainers.image.source=https://github.com/hurdad/flow-pipe' \
+		--label 'org.opencontainers.image.title=flow-pipe-runtime' \
 		--label "org.opencontainers.image.version=$$FLOW_PIPE_TAG" \
 		$${PLATFORMS:+--platform "$$PLATFORMS"} \
 		--push '.'
@@ -183,6 +198,7 @@ build-flow-pipe-base: build-flow-pipe-runtime
 		--label 'org.opencontainers.image.description=Runtime + shared library dependencies' \
 		--label "org.opencontainers.image.revision=$$GIT_REVISION" \
 		--label 'org.opencontainers.image.source=https://github.com/hurdad/flow-pipe' \
+		--label 'org.opencontainers.image.title=flow-pipe-base' \
 		--label "org.opencontainers.image.version=$$FLOW_PIPE_TAG" \
 		$${PLATFORMS:+--platform "$$PLATFORMS"} \
 		--load '.'
@@ -199,6 +215,7 @@ push-flow-pipe-base: push-flow-pipe-runtime build-flow-pipe-base
 		--label 'org.opencontainers.image.description=Runtime + shared library dependencies' \
 		--label "org.opencontainers.image.revision=$$GIT_REVISION" \
 		--label 'org.opencontainers.image.source=https://github.com/hurdad/flow-pipe' \
+		--label 'org.opencontainers.image.title=flow-pipe-base' \
 		--label "org.opencontainers.image.version=$$FLOW_PIPE_TAG" \
 		$${PLATFORMS:+--platform "$$PLATFORMS"} \
 		--push '.'
@@ -225,6 +242,7 @@ build-flow-pipe-dev: build-flow-pipe-base
 		--label 'org.opencontainers.image.description=SDK image for building custom stages' \
 		--label "org.opencontainers.image.revision=$$GIT_REVISION" \
 		--label 'org.opencontainers.image.source=https://github.com/hurdad/flow-pipe' \
+		--label 'org.opencontainers.image.title=flow-pipe-dev' \
 		--label "org.opencontainers.image.version=$$FLOW_PIPE_TAG" \
 		$${PLATFORMS:+--platform "$$PLATFORMS"} \
 		--load '.'
@@ -241,6 +259,7 @@ push-flow-pipe-dev: push-flow-pipe-base build-flow-pipe-dev
 		--label 'org.opencontainers.image.description=SDK image for building custom stages' \
 		--label "org.opencontainers.image.revision=$$GIT_REVISION" \
 		--label 'org.opencontainers.image.source=https://github.com/hurdad/flow-pipe' \
+		--label 'org.opencontainers.image.title=flow-pipe-dev' \
 		--label "org.opencontainers.image.version=$$FLOW_PIPE_TAG" \
 		$${PLATFORMS:+--platform "$$PLATFORMS"} \
 		--push '.'
