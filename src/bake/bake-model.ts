@@ -60,6 +60,10 @@ export interface BakeTarget {
   readonly contexts?: Readonly<Record<string, string>>;
   /** Image labels (OCI annotations keys). */
   readonly labels?: Readonly<Record<string, string>>;
-  /** Target platforms; absent means the builder's native platform. */
-  readonly platforms?: readonly string[];
+  /**
+   * Target platforms, as one interpolation that evaluates to a list (HCL's JSON syntax unwraps a string made of a
+   * single `${…}`), e.g. `${compact(split(",", PLATFORMS != "" ? PLATFORMS : "linux/amd64"))}`; an empty list means
+   * the builder's native platform.
+   */
+  readonly platforms: string;
 }

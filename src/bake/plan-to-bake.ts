@@ -1,49 +1,21 @@
 import type { BakeDocument, BakeGroup, BakeTarget, BakeVariable } from './bake-model';
 import { canonicalJson } from './canonical-json';
-import type { BuildPlan, PlannedImage } from '../plan/build-plan';
+import { platformList } from '../make/platforms';
+import type { BuildPlan, PlannedImage, PlannedLabelValue } from '../plan/build-plan';
+import { BAKE_DEFAULT_GROUP } from '../plan/target-names';
+import { SETTING_VARIABLES } from '../plan/variables';
 
 /**
- * File name of the emitted bake file; `docker buildx bake` finds it without `--file` in the working directory.
- * @internal
- */
-export const BAKE_FILE = 'docker-bake.json';
-
-/**
- * Names of the bake variables the pipeline always declares (besides one per family tag and the plan's variables).
- * All of them can be overridden from the environment, e.g. `REGISTRY=… GIT_REVISION=$(git rev-parse HEAD) docker buildx bake`;
- * the Makefile and the CI workflow pass computed values that way.
- * @internal
- */
-export const BAKE_VARIABLES = {
-  /** Registry host and namespace; defaults to `plan.registry`. */
-  registry: 'REGISTRY',
-  /** Full commit id for `org.opencontainers.image.revision`; empty by default. */
-  gitRevision: 'GIT_REVISION',
-  /** Build time (RFC 3339) for `org.opencontainers.image.created`; empty by default. */
-  gitCreated: 'GIT_CREATED',
-  /** The `v<semver>` tag on HEAD without the `v`, if any; empty by default. */
-  gitVersion: 'GIT_VERSION',
-} as const;
-
-/** OCI image annotation keys used as labels. @see https://github.com/opencontainers/image-spec/blob/main/annotations.md */
-const OCI = {
-  source: 'org.opencontainers.image.source',
-  revision: 'org.opencontainers.image.revision',
-  created: 'org.opencontainers.image.created',
-  version: 'org.opencontainers.image.version',
-  title: 'org.opencontainers.image.title',
-  description: 'org.opencontainers.image.description',
-} as const;
-
-/** The name of the group that `docker buildx bake` builds when no target is given. */
-const DEFAULT_GROUP = 'default';
-
-/**
- * The bake document of a plan: variables, one target per image (named by image id), one group per family and a
+ * The bake document of a plan: variables, one target per image (named by image id), one group per family and the
  * `default` group of all families. Parent images are wired as `target:` named contexts, so a whole family builds in
  * dependency order in one bake run.
  *
- * @throws if two variables share a name with different defaults, or a family id collides with a target or `default`
+ * Variables (all overridable from the environment, which is how the Makefile's `bake` target and CI pass computed
+ * values): `REGISTRY`, `PLATFORMS`, one tag per family (defaulting to its fallback tag), the plan's variables (base
+ * images) and the variables the labels read (build facts, empty by default).
+ *
+ * @throws `internal error` if two variables share a name with different defaults, or a family id collides with a
+ *   target or the `default` group (validation reports both with the constructs involved)
  * @internal
  */
 export function bakeDocument(plan: BuildPlan): BakeDocument {
@@ -66,25 +38,27 @@ export function renderBakeJson(plan: BuildPlan, marker: string): string {
 
 function variablesOf(plan: BuildPlan): Record<string, BakeVariable> {
   const defaults = new Map<string, string>();
-  const declare = (name: string, defaultValue: string, origin: string) => {
+  const declare = (name: string, defaultValue: string) => {
     const previous = defaults.get(name);
     if (previous !== undefined && previous !== defaultValue) {
-      throw new Error(
-        `Bake variable "${name}" is declared twice with different defaults ("${previous}" and "${defaultValue}", ` +
-        `the latter from ${origin}); rename one of them.`);
+      throw new Error(`internal error: bake variable ${name} is declared with the defaults ${JSON.stringify(previous)} and ${JSON.stringify(defaultValue)}`);
     }
     defaults.set(name, defaultValue);
   };
-  declare(BAKE_VARIABLES.registry, plan.registry, 'the registry');
+  declare(SETTING_VARIABLES.registry, plan.registry);
+  // empty: every target builds its planned platforms (see `platformsOf`)
+  declare(SETTING_VARIABLES.platforms, '');
   for (const family of plan.families) {
-    declare(family.tagVariable, family.tag.fallback, `the tag of family "${family.id}"`);
+    declare(family.tagVariable, family.tag.fallback);
   }
   for (const variable of plan.variables) {
-    declare(variable.name, variable.defaultValue, 'the plan variables');
+    declare(variable.name, variable.defaultValue);
   }
-  declare(BAKE_VARIABLES.gitRevision, '', 'the git metadata');
-  declare(BAKE_VARIABLES.gitCreated, '', 'the git metadata');
-  declare(BAKE_VARIABLES.gitVersion, '', 'the git metadata');
+  for (const image of plan.images) {
+    for (const label of image.labels) {
+      if (label.value.kind === 'variable' && !defaults.has(label.value.name)) declare(label.value.name, '');
+    }
+  }
   return Object.fromEntries([...defaults].map(([name, value]) => [name, { default: hclLiteral(value) }]));
 }
 
@@ -92,32 +66,17 @@ function groupsOf(plan: BuildPlan): Record<string, BakeGroup> {
   const imageIds = new Set(plan.images.map((image) => image.id));
   const groups: Record<string, BakeGroup> = {};
   for (const family of plan.families) {
-    if (family.id === DEFAULT_GROUP || imageIds.has(family.id)) {
-      // A group shadows a target of the same name, and `default` is what a bare `docker buildx bake` builds.
-      throw new Error(
-        `Family id "${family.id}" collides with ${family.id === DEFAULT_GROUP ? 'the default bake group' : 'an image id'}; ` +
-        'choose another family id.');
+    if (family.id === BAKE_DEFAULT_GROUP || imageIds.has(family.id)) {
+      throw new Error(`internal error: family id ${family.id} collides with ${family.id === BAKE_DEFAULT_GROUP ? 'the default bake group' : 'a bake target'}`);
     }
     groups[family.id] = { targets: [...family.images] };
   }
-  groups[DEFAULT_GROUP] = { targets: plan.families.map((family) => family.id) };
+  groups[BAKE_DEFAULT_GROUP] = { targets: plan.families.map((family) => family.id) };
   return groups;
 }
 
 function targetOf(plan: BuildPlan, image: PlannedImage): BakeTarget {
-  const tag = ref(image.tagVariable);
-  const labels: Record<string, string> = {
-    [OCI.revision]: ref(BAKE_VARIABLES.gitRevision),
-    [OCI.created]: ref(BAKE_VARIABLES.gitCreated),
-    [OCI.version]: tag,
-    [OCI.title]: hclLiteral(image.repository),
-  };
-  if (plan.sourceUrl !== undefined) {
-    labels[OCI.source] = hclLiteral(plan.sourceUrl);
-  }
-  if (image.description !== undefined) {
-    labels[OCI.description] = hclLiteral(image.description);
-  }
+  const labels = Object.fromEntries(image.labels.map((label) => [label.key, labelValue(label.value)]));
   const args = image.buildArgs.map((arg) => [arg.name, ref(arg.variable)] as const);
   const contexts = image.parentContexts.map((parent) => [parent.name, `target:${parent.image}`] as const);
   return {
@@ -125,12 +84,28 @@ function targetOf(plan: BuildPlan, image: PlannedImage): BakeTarget {
     context: hclLiteral(image.context),
     dockerfile: hclLiteral(image.dockerfile),
     target: hclLiteral(image.target),
-    tags: [`${ref(BAKE_VARIABLES.registry)}/${hclLiteral(image.repository)}:${tag}`],
+    tags: [`${ref(SETTING_VARIABLES.registry)}/${hclLiteral(image.repository)}:${ref(image.tagVariable)}`],
     ...(args.length > 0 ? { args: Object.fromEntries(args) } : {}),
     ...(contexts.length > 0 ? { contexts: Object.fromEntries(contexts) } : {}),
     labels,
-    ...(image.platforms.length > 0 ? { platforms: [...image.platforms] } : {}),
+    platforms: platformsOf(plan, image),
   };
+}
+
+/**
+ * The target's platforms as one HCL expression: the `PLATFORMS` variable when set, else the image's planned platforms
+ * (the same rule as the Makefile); an empty list means the builder's native platform.
+ */
+function platformsOf(plan: BuildPlan, image: PlannedImage): string {
+  const variable = SETTING_VARIABLES.platforms;
+  const planned = platformList(plan, image);
+  const list = planned === '' ? variable : `${variable} != "" ? ${variable} : "${planned}"`;
+  return '${compact(split(",", ' + list + '))}';
+}
+
+/** A planned label value in a bake template: a literal escaped, a variable referenced. */
+function labelValue(value: PlannedLabelValue): string {
+  return value.kind === 'literal' ? hclLiteral(value.text) : ref(value.name);
 }
 
 /** `${NAME}`: a reference to a bake variable inside an HCL template. */

@@ -12,6 +12,9 @@ const LABELS = {
   'org.opencontainers.image.version': '${FLOW_PIPE_TAG}',
 };
 
+/** Platforms of a target without planned platforms: `PLATFORMS` when set, else none (the native platform). */
+const NATIVE = '${compact(split(",", PLATFORMS))}';
+
 describe('bakeDocument', () => {
   test('flow-pipe: variables, one target per image chained by target: contexts, family and default groups', () => {
     // WHEN
@@ -21,11 +24,11 @@ describe('bakeDocument', () => {
     expect(doc).toStrictEqual({
       variable: {
         REGISTRY: { default: 'ghcr.io/hurdad' },
+        PLATFORMS: { default: '' },
         FLOW_PIPE_TAG: { default: 'dev-ubuntu24.04' },
         FLOW_PIPE_RUNTIME_BASE_IMAGE: { default: 'ubuntu:24.04' },
         GIT_REVISION: { default: '' },
         GIT_CREATED: { default: '' },
-        GIT_VERSION: { default: '' },
       },
       group: {
         'flow-pipe': { targets: ['flow-pipe-runtime', 'flow-pipe-base', 'flow-pipe-dev'] },
@@ -44,6 +47,7 @@ describe('bakeDocument', () => {
             'org.opencontainers.image.title': 'flow-pipe-runtime',
             'org.opencontainers.image.description': 'Minimal image to run flows',
           },
+          platforms: NATIVE,
         },
         'flow-pipe-base': {
           description: 'Runtime + shared library dependencies',
@@ -57,6 +61,7 @@ describe('bakeDocument', () => {
             'org.opencontainers.image.title': 'flow-pipe-base',
             'org.opencontainers.image.description': 'Runtime + shared library dependencies',
           },
+          platforms: NATIVE,
         },
         'flow-pipe-dev': {
           description: 'SDK image for building custom stages',
@@ -70,12 +75,13 @@ describe('bakeDocument', () => {
             'org.opencontainers.image.title': 'flow-pipe-dev',
             'org.opencontainers.image.description': 'SDK image for building custom stages',
           },
+          platforms: NATIVE,
         },
       },
     });
   });
 
-  test('fan-in: platforms when set; no source, description or args when the plan has none', () => {
+  test('fan-in: planned platforms unless PLATFORMS is set; no source, description or args when the plan has none', () => {
     // WHEN
     const doc = bakeDocument(FAN_IN_PLAN);
 
@@ -92,7 +98,7 @@ describe('bakeDocument', () => {
         'org.opencontainers.image.title': 'app-runner',
         'org.opencontainers.image.version': '${APP_TAG}',
       },
-      platforms: ['linux/amd64', 'linux/arm64'],
+      platforms: '${compact(split(",", PLATFORMS != "" ? PLATFORMS : "linux/amd64,linux/arm64"))}',
     });
     expect(doc.target['app-base'].args).toStrictEqual({ BASE_BASE_IMAGE: '${APP_BASE_BASE_IMAGE}' });
     expect(doc.group).toStrictEqual({
@@ -120,7 +126,45 @@ describe('bakeDocument', () => {
     expect(hclLiteral('a ${b} %{c} $d %e')).toBe('a $${b} %%{c} $d %e');
   });
 
-  test('variables declared twice with different defaults are rejected', () => {
+  test('pipeline platforms are the planned platforms of images without their own', () => {
+    // GIVEN pipeline platforms, and one image with its own (image or family) platforms
+    const plan: BuildPlan = {
+      ...FLOW_PIPE_PLAN,
+      platforms: ['linux/amd64', 'linux/arm64'],
+      images: [{ ...FLOW_PIPE_PLAN.images[0], platforms: ['linux/s390x'] }, ...FLOW_PIPE_PLAN.images.slice(1)],
+    };
+
+    // WHEN
+    const doc = bakeDocument(plan);
+
+    // THEN the image's own win, the others get the pipeline's, and PLATFORMS overrides both
+    expect(doc.target['flow-pipe-runtime'].platforms).toBe('${compact(split(",", PLATFORMS != "" ? PLATFORMS : "linux/s390x"))}');
+    expect(doc.target['flow-pipe-base'].platforms).toBe('${compact(split(",", PLATFORMS != "" ? PLATFORMS : "linux/amd64,linux/arm64"))}');
+    expect(doc.variable.PLATFORMS).toStrictEqual({ default: '' });
+  });
+
+  test('labels are the planned ones: a literal escaped, a variable referenced and declared', () => {
+    // GIVEN a plan whose image carries one more label of each kind
+    const image = FLOW_PIPE_PLAN.images[0];
+    const plan: BuildPlan = {
+      ...FLOW_PIPE_PLAN,
+      images: [{
+        ...image,
+        labels: [...image.labels, { key: 'x.literal', value: { kind: 'literal', text: '${no}' } }, { key: 'x.variable', value: { kind: 'variable', name: 'GIT_SHA' } }],
+      }, ...FLOW_PIPE_PLAN.images.slice(1)],
+    };
+
+    // WHEN
+    const doc = bakeDocument(plan);
+
+    // THEN
+    expect(Object.keys(doc.target['flow-pipe-runtime'].labels ?? {})).toStrictEqual(plan.images[0].labels.map((l) => l.key));
+    expect(doc.target['flow-pipe-runtime'].labels?.['x.literal']).toBe('$${no}');
+    expect(doc.target['flow-pipe-runtime'].labels?.['x.variable']).toBe('${GIT_SHA}');
+    expect(doc.variable.GIT_SHA).toStrictEqual({ default: '' });
+  });
+
+  test('internal error: variables declared twice with different defaults', () => {
     // GIVEN
     const plan: BuildPlan = {
       ...FLOW_PIPE_PLAN,
@@ -128,15 +172,15 @@ describe('bakeDocument', () => {
     };
 
     // THEN
-    expect(() => bakeDocument(plan)).toThrow(/Bake variable "FLOW_PIPE_TAG" is declared twice/);
+    expect(() => bakeDocument(plan)).toThrow(/^internal error: bake variable FLOW_PIPE_TAG is declared with the defaults/);
   });
 
-  test('a family named like the default group is rejected', () => {
+  test('internal error: a family named like the default group', () => {
     // GIVEN
     const plan: BuildPlan = { ...FLOW_PIPE_PLAN, families: [{ ...FLOW_PIPE_PLAN.families[0], id: 'default' }] };
 
     // THEN
-    expect(() => bakeDocument(plan)).toThrow(/Family id "default" collides with the default bake group/);
+    expect(() => bakeDocument(plan)).toThrow(/^internal error: family id default collides with the default bake group/);
   });
 });
 
