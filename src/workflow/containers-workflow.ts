@@ -22,7 +22,9 @@ const PERMISSION_REASONS: readonly LineComment[] = [{ key: 'packages', value: 'w
  * @returns the workflow, or `undefined` when `plan.workflow.enabled` is false
  * @internal
  */
-export function addContainersWorkflow(project: Project, plan: BuildPlan, jobs: Record<string, github.workflows.Job>): github.GithubWorkflow | undefined {
+export function addContainersWorkflow(
+  project: Project, plan: BuildPlan, jobs: Record<string, github.workflows.Job>,
+): github.GithubWorkflow | undefined {
   const wf = plan.workflow;
   if (!wf.enabled) {
     return undefined;

@@ -1,15 +1,15 @@
 import { github } from 'projen';
 import { CHECKOUT, LOGIN, pinnedUses, SETUP_BUILDX, SETUP_QEMU } from './action-pins';
+import { labelBuildFacts } from '../make/build-facts';
+import { usesPlatforms } from '../make/platforms';
+import { shellWord } from '../make/shell-quote';
 import type { BuildPlan, PlannedWorkflow } from '../plan/build-plan';
-
-/** The registry whose login uses the workflow's own `GITHUB_TOKEN` (and therefore needs `packages: write`). */
-export const GHCR = 'ghcr.io';
+import { BAKE_DEFAULT_GROUP, GLOBAL_TARGETS } from '../plan/target-names';
+import { SETTING_VARIABLES } from '../plan/variables';
+import { GHCR } from '../synth/settings';
 
 /** `tag` only runs `make print-tags`; it never needs the full build budget. */
 const TAG_JOB_TIMEOUT_MINUTES = 10;
-
-/** Build facts the `tag` job computes with the Makefile (`make print-build-facts`) for the OCI labels. */
-const BUILD_FACTS = ['GIT_REVISION', 'GIT_CREATED'];
 
 /** Step id of the `make print-tags` step; the `tag` job's outputs read from it. */
 const TAGS_STEP_ID = 'tags';
@@ -20,16 +20,20 @@ export const JOB_IDS = { tag: 'tag', build: 'build', publish: 'publish' } as con
 /**
  * The jobs of the containers workflow, as projen `Job` objects (camelCase; projen renders them kebab-case).
  *
- * - `tag`: computes every family tag once with the Makefile (`make print-tags`), so CI and local builds agree.
- * - `build` (pull requests): one `docker buildx bake` of the `default` group; parents are ordered by bake's `target:` contexts.
+ * - `tag`: computes every family tag and the build facts once with the planned Makefile
+ *   (`make -f <makefile> print-tags print-build-facts`), so CI and local builds agree.
+ * - `build` (pull requests): one `docker buildx bake --file <bake file>` of the `default` group; parents are ordered by
+ *   bake's `target:` contexts; platforms are the planned ones (the bake file's `PLATFORMS` default), as for `make`.
  * - `publish` (pushes and manual runs): the same bake with `--push`, after logging in to the registry.
  *
- * No `run:` contains `${{ }}`: every value reaches the shell through step `env:` (GitHub script-injection guidance).
+ * No `run:` contains `${{ }}`: every value reaches the shell through step `env:` (GitHub script-injection guidance);
+ * file names are quoted by the shared shell quoting.
+ * @throws `internal error` when a literal the workflow embeds holds a GitHub expression or a secret name is malformed
  * @internal
  */
 export function containersJobs(plan: BuildPlan): Record<string, github.workflows.Job> {
   const bakeFile = plan.outputs.bakeFile;
-  assertLiterals(plan, bakeFile);
+  assertLiterals(plan);
   const wf = plan.workflow;
   return {
     [JOB_IDS.tag]: tagJob(plan),
@@ -56,7 +60,7 @@ function tagVariables(plan: BuildPlan): string[] {
 function tagJob(plan: BuildPlan): github.workflows.Job {
   const wf = plan.workflow;
   const outputs: Record<string, github.workflows.JobStepOutput> = {};
-  for (const variable of [...tagVariables(plan), ...BUILD_FACTS]) {
+  for (const variable of [...tagVariables(plan), ...labelBuildFacts(plan)]) {
     outputs[variable] = { stepId: TAGS_STEP_ID, outputName: variable };
   }
   return {
@@ -71,7 +75,10 @@ function tagJob(plan: BuildPlan): github.workflows.Job {
       {
         id: TAGS_STEP_ID,
         name: 'Compute tags',
-        run: 'make --no-print-directory print-tags print-build-facts >> "$GITHUB_OUTPUT"',
+        run: [
+          'make', '-f', shellWord(plan.outputs.makefile), '--no-print-directory',
+          GLOBAL_TARGETS.printTags, GLOBAL_TARGETS.printBuildFacts, '>> "$GITHUB_OUTPUT"',
+        ].join(' '),
       },
     ],
   };
@@ -106,19 +113,19 @@ function bakeJob(plan: BuildPlan, bakeFile: string, options: BakeJobOptions): gi
   if (options.login !== undefined) {
     steps.push(loginStep(wf, options.login));
   }
-  const env: Record<string, string> = { REGISTRY: plan.registry };
+  const env: Record<string, string> = { [SETTING_VARIABLES.registry]: plan.registry };
   for (const variable of tagVariables(plan)) {
     env[variable] = `\${{ needs.${JOB_IDS.tag}.outputs.${variable} }}`;
   }
   // the OCI revision and created labels, from the same Makefile code as local builds
-  for (const fact of BUILD_FACTS) {
+  for (const fact of labelBuildFacts(plan)) {
     env[fact] = `\${{ needs.${JOB_IDS.tag}.outputs.${fact} }}`;
   }
   steps.push({
     id: 'bake',
     name: options.push ? 'Build and push images' : 'Build images',
     env,
-    run: ['docker buildx bake', '--file', shellWord(bakeFile), ...(options.push ? ['--push'] : []), 'default'].join(' '),
+    run: ['docker buildx bake', '--file', shellWord(bakeFile), ...(options.push ? ['--push'] : []), shellWord(BAKE_DEFAULT_GROUP)].join(' '),
   });
   const permissions: github.workflows.JobPermissions = options.login === GHCR
     ? { contents: github.workflows.JobPermission.READ, packages: github.workflows.JobPermission.WRITE }
@@ -151,33 +158,24 @@ function loginStep(wf: PlannedWorkflow, registry: string): github.workflows.JobS
   } else if (wf.usernameSecret !== undefined && wf.passwordSecret !== undefined) {
     credentials = { username: `\${{ secrets.${wf.usernameSecret} }}`, password: `\${{ secrets.${wf.passwordSecret} }}` };
   } else {
-    throw new Error(
-      `Workflow "${wf.name}": logging in to ${registry} needs usernameSecret and passwordSecret (only ${GHCR} uses GITHUB_TOKEN)`,
-    );
+    throw new Error(`internal error: workflow ${wf.name}: no usernameSecret and passwordSecret for ${registry} (settings default them)`);
   }
   return { id: 'login', name: `Log in to ${registry}`, uses: pinnedUses(LOGIN), with: { registry, ...credentials } };
 }
 
-/** True when any image builds for explicit platforms, which may need emulation. */
-function usesPlatforms(plan: BuildPlan): boolean {
-  return plan.platforms.length > 0 || plan.images.some((i) => i.platforms.length > 0);
-}
-
-/** A POSIX shell word for `value`: as is when it only has safe characters, otherwise single-quoted. */
-function shellWord(value: string): string {
-  // inside single quotes nothing is special; a quote itself is written as close-quote, \', re-open
-  return /^[A-Za-z0-9_./-]+$/.test(value) ? value : `'${value.replace(/'/g, String.raw`'\''`)}'`;
-}
+/** Secret names (GitHub: letters, digits and `_`, not starting with a digit). */
+const SECRET_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
 /**
- * Defence in depth: the plan is validated before synthesis, but the literals embedded here must never carry a
- * GitHub expression (`${{`) or invalid secret names, whatever produced the plan.
+ * The workflow embeds these literals in YAML values GitHub evaluates expressions in; the plan never holds a GitHub
+ * expression (`${{`) or a malformed secret name there, whatever produced it.
  */
-function assertLiterals(plan: BuildPlan, bakeFile: string): void {
+function assertLiterals(plan: BuildPlan): void {
   const wf = plan.workflow;
   const literals: Record<string, string | undefined> = {
     'registry': plan.registry,
-    'bake file': bakeFile,
+    'bake file': plan.outputs.bakeFile,
+    'makefile': plan.outputs.makefile,
     'workflow.name': wf.name,
     'workflow.defaultBranch': wf.defaultBranch,
     'workflow.loginRegistry': wf.loginRegistry,
@@ -185,17 +183,14 @@ function assertLiterals(plan: BuildPlan, bakeFile: string): void {
   };
   for (const [what, value] of Object.entries(literals)) {
     if (value !== undefined && value.includes('${{')) {
-      throw new Error(`Workflow "${wf.name}": ${what} must not contain a GitHub expression ("\${{"), got ${JSON.stringify(value)}`);
+      throw new Error(`internal error: workflow ${wf.name}: ${what} ${JSON.stringify(value)} holds a GitHub expression`);
     }
   }
-  for (const [what, value] of Object.entries({ usernameSecret: wf.usernameSecret, passwordSecret: wf.passwordSecret })) {
-    if (value !== undefined && !/^[A-Za-z_][A-Za-z0-9_]*$/.test(value)) {
-      throw new Error(`Workflow "${wf.name}": ${what} must be a secret name ([A-Za-z_][A-Za-z0-9_]*), got ${JSON.stringify(value)}`);
-    }
-  }
-  for (const variable of tagVariables(plan)) {
-    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(variable)) {
-      throw new Error(`Workflow "${wf.name}": tag variable ${JSON.stringify(variable)} is not a valid output and environment name`);
+  const names: Record<string, string | undefined> = { usernameSecret: wf.usernameSecret, passwordSecret: wf.passwordSecret };
+  for (const variable of tagVariables(plan)) names[`tag variable ${variable}`] = variable;
+  for (const [what, value] of Object.entries(names)) {
+    if (value !== undefined && !SECRET_NAME.test(value)) {
+      throw new Error(`internal error: workflow ${wf.name}: ${what} ${JSON.stringify(value)} is not a secret, output or environment name`);
     }
   }
 }

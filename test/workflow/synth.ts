@@ -1,17 +1,18 @@
 import { Component, Project, Testing } from 'projen';
 import type { BuildPlan } from '../../src/plan/build-plan';
 import { addContainersWorkflow } from '../../src/workflow';
+import { containersJobs } from '../../src/workflow/jobs';
 
 export const BAKE_FILE = 'docker-bake.json';
 
-/** Calls `addContainersWorkflow` from `preSynthesize()`, the way the pipeline constructs do once the plan is validated. */
+/** Calls `addContainersWorkflow` from `preSynthesize()` with the jobs rendered from the plan, as the pipeline does. */
 export class WorkflowAtSynth extends Component {
   public constructor(project: Project, private readonly plan: BuildPlan) {
     super(project);
   }
 
   public preSynthesize(): void {
-    addContainersWorkflow(this.project, this.plan, BAKE_FILE);
+    addContainersWorkflow(this.project, this.plan, containersJobs(this.plan));
   }
 }
 
