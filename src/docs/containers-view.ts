@@ -1,5 +1,9 @@
-import { BAKE_FILE, BAKE_VARIABLES } from '../bake/plan-to-bake';
+import { plannedPlatforms } from '../make/platforms';
+import { shellWord } from '../make/shell-quote';
 import type { BuildPlan, PlannedFamily, PlannedImage, PlannedTag } from '../plan/build-plan';
+import { tagPlaceholder, TAG_PLACEHOLDERS } from '../plan/tag-placeholders';
+import { familyTargets, GLOBAL_TARGETS, imageTargets } from '../plan/target-names';
+import { SETTING_VARIABLES } from '../plan/variables';
 
 /**
  * Everything CONTAINERS.md shows, computed from the plan: the Handlebars template only lays it out.
@@ -8,10 +12,22 @@ import type { BuildPlan, PlannedFamily, PlannedImage, PlannedTag } from '../plan
  */
 export interface ContainersView {
   readonly marker: string;
+  /** `` `docker-bake.json` ``: the planned bake file. */
   readonly bakeFile: string;
+  /** `` `Makefile` ``: the planned Makefile. */
+  readonly makefile: string;
   /** `` `ghcr.io/hurdad` `` */
   readonly registry: string;
   readonly registryVariable: string;
+  readonly platformsVariable: string;
+  /** `` `make bake` `` (or `` `make -f ci/containers.mk bake` ``). */
+  readonly makeBake: string;
+  /** `` `docker buildx bake --file docker-bake.json` `` */
+  readonly bakeCommand: string;
+  /** Shell lines with aligned `#` comments: build everything with make, in parallel, through bake. */
+  readonly globalCommands: readonly string[];
+  /** `` `{version}` (…) `` for every built-in placeholder, joined with `, `. */
+  readonly placeholders: string;
   readonly families: readonly FamilyView[];
   readonly variables: readonly VariableRow[];
 }
@@ -69,14 +85,6 @@ export interface VariableRow {
   readonly description: string;
 }
 
-/** Example values of the built-in tag placeholders, and the situation each one stands for. */
-const PLACEHOLDER_EXAMPLES: Readonly<Record<string, { readonly value: string; readonly condition: string }>> = {
-  version: { value: '1.2.3', condition: 'HEAD is tagged `v1.2.3`' },
-  branch: { value: 'main', condition: 'on branch `main`' },
-  sha: { value: 'abc1234', condition: 'at commit `abc1234`' },
-  pr: { value: '42', condition: 'in pull request #42' },
-};
-
 /** Example overrides shown in the build instructions. */
 const EXAMPLE_REGISTRY = 'localhost:5000/me';
 const EXAMPLE_TAG = 'my-test';
@@ -84,28 +92,55 @@ const EXAMPLE_TAG = 'my-test';
 /** Computes the CONTAINERS.md view of a plan. @internal */
 export function containersView(plan: BuildPlan, marker: string): ContainersView {
   const images = new Map(plan.images.map((image) => [image.id, image]));
+  const commands = commandsOf(plan);
   return {
     marker,
-    bakeFile: code(BAKE_FILE),
+    bakeFile: code(plan.outputs.bakeFile),
+    makefile: code(plan.outputs.makefile),
     registry: code(plan.registry),
-    registryVariable: code(BAKE_VARIABLES.registry),
-    families: plan.families.map((family) => familyView(plan, family, images)),
+    registryVariable: code(SETTING_VARIABLES.registry),
+    platformsVariable: code(SETTING_VARIABLES.platforms),
+    makeBake: code(`${commands.make} ${GLOBAL_TARGETS.bake}`),
+    bakeCommand: code(commands.bake),
+    globalCommands: commented([
+      [`${commands.make} ${GLOBAL_TARGETS.build}`, 'every image, parents first'],
+      [`${commands.make} -j ${GLOBAL_TARGETS.build}`, 'the same, independent images in parallel'],
+      [`${commands.make} ${GLOBAL_TARGETS.bake}`, "every family through the bake file in one BuildKit run, with the Makefile's tags"],
+    ]),
+    placeholders: TAG_PLACEHOLDERS.map((p) => `${code(`{${p.name}}`)} (${prose(p.description)})`).join(', '),
+    families: plan.families.map((family) => familyView(plan, family, images, commands)),
     variables: plan.variables.map((variable) => ({
       name: code(variable.name),
       defaultValue: cell(code(variable.defaultValue)),
-      description: cell(variable.description),
+      description: cell(prose(variable.description)),
     })),
   };
 }
 
-function familyView(plan: BuildPlan, family: PlannedFamily, images: ReadonlyMap<string, PlannedImage>): FamilyView {
+/** How the docs call make and bake: with the planned file names. */
+interface Commands {
+  /** `make`, or `make -f <makefile>` when the Makefile is not `Makefile`. */
+  readonly make: string;
+  /** `docker buildx bake --file <bake file>` (always explicit: bake would also merge compose files it finds). */
+  readonly bake: string;
+}
+
+function commandsOf(plan: BuildPlan): Commands {
+  const makefile = plan.outputs.makefile;
+  return {
+    make: makefile === 'Makefile' ? 'make' : `make -f ${shellWord(makefile)}`,
+    bake: `docker buildx bake --file ${shellWord(plan.outputs.bakeFile)}`,
+  };
+}
+
+function familyView(plan: BuildPlan, family: PlannedFamily, images: ReadonlyMap<string, PlannedImage>, commands: Commands): FamilyView {
   const members = family.images.map((id) => lookup(images, id));
   const templates = family.tag.templates.map((template, index) => templateView(template, index + 1, family.tag));
   const exampleTag = family.tag.templates.length > 0 ? expandTag(family.tag.templates[0], family.tag) : family.tag.fallback;
-  const platforms = [...new Set(members.flatMap((image) => image.platforms))];
+  const platforms = [...new Set(members.flatMap((image) => plannedPlatforms(plan, image)))];
   return {
     id: family.id,
-    description: family.description,
+    description: family.description === undefined ? undefined : prose(family.description),
     tagVariable: code(family.tagVariable),
     templates,
     constants: family.tag.constants.length > 0
@@ -117,16 +152,20 @@ function familyView(plan: BuildPlan, family: PlannedFamily, images: ReadonlyMap<
     platforms: platforms.length > 0 ? platforms.map(code).join(', ') : undefined,
     mermaid: mermaidGraph(members, images),
     buildCommands: commented([
-      [`docker buildx bake ${family.id}`, 'the whole family in one BuildKit run, parents first'],
-      ...members.map((image): [string, string] => [`make build-${image.id}`, image.description ?? `target ${image.target} of ${image.dockerfile}`]),
+      [`${commands.make} ${familyTargets(family.id).bake}`, 'the whole family in one BuildKit run, parents first'],
+      ...members.map((image): [string, string] => [`${commands.make} ${imageTargets(image.id).build}`, image.description ?? `target ${image.target} of ${image.dockerfile}`]),
     ]),
-    overrideCommands: overrideCommands(family, members, plan),
+    overrideCommands: overrideCommands(family, members, plan, commands),
   };
 }
 
 function templateView(template: string, position: number, tag: PlannedTag): TemplateView {
-  const builtins = placeholders(template).filter((name) => PLACEHOLDER_EXAMPLES[name] !== undefined);
-  const conditions = [...new Set(builtins)].map((name) => PLACEHOLDER_EXAMPLES[name].condition);
+  const constants = new Set(tag.constants.map((constant) => constant.name));
+  const builtins = placeholders(template).flatMap((name) => {
+    const placeholder = constants.has(name) ? undefined : tagPlaceholder(name);
+    return placeholder === undefined ? [] : [placeholder];
+  });
+  const conditions = [...new Set(builtins)].map((placeholder) => placeholder.condition);
   return {
     position,
     template: code(template),
@@ -139,7 +178,7 @@ function templateView(template: string, position: number, tag: PlannedTag): Temp
 function expandTag(template: string, tag: PlannedTag): string {
   const constants = new Map(tag.constants.map((constant) => [constant.name, constant.value]));
   return template.replace(/\{([^{}]+)\}/g, (whole, name: string) =>
-    constants.get(name) ?? PLACEHOLDER_EXAMPLES[name]?.value ?? whole);
+    constants.get(name) ?? tagPlaceholder(name)?.example ?? whole);
 }
 
 function placeholders(template: string): string[] {
@@ -153,7 +192,7 @@ function imageRow(plan: BuildPlan, image: PlannedImage): ImageRow {
     dockerfile: cell(code(image.dockerfile)),
     target: cell(code(image.target)),
     parents: image.dependsOn.length > 0 ? cell(image.dependsOn.map(code).join(', ')) : '—',
-    description: cell(image.description ?? ''),
+    description: cell(prose(image.description ?? '')),
   };
 }
 
@@ -190,18 +229,18 @@ export function mermaidGraph(members: readonly PlannedImage[], images: ReadonlyM
   return ['graph LR', ...declarations, ...edges];
 }
 
-function overrideCommands(family: PlannedFamily, members: readonly PlannedImage[], plan: BuildPlan): string[] {
-  const overrides = `${BAKE_VARIABLES.registry}=${EXAMPLE_REGISTRY} ${family.tagVariable}=${EXAMPLE_TAG}`;
+function overrideCommands(family: PlannedFamily, members: readonly PlannedImage[], plan: BuildPlan, commands: Commands): string[] {
+  const overrides = `${SETTING_VARIABLES.registry}=${EXAMPLE_REGISTRY} ${family.tagVariable}=${EXAMPLE_TAG}`;
   const defaults = new Map(plan.variables.map((variable) => [variable.name, variable.defaultValue]));
   const baseImages = members.flatMap((image) => image.buildArgs.map((arg) => ({ image, variable: arg.variable })))
     .filter(({ variable }) => defaults.has(variable));
   return [
     '# another registry and tag',
-    `make build ${overrides}`,
-    `${overrides} docker buildx bake ${family.id}`,
+    `${commands.make} ${familyTargets(family.id).build} ${overrides}`,
+    `${overrides} ${commands.bake} ${shellWord(family.id)}`,
     ...baseImages.flatMap(({ image, variable }) => [
       `# base image of ${image.id} (shown with its default)`,
-      `make build-${image.id} ${variable}=${shellWord(defaults.get(variable) ?? '')}`,
+      `${commands.make} ${imageTargets(image.id).build} ${variable}=${shellWord(defaults.get(variable) ?? '')}`,
     ]),
   ];
 }
@@ -212,16 +251,20 @@ function commented(lines: readonly (readonly [string, string])[]): string[] {
   return lines.map(([command, comment]) => `${command.padEnd(width)}  # ${comment}`);
 }
 
-function shellWord(text: string): string {
-  return /^[A-Za-z0-9_./:@=+-]*$/.test(text) && text !== '' ? text : `'${text.replace(/'/g, '\'\\\'\'')}'`;
-}
-
 /** Inline code; longer fences when the text itself contains backticks. */
 function code(text: string): string {
   if (!text.includes('`')) {
     return '`' + text + '`';
   }
   return '`` ' + text + ' ``';
+}
+
+/**
+ * Plain text as Markdown prose: the characters that start inline markup, HTML or entities are backslash-escaped
+ * (CommonMark allows escaping any ASCII punctuation), so `v<digit>` or `a_b_c` read as written.
+ */
+function prose(text: string): string {
+  return text.replace(/[\\`*_[\]<>&]/g, '\\$&');
 }
 
 /** Makes text safe inside a Markdown table cell. */
@@ -232,7 +275,7 @@ function cell(text: string): string {
 function lookup(images: ReadonlyMap<string, PlannedImage>, id: string): PlannedImage {
   const image = images.get(id);
   if (image === undefined) {
-    throw new Error(`Family image "${id}" is not among the planned images.`);
+    throw new Error(`internal error: family image ${id} is not among the planned images`);
   }
   return image;
 }

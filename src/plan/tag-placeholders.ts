@@ -12,7 +12,7 @@ export interface TagPlaceholder {
   readonly example: string;
   /** When the example applies, as Markdown (docs). */
   readonly condition: string;
-  /** What the value is (Makefile comment, docs). */
+  /** What the value is, as plain text (docs). */
   readonly description: string;
 }
 
@@ -27,7 +27,7 @@ export const TAG_PLACEHOLDERS: readonly TagPlaceholder[] = [
     maxLength: 100,
     example: '1.2.3',
     condition: 'HEAD is tagged `v1.2.3`',
-    description: 'version from a v<digit>... tag on HEAD, without the leading v',
+    description: 'the version from a v1.2.3-style git tag on HEAD, without the v',
   },
   {
     name: 'branch',
@@ -35,7 +35,7 @@ export const TAG_PLACEHOLDERS: readonly TagPlaceholder[] = [
     maxLength: 100,
     example: 'main',
     condition: 'on branch `main`',
-    description: 'branch (pull request head branch in CI), sanitised',
+    description: "the branch, or a pull request's head branch, sanitised",
   },
   {
     name: 'sha',
@@ -43,7 +43,7 @@ export const TAG_PLACEHOLDERS: readonly TagPlaceholder[] = [
     maxLength: 7,
     example: 'abc1234',
     condition: 'at commit `abc1234`',
-    description: 'short (7 character) commit of HEAD',
+    description: 'the 7-character commit',
   },
   {
     name: 'pr',
@@ -51,7 +51,7 @@ export const TAG_PLACEHOLDERS: readonly TagPlaceholder[] = [
     maxLength: 10,
     example: '42',
     condition: 'in pull request #42',
-    description: 'pull request number',
+    description: 'the pull request number',
   },
 ];
 

@@ -86,25 +86,52 @@ describe('renderContainersDoc', () => {
     expect(fanIn).not.toContain('Constants:');
   });
 
-  test('build instructions: make, make -j, bake, per-image targets and overrides', () => {
+  test('build instructions: make, make -j, make bake, per-image targets and overrides', () => {
     expect(fenced(flowPipe, '```sh', 0)).toStrictEqual([
-      'make build               # every image, parents first',
-      'make -j build            # the same, independent images in parallel',
-      'docker buildx bake       # every family through the bake file, in one BuildKit run',
+      'make build     # every image, parents first',
+      'make -j build  # the same, independent images in parallel',
+      "make bake      # every family through the bake file in one BuildKit run, with the Makefile's tags",
     ]);
     expect(fenced(flowPipe, '```sh', 1)).toStrictEqual([
-      'docker buildx bake flow-pipe  # the whole family in one BuildKit run, parents first',
+      'make bake-flow-pipe           # the whole family in one BuildKit run, parents first',
       'make build-flow-pipe-runtime  # Minimal image to run flows',
       'make build-flow-pipe-base     # Runtime + shared library dependencies',
       'make build-flow-pipe-dev      # SDK image for building custom stages',
     ]);
     expect(fenced(flowPipe, '```sh', 2)).toStrictEqual([
       '# another registry and tag',
-      'make build REGISTRY=localhost:5000/me FLOW_PIPE_TAG=my-test',
-      'REGISTRY=localhost:5000/me FLOW_PIPE_TAG=my-test docker buildx bake flow-pipe',
+      'make build-flow-pipe REGISTRY=localhost:5000/me FLOW_PIPE_TAG=my-test',
+      'REGISTRY=localhost:5000/me FLOW_PIPE_TAG=my-test docker buildx bake --file docker-bake.json flow-pipe',
       '# base image of flow-pipe-runtime (shown with its default)',
       'make build-flow-pipe-runtime FLOW_PIPE_RUNTIME_BASE_IMAGE=ubuntu:24.04',
     ]);
+    expect(flowPipe).toContain('Run by itself, `docker buildx bake --file docker-bake.json` reads');
+  });
+
+  test('custom Makefile and bake file: every command names the planned paths', () => {
+    // GIVEN a plan whose outputs are not at the default paths
+    const plan: BuildPlan = { ...FLOW_PIPE_PLAN, outputs: { ...FLOW_PIPE_PLAN.outputs, makefile: 'ci/containers.mk', bakeFile: 'ci/bake.json' } };
+    // WHEN
+    const doc = renderContainersDoc(plan, MARKER);
+    // THEN make is called with -f and bake with --file, and no default path is named
+    expect(fenced(doc, '```sh', 0)[0]).toBe('make -f ci/containers.mk build     # every image, parents first');
+    expect(fenced(doc, '```sh', 1)[0]).toMatch(/^make -f ci\/containers\.mk bake-flow-pipe +# /);
+    expect(fenced(doc, '```sh', 2)[2]).toBe('REGISTRY=localhost:5000/me FLOW_PIPE_TAG=my-test docker buildx bake --file ci/bake.json flow-pipe');
+    expect(doc).toContain('the bake file `ci/bake.json`');
+    expect(doc).toContain('the Makefile (`ci/containers.mk`)');
+    expect(doc).toContain('`make -f ci/containers.mk bake`');
+    expect(doc).not.toContain('docker-bake.json');
+    expect(doc).not.toMatch(/(^|\n)make (?!-f)/);
+  });
+
+  test('pipeline platforms are listed for families without their own', () => {
+    const doc = renderContainersDoc({ ...FLOW_PIPE_PLAN, platforms: ['linux/amd64', 'linux/arm64'] }, MARKER);
+    expect(doc).toContain('\nPlatforms: `linux/amd64`, `linux/arm64`.');
+  });
+
+  test('tag placeholders are described from the one table', () => {
+    expect(flowPipe).toContain('`{version}` (the version from a v1.2.3-style git tag on HEAD, without the v), `{branch}`');
+    expect(flowPipe).toContain('`{pr}` (the pull request number).');
   });
 
   test('variables table', () => {
