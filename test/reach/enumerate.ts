@@ -1,0 +1,100 @@
+/**
+ * The public options, read from the sources (every props/options interface exported through src/index.ts, and the
+ * factories of the option classes) and from API.md (every struct property), so a new option shows up here without
+ * anyone remembering to list it.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import * as ts from 'typescript';
+
+const ROOT = resolve(__dirname, '../..');
+
+/** Classes whose static factories are options in their own right (`DockerfileSyntax.omit()`, `FamilyTag.fixed()`). */
+export const FACTORY_CLASSES = ['DockerfileSyntax', 'FamilyTag'];
+
+/** Source files re-exported by src/index.ts (`export * from './x'`), followed transitively. */
+function exportedSourceFiles(): string[] {
+  const seen = new Set<string>();
+  const visit = (file: string) => {
+    if (seen.has(file)) return;
+    seen.add(file);
+    const source = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, true);
+    for (const statement of source.statements) {
+      if (ts.isExportDeclaration(statement) && statement.moduleSpecifier && ts.isStringLiteral(statement.moduleSpecifier)) {
+        const target = join(dirname(file), statement.moduleSpecifier.text);
+        const candidates = [`${target}.ts`, join(target, 'index.ts')];
+        const found = candidates.find((c) => existsSync(c));
+        if (found) visit(found);
+      }
+    }
+  };
+  visit(join(ROOT, 'src/index.ts'));
+  return [...seen];
+}
+
+function isExported(node: ts.Node): boolean {
+  return ts.canHaveModifiers(node) && (ts.getModifiers(node) ?? []).some((m) => m.kind === ts.SyntaxKind.ExportKeyword);
+}
+
+function isInternal(node: ts.Node): boolean {
+  return ts.getJSDocTags(node).some((t) => t.tagName.text === 'internal');
+}
+
+/** What the sources declare: `Interface.property` for own members, and each interface's parents. */
+export interface SourceOptions {
+  readonly options: string[];
+  readonly parents: Map<string, string[]>;
+}
+
+/** Every property of every exported `…Props`/`…Options` interface, plus the static factories of FACTORY_CLASSES. */
+export function optionsFromSources(): SourceOptions {
+  const options: string[] = [];
+  const parents = new Map<string, string[]>();
+  for (const file of exportedSourceFiles()) {
+    const source = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, true);
+    for (const statement of source.statements) {
+      const isOptions = ts.isInterfaceDeclaration(statement) && /(Props|Options)$/.test(statement.name.text);
+      if (isOptions && isExported(statement) && !isInternal(statement)) {
+        const name = statement.name.text;
+        parents.set(name, (statement.heritageClauses ?? []).flatMap((h) => h.types.map((t) => t.expression.getText(source))));
+        for (const member of statement.members) {
+          if (ts.isPropertySignature(member) && member.name && !isInternal(member)) options.push(`${name}.${member.name.getText(source)}`);
+        }
+      }
+      if (ts.isClassDeclaration(statement) && statement.name && FACTORY_CLASSES.includes(statement.name.text)) {
+        for (const member of statement.members) {
+          const isStatic = ts.canHaveModifiers(member) && (ts.getModifiers(member) ?? []).some((m) => m.kind === ts.SyntaxKind.StaticKeyword);
+          if (!ts.isMethodDeclaration(member) || !isStatic || isInternal(member)) continue;
+          const method = member.name.getText(source);
+          const hidden = [ts.SyntaxKind.PrivateKeyword, ts.SyntaxKind.ProtectedKeyword];
+          const isPrivate = (ts.getModifiers(member) ?? []).some((m) => hidden.includes(m.kind));
+          if (!isPrivate && !method.startsWith('is')) options.push(`${statement.name.text}.${method}`);
+        }
+      }
+    }
+  }
+  return { options: options.sort(), parents };
+}
+
+/** Every struct property API.md documents, as `Struct.property`. */
+export function optionsFromApiMd(): string[] {
+  const text = readFileSync(join(ROOT, 'API.md'), 'utf8');
+  const structs = text.slice(text.indexOf('## Structs'), text.indexOf('## Classes'));
+  const found = new Set<string>();
+  for (const m of structs.matchAll(/id="projen-containers\.([A-Za-z0-9]+)\.property\.([A-Za-z0-9]+)"/g)) found.add(`${m[1]}.${m[2]}`);
+  return [...found].sort();
+}
+
+/**
+ * The row that covers `option`: the option itself, or the same property of the interface it is inherited from
+ * (API.md lists `ImageProps.from`, declared by `StageProps`).
+ */
+export function coveringRow(option: string, rows: ReadonlySet<string>, parents: Map<string, string[]>): string | undefined {
+  if (rows.has(option)) return option;
+  const [iface, prop] = option.split('.');
+  for (const parent of parents.get(iface) ?? []) {
+    const found = coveringRow(`${parent}.${prop}`, rows, parents);
+    if (found) return found;
+  }
+  return undefined;
+}
