@@ -35,6 +35,8 @@ export class ExternalFamily extends Construct {
     return typeof x === 'object' && x !== null && EXTERNAL_FAMILY_SYMBOL in x;
   }
 
+  /** The props argument exactly as given, for validation to report a non-object. @internal */
+  public readonly _rawProps: unknown;
   /** The properties as given (validation reads them, whatever their types). @internal */
   public readonly _props: ExternalFamilyProps;
   private readonly byName = new Map<string, ExternalImage>();
@@ -42,6 +44,7 @@ export class ExternalFamily extends Construct {
   constructor(scope: Construct, id: string, props: ExternalFamilyProps) {
     super(scope, id);
     Object.defineProperty(this, EXTERNAL_FAMILY_SYMBOL, { value: true });
+    this._rawProps = props;
     this._props = typeof props === 'object' && props !== null ? props : ({} as ExternalFamilyProps);
     const images: unknown = this._props.images;
     for (const image of Array.isArray(images) ? images : []) {

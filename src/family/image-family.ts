@@ -42,12 +42,15 @@ export class ImageFamily extends Construct {
     return typeof x === 'object' && x !== null && IMAGE_FAMILY_SYMBOL in x;
   }
 
+  /** The props argument exactly as given, for validation to report a non-object. @internal */
+  public readonly _rawProps: unknown;
   /** The properties as given (validation reads them, whatever their types). @internal */
   public readonly _props: ImageFamilyProps;
 
   constructor(scope: Construct, id: string, props: ImageFamilyProps = {}) {
     super(scope, id);
     Object.defineProperty(this, IMAGE_FAMILY_SYMBOL, { value: true });
+    this._rawProps = props;
     this._props = typeof props === 'object' && props !== null ? props : {};
   }
 

@@ -46,6 +46,8 @@ export class Image extends Stage {
     return Stage.isStage(x) && IMAGE_SYMBOL in x;
   }
 
+  /** The props argument exactly as given, for validation to report a non-object. @internal */
+  public readonly _rawProps: unknown;
   /** The properties as given (validation reads them, whatever their types). @internal */
   public readonly _props: ImageProps;
   /** What the image is for. */
@@ -54,6 +56,7 @@ export class Image extends Stage {
   constructor(scope: Construct, id: string, props: ImageProps) {
     super(scope, id, props);
     Object.defineProperty(this, IMAGE_SYMBOL, { value: true });
+    this._rawProps = props;
     this._props = typeof props === 'object' && props !== null ? props : ({} as ImageProps);
     this.role = this._props.role ?? ImageRole.GENERAL;
   }

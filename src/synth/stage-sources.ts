@@ -1,6 +1,7 @@
 import { PipelineIndex } from './pipeline-index';
 import { variablePrefix } from '../core/names';
 import { Image } from '../image/image';
+import { sourceOf } from '../image/image-source';
 import { Stage } from '../stage/stage';
 
 /** How one stage's FROM is written and what it needs from the build tooling. @internal */
@@ -39,7 +40,8 @@ export class StageSourceResolver {
   constructor(private readonly index: PipelineIndex) {}
 
   public resolve(stage: Stage): ResolvedSource {
-    const src = stage.from._source;
+    const src = sourceOf(stage.from);
+    if (src === undefined) throw new Error(`internal error: [${stage.node.path}] resolved a stage without a valid source`);
     switch (src.kind) {
       case 'scratch':
         return { text: 'scratch', globalArgs: [], buildArgs: [], inheritsNonRootUser: false };
@@ -72,7 +74,8 @@ export class StageSourceResolver {
         const parent = src.stage;
         const sameFile = this.index.dockerfileOf(parent) === this.index.dockerfileOf(stage);
         const parentImage = Image.isImage(parent) && this.index.imageOf(stage) !== parent ? parent : undefined;
-        const contextName = sameFile ? parent.stageName : this.index.imageId(parent as Image);
+        // a build stage of another Dockerfile is a validation error; its stage name keeps resolution total
+        const contextName = sameFile || !Image.isImage(parent) ? parent.stageName : this.index.imageId(parent);
         return {
           text: contextName,
           globalArgs: [],

@@ -1,5 +1,6 @@
 import { PipelineIndex } from './pipeline-index';
 import type { PipelineSettings } from './settings';
+import { numericUserProblem } from './validate-instruction';
 import { validateNames } from './validate-names';
 import { validateStage } from './validate-stage';
 import { Diagnostics } from '../core/diagnostics';
@@ -17,8 +18,6 @@ import { isRegistry, isRepositoryPath, isTag, parseImageReference } from '../ref
 
 /** @internal */
 export const PLATFORM = /^[a-z0-9]+\/[a-z0-9_]+(?:\/[a-z0-9]+)?$/;
-/** @internal */
-export const NUMERIC_USER = /^\d+(?::\d+)?$/;
 
 /**
  * Validates the whole pipeline tree; every finding names its construct path. Nothing here throws.
@@ -48,7 +47,7 @@ function validateSettings(d: Diagnostics, s: PipelineSettings): void {
     d.error(s.path, `registry ${JSON.stringify(s.registry)} is not a valid registry host and namespace, expected e.g. "ghcr.io/acme" (lowercase namespace)`);
   }
   validatePlatforms(d, s.path, s.platforms);
-  if (!isNumericUser(s.defaultUser)) d.error(s.path, `defaultUser ${JSON.stringify(s.defaultUser)} must be a numeric uid[:gid], each at most 2147483647`);
+  if (numericUserProblem(s.defaultUser)) d.error(s.path, `defaultUser ${JSON.stringify(s.defaultUser)} ${numericUserProblem(s.defaultUser)}`);
   if (s.sourceUrl !== undefined) {
     prose(d, s.path, 'sourceUrl', s.sourceUrl);
     if (!/^https:\/\/[^\s"'`$\\<>]+$/.test(s.sourceUrl)) d.error(s.path, `sourceUrl ${JSON.stringify(s.sourceUrl)} must be an https URL without quotes, spaces or "$"`);
@@ -132,6 +131,7 @@ function validateFamilies(d: Diagnostics, index: PipelineIndex, s: PipelineSetti
     const path = family.node.path;
     const r = new UntypedReader(d, path);
     const props = family._props;
+    checkPropsObject(d, path, family._rawProps);
     if (!ID_PATTERN.test(family.node.id)) d.error(path, `family id "${family.node.id}" must be lowercase letters and digits separated by ".", "_" or "-"`);
     if (family.images.length === 0) d.error(path, `family "${family.node.id}" has no images; add one with addImage()`);
     const tag = r.optionalInstance('tag', props.tag, FamilyTag.isFamilyTag, 'a FamilyTag (e.g. FamilyTag.templates([...]))');
@@ -145,6 +145,7 @@ function validateFamilies(d: Diagnostics, index: PipelineIndex, s: PipelineSetti
       const ipath = image.node.path;
       const ir = new UntypedReader(d, ipath);
       const iprops = image._props;
+      checkPropsObject(d, ipath, image._rawProps);
       const id = index.imageId(image);
       const repo = ir.optionalString('repository', iprops.repository) ?? id;
       if (!isRepositoryPath(repo)) d.error(ipath, `repository "${repo}" is not a valid repository path (lowercase, separators ".", "_", "__", "-", "/")`);
@@ -157,7 +158,7 @@ function validateFamilies(d: Diagnostics, index: PipelineIndex, s: PipelineSetti
       if (owner && owner !== family.node.id) d.error(ipath, `Dockerfile "${dockerfile}" is already used by family "${owner}"; families cannot share a Dockerfile`);
       files.set(dockerfile, family.node.id);
       const user = ir.optionalString('user', iprops.user) ?? s.defaultUser;
-      if (!isNumericUser(user)) d.error(ipath, `user ${JSON.stringify(user)} must be a numeric uid[:gid], each at most 2147483647 (Kubernetes runAsNonRoot needs numbers)`);
+      if (numericUserProblem(user)) d.error(ipath, `user ${JSON.stringify(user)} ${numericUserProblem(user)} (Kubernetes runAsNonRoot needs numbers)`);
       else if (/^0(?::\d+)?$/.test(user)) d.warning(ipath, `image "${id}" runs as root (user ${user})`);
       const idescription = ir.optionalString('description', iprops.description);
       if (idescription !== undefined) prose(d, ipath, 'description', idescription);
@@ -191,9 +192,11 @@ function prose(d: Diagnostics, path: string, what: string, value: string): void 
   if (value.length > 1000) d.error(path, `${what} is ${value.length} characters long; keep it under 1000`);
 }
 
-/** Numeric `uid[:gid]` with each part at most 2^31−1. @internal */
-export function isNumericUser(user: string): boolean {
-  return NUMERIC_USER.test(user) && user.split(':').every((n) => Number(n) <= 2147483647);
+/** Props from an untyped caller must still be an object. */
+function checkPropsObject(d: Diagnostics, path: string, raw: unknown): void {
+  if (raw !== undefined && (typeof raw !== 'object' || raw === null || Array.isArray(raw))) {
+    d.error(path, `props must be an object, got ${describe(raw)}`);
+  }
 }
 
 function checkPath(d: Diagnostics, path: string, what: string, value: string, allowRoot = false): void {
@@ -204,6 +207,7 @@ function checkPath(d: Diagnostics, path: string, what: string, value: string, al
 function validateExternalFamily(d: Diagnostics, ext: ExternalFamily): void {
   const path = ext.node.path;
   const r = new UntypedReader(d, path);
+  checkPropsObject(d, path, ext._rawProps);
   if (!ID_PATTERN.test(ext.node.id)) d.error(path, `external family id "${ext.node.id}" must be lowercase letters and digits separated by ".", "_" or "-"`);
   const registry = r.string('registry', ext._props.registry);
   if (!isRegistry(registry)) d.error(path, `registry ${JSON.stringify(registry)} is not a valid registry host and namespace`);
@@ -268,7 +272,7 @@ function validateExternalUse(d: Diagnostics, index: PipelineIndex): void {
   }
   // one tag per external family: raw references to a family's repositories must not carry another tag
   for (const ext of index.externalFamilies) {
-    const repos = new Map(ext._props.images.map((i) => [`${ext.registry}/${i.repository}`, i.name]));
+    const repos = new Map(ext.images.map((i) => [`${ext.registry}/${i.repository}`, i.name]));
     for (const stage of index.stages) {
       const src = sourceOf(stage.from);
     if (!src) continue;
@@ -284,7 +288,7 @@ function validateExternalUse(d: Diagnostics, index: PipelineIndex): void {
   }
   const byId = new Map<string, ExternalFamily[]>();
   for (const ext of index.externalFamilies) {
-    for (const img of ext._props.images) {
+    for (const img of ext.images) {
       const key = `${ext.registry}/${img.repository}`;
       byId.set(key, [...(byId.get(key) ?? []), ext]);
     }

@@ -97,7 +97,7 @@ describe('buildPlan', () => {
       },
       sourceUrl: 'https://github.com/acme/app',
       outputs: { makefile: 'Makefile', bakeFile: 'docker-bake.json', docs: 'CONTAINERS.md', workflow: '.github/workflows/containers.yml' },
-      dockerignores: [{ path: '.dockerignore', context: '.', patterns: ['**/.git', '**/.env', '**/.env.*', '**/node_modules', '**/*.pem'] }],
+      dockerignores: [{ path: '.dockerignore', context: '.', patterns: ['**', '**/.git', '**/.env', '**/.env.*', '**/node_modules', '**/*.pem'] }],
     });
   });
 
