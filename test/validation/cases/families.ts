@@ -39,7 +39,7 @@ export const FAMILY_CASES: BadInput[] = rows([
   ['family id with a trailing separator', {}, (c) => c.addFamily('app_').addImage('x', { from: SCRATCH }), `${P}/app_`, 'family id "app_" must be lowercase letters and digits'],
   ['family id with two separators in a row', {}, (c) => c.addFamily('a--b').addImage('x', { from: SCRATCH }), `${P}/a--b`, 'family id "a--b" must be lowercase letters and digits'],
   ['family id starting with a separator', {}, (c) => c.addFamily('-x').addImage('x', { from: SCRATCH }), `${P}/-x`, 'family id "-x" must be lowercase letters and digits'],
-  ['family id default (reserved by bake)', {}, (c) => c.addFamily('default').addImage('x', { from: SCRATCH }), `${P}/default`, '"default"'],
+  ['family id default (reserved by bake)', {}, (c) => c.addFamily('default').addImage('x', { from: SCRATCH }), `${P}/default`, ['"default"', 'default bake group']],
   [
     'family a-b next to family a with image b (make target collision)',
     {},
@@ -82,9 +82,9 @@ export const FAMILY_CASES: BadInput[] = rows([
   ['empty family Dockerfile path', {}, (c) => c.addFamily('app', { dockerfile: '' }).addImage('runtime', { from: SCRATCH }), F, 'dockerfile "" must not be empty'],
   ['.. in a context path', {}, (c) => c.addFamily('app', { context: '../x' }).addImage('runtime', { from: SCRATCH }), F, 'context "../x" must stay inside the project'],
   ['; in a context path', {}, (c) => c.addFamily('app', { context: 'a;rm -rf b' }).addImage('runtime', { from: SCRATCH }), F, 'context "a;rm -rf b" may only hold'],
-  ['absolute context path', {}, (c) => c.addFamily('app', { context: '/' }).addImage('runtime', { from: SCRATCH }), F, 'context "/"'],
-  ['empty context path', {}, (c) => c.addFamily('app', { context: '' }).addImage('runtime', { from: SCRATCH }), F, 'context ""'],
-  ['context leaving the project after normalisation', {}, (c) => c.addFamily('app', { context: 'src/../..' }).addImage('runtime', { from: SCRATCH }), F, 'context "src/../.."'],
+  ['absolute context path', {}, (c) => c.addFamily('app', { context: '/' }).addImage('runtime', { from: SCRATCH }), F, 'context "/" must be relative to the project root'],
+  ['empty context path', {}, (c) => c.addFamily('app', { context: '' }).addImage('runtime', { from: SCRATCH }), F, 'context "" must not be empty'],
+  ['context leaving the project after normalisation', {}, (c) => c.addFamily('app', { context: 'src/../..' }).addImage('runtime', { from: SCRATCH }), F, 'context "src/../.." must stay inside the project'],
   [
     'two families sharing a Dockerfile',
     {},
@@ -122,8 +122,8 @@ export const FAMILY_CASES: BadInput[] = rows([
   ['invalid fallback tag', { tag: FamilyTag.templates(['{version}'], { fallback: '-dev' }) }, VALID, P, 'fallback tag "-dev" is not a valid tag'],
   ['empty fallback tag', {}, tagged(FamilyTag.templates(['{version}'], { fallback: '' })), F, 'fallback tag "" is not a valid tag'],
   ['fallback tag of 129 characters', {}, tagged(FamilyTag.templates(['{sha}'], { fallback: 'f'.repeat(129) })), F, `fallback tag "${'f'.repeat(129)}" is not a valid tag`],
-  ['empty fixed tag', {}, tagged(FamilyTag.fixed('')), F, 'tag'],
-  ['fixed tag with a slash', {}, tagged(FamilyTag.fixed('v1/2')), F, '"v1/2"'],
+  ['empty fixed tag', {}, tagged(FamilyTag.fixed('')), F, ['""', 'not', 'valid tag']],
+  ['fixed tag with a slash', {}, tagged(FamilyTag.fixed('v1/2')), F, ['"v1/2"', 'valid tag']],
   ['fixed tag of 129 characters', {}, tagged(FamilyTag.fixed('t'.repeat(129))), F, `"${'t'.repeat(129)}"`],
   // external families
   ['invalid external family id', {}, withExternal((c) => flowPipe(c, 'Flow-Pipe')), `${P}/Flow-Pipe`, 'external family id "Flow-Pipe" must be lowercase letters and digits'],
@@ -132,7 +132,7 @@ export const FAMILY_CASES: BadInput[] = rows([
   ['external family with ${{ in its tag', {}, withExternal((c) => flowPipe(c, 'flow-pipe', { tag: '${{ github.sha }}' })), EXT, 'tag "${{ github.sha }}" is not a valid tag'],
   ['external family with an invalid registry', {}, withExternal((c) => flowPipe(c, 'flow-pipe', { registry: 'ghcr.io/Hurdad' })), EXT, 'registry "ghcr.io/Hurdad" is not a valid registry host and namespace'],
   ['external family with an empty registry', {}, withExternal((c) => flowPipe(c, 'flow-pipe', { registry: '' })), EXT, 'registry "" is not a valid registry host and namespace'],
-  ['external family without images', {}, withExternal((c) => flowPipe(c, 'flow-pipe', { images: [] })), EXT, 'images'],
+  ['external family without images', {}, withExternal((c) => flowPipe(c, 'flow-pipe', { images: [] })), EXT, 'images must be a non-empty array'],
   ['external image with an invalid repository', {}, withExternal((c) => flowPipe(c, 'flow-pipe', { images: [{ name: 'dev', repository: 'Flow/Dev' }] })), EXT, 'repository "Flow/Dev" of image "dev" is not a valid repository path'],
   ['external image with an empty repository', {}, withExternal((c) => flowPipe(c, 'flow-pipe', { images: [{ name: 'dev', repository: '' }] })), EXT, 'repository "" of image "dev" is not a valid repository path'],
   [
@@ -140,9 +140,9 @@ export const FAMILY_CASES: BadInput[] = rows([
     {},
     withExternal((c) => flowPipe(c, 'flow-pipe', { images: [{ name: 'dev', repository: 'a' }, { name: 'dev', repository: 'b' }] })),
     EXT,
-    '"dev"',
+    'image name "dev" is listed twice',
   ],
-  ['external image with an invalid name', {}, withExternal((c) => flowPipe(c, 'flow-pipe', { images: [{ name: 'Dev Image', repository: 'dev' }] })), EXT, '"Dev Image"'],
+  ['external image with an invalid name', {}, withExternal((c) => flowPipe(c, 'flow-pipe', { images: [{ name: 'Dev Image', repository: 'dev' }] })), EXT, 'image name "Dev Image" must be lowercase'],
   [
     'two external families with one repository and different tags',
     {},
@@ -183,6 +183,6 @@ export const FAMILY_CASES: BadInput[] = rows([
       c.addFamily('app2').addImage('plugin', { from: ImageSource.external(other.image('dev')) });
     },
     `${P}/app2/plugin`,
-    'FLOW_PIPE',
+    ['"FLOW_PIPE_REGISTRY"', `${P}/app/plugin`],
   ],
 ]);
