@@ -41,7 +41,7 @@ describe('resolveSettings', () => {
   });
 
   test.each<[string, unknown, string]>([
-    ['missing registry', {}, `[${P}] registry must be a string, got undefined undefined`],
+    ['missing registry', {}, `[${P}] registry must be a string, got nothing (undefined)`],
     ['registry of the wrong type', { registry: 42 }, `[${P}] registry must be a string, got number 42`],
     ['props that are not an object', 'ghcr.io/acme', `[${P}] props must be an object, got "ghcr.io/acme"`],
     ['platforms not an array', { registry: 'ghcr.io/a', platforms: 'linux/amd64' }, `[${P}] platforms must be an array of strings, got "linux/amd64"`],
