@@ -260,11 +260,15 @@ function code(text: string): string {
 }
 
 /**
- * Plain text as Markdown prose: the characters that start inline markup, HTML or entities are backslash-escaped
- * (CommonMark allows escaping any ASCII punctuation), so `v<digit>` or `a_b_c` read as written.
+ * Plain text as Markdown prose: characters that start inline markup, HTML, entities or headings are backslash-escaped
+ * anywhere, and those that start a block (list, quote, setext underline) at the start; CommonMark allows escaping any
+ * ASCII punctuation, so `v<digit>`, `a_b_c` or `# x` read as written.
  */
 function prose(text: string): string {
-  return text.replace(/[\\`*_[\]<>&]/g, '\\$&');
+  return text
+    .replace(/[\\`*_[\]<>&#~]/g, '\\$&')
+    .replace(/^(\s*)([-+=>])/, '$1\\$2')
+    .replace(/^(\s*\d+)([.)])/, '$1\\$2');
 }
 
 /** Makes text safe inside a Markdown table cell. */

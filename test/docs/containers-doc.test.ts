@@ -129,6 +129,20 @@ describe('renderContainersDoc', () => {
     expect(doc).toContain('\nPlatforms: `linux/amd64`, `linux/arm64`.');
   });
 
+  test('descriptions read as written: Markdown and HTML in them are escaped', () => {
+    // GIVEN a family and an image whose descriptions would be a heading, emphasis, HTML and a list
+    const plan: BuildPlan = {
+      ...FLOW_PIPE_PLAN,
+      families: [{ ...FLOW_PIPE_PLAN.families[0], description: '# The *app* <b>x</b> & a_b' }],
+      images: [{ ...FLOW_PIPE_PLAN.images[0], description: '1. first [link](x)' }, ...FLOW_PIPE_PLAN.images.slice(1)],
+    };
+    // WHEN
+    const doc = renderContainersDoc(plan, MARKER);
+    // THEN
+    expect(doc).toContain('\n\\# The \\*app\\* \\<b\\>x\\</b\\> \\& a\\_b\n');
+    expect(doc).toContain('| 1\\. first \\[link\\](x) |');
+  });
+
   test('tag placeholders are described from the one table', () => {
     expect(flowPipe).toContain('`{version}` (the version from a v1.2.3-style git tag on HEAD, without the v), `{branch}`');
     expect(flowPipe).toContain('`{pr}` (the pull request number).');
