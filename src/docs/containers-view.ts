@@ -54,6 +54,8 @@ export interface FamilyView {
   readonly buildCommands: readonly string[];
   /** Shell lines (comments on their own lines): registry/tag overrides, then one per base-image variable. */
   readonly overrideCommands: readonly string[];
+  /** The fence of the two command blocks: longer than any backtick run in them (descriptions land in comments). */
+  readonly fence: string;
 }
 
 /** @internal */
@@ -137,6 +139,11 @@ function familyView(plan: BuildPlan, family: PlannedFamily, images: ReadonlyMap<
   const members = family.images.map((id) => lookup(images, id));
   const templates = family.tag.templates.map((template, index) => templateView(template, index + 1, family.tag));
   const exampleTag = family.tag.templates.length > 0 ? expandTag(family.tag.templates[0], family.tag) : family.tag.fallback;
+  const buildCommands = commented([
+    [`${commands.make} ${familyTargets(family.id).bake}`, 'the whole family in one BuildKit run, parents first'],
+    ...members.map((image): [string, string] => [`${commands.make} ${imageTargets(image.id).build}`, image.description ?? `target ${image.target} of ${image.dockerfile}`]),
+  ]);
+  const overrides = overrideCommands(family, members, plan, commands);
   const platforms = [...new Set(members.flatMap((image) => plannedPlatforms(plan, image)))];
   return {
     id: family.id,
@@ -151,11 +158,9 @@ function familyView(plan: BuildPlan, family: PlannedFamily, images: ReadonlyMap<
     images: members.map((image) => imageRow(plan, image)),
     platforms: platforms.length > 0 ? platforms.map(code).join(', ') : undefined,
     mermaid: mermaidGraph(members, images),
-    buildCommands: commented([
-      [`${commands.make} ${familyTargets(family.id).bake}`, 'the whole family in one BuildKit run, parents first'],
-      ...members.map((image): [string, string] => [`${commands.make} ${imageTargets(image.id).build}`, image.description ?? `target ${image.target} of ${image.dockerfile}`]),
-    ]),
-    overrideCommands: overrideCommands(family, members, plan, commands),
+    buildCommands,
+    overrideCommands: overrides,
+    fence: fenceFor([...buildCommands, ...overrides]),
   };
 }
 
@@ -243,6 +248,12 @@ function overrideCommands(family: PlannedFamily, members: readonly PlannedImage[
       `${commands.make} ${imageTargets(image.id).build} ${variable}=${shellWord(defaults.get(variable) ?? '')}`,
     ]),
   ];
+}
+
+/** A code fence longer than the longest run of backticks in `lines` (CommonMark: a fence closes only a shorter one). */
+function fenceFor(lines: readonly string[]): string {
+  const longest = Math.max(0, ...lines.flatMap((line) => (line.match(/`+/g) ?? []).map((run) => run.length)));
+  return '`'.repeat(Math.max(3, longest + 1));
 }
 
 /** `command  # comment` lines with the comments aligned. */

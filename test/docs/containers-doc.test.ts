@@ -143,6 +143,13 @@ describe('renderContainersDoc', () => {
     expect(doc).toContain('| 1\\. first \\[link\\](x) |');
   });
 
+  test('a description with backticks cannot close the command block it is a comment in', () => {
+    const plan: BuildPlan = { ...FLOW_PIPE_PLAN, images: [{ ...FLOW_PIPE_PLAN.images[0], description: 'a ``` b' }, ...FLOW_PIPE_PLAN.images.slice(1)] };
+    const doc = renderContainersDoc(plan, MARKER);
+    expect(fenced(doc, '````sh', 0)).toContain('make build-flow-pipe-runtime  # a ``` b');
+    expect(doc.split('\n').filter((line) => line === '````')).toHaveLength(2);
+  });
+
   test('tag placeholders are described from the one table', () => {
     expect(flowPipe).toContain('`{version}` (the version from a v1.2.3-style git tag on HEAD, without the v), `{branch}`');
     expect(flowPipe).toContain('`{pr}` (the pull request number).');
