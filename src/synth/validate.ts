@@ -69,7 +69,7 @@ function validateSettings(d: Diagnostics, s: PipelineSettings): void {
 /** Git's rules for a branch name (git check-ref-format), plus what GitHub's branch filters would read as a pattern. */
 function branchProblem(branch: string): string | undefined {
   if (branch.length === 0 || branch.length > 255) return 'must be 1-255 characters';
-  if (/[\x00-\x20\x7f~^:?*[\\]/.test(branch)) return 'must not contain spaces, control characters or any of ~ ^ : ? * [ \\';
+  if (/[\x00-\x20\x7f~^:?*[\\$'"`]/.test(branch)) return 'must not contain spaces, control characters, quotes, "$" or any of ~ ^ : ? * [ \\';
   if (branch.startsWith('/') || branch.endsWith('/') || branch.includes('//') || branch.endsWith('.') || branch.endsWith('.lock')) {
     return 'must not start or end with "/", end with "." or ".lock", or contain "//"';
   }
@@ -82,6 +82,7 @@ function branchProblem(branch: string): string | undefined {
 
 function validateWorkflowSettings(d: Diagnostics, s: PipelineSettings): void {
   const wf = s.workflow;
+  text(d, s.path, 'workflow.defaultBranch', wf.defaultBranch);
   const problem = branchProblem(wf.defaultBranch);
   if (problem) d.error(s.path, `workflow.defaultBranch ${JSON.stringify(wf.defaultBranch)} is not a branch name: it ${problem}`);
   if (!/^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/.test(wf.runsOn)) {
