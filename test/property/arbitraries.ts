@@ -45,13 +45,23 @@ export const taintedWord = (word: string): fc.Arbitrary<string> => fc.tuple(fc.c
     return word.slice(0, half) + piece + word.slice(half);
   });
 
-/** Hostile strings, half of them built around `word` (so they get past shallow checks and reach the printers). */
-export const hostileAround = (word: string): fc.Arbitrary<string> => fc.oneof(hostileString, taintedWord(word));
+/**
+ * Hostile strings, many built around `word` (so they get past shallow checks and reach the printers), and now and
+ * then `word` itself (so a property combining several values still sees accepted pipelines).
+ */
+export const hostileAround = (word: string): fc.Arbitrary<string> => fc.oneof(
+  { weight: 3, arbitrary: hostileString },
+  { weight: 3, arbitrary: taintedWord(word) },
+  { weight: 1, arbitrary: fc.constant(word) },
+);
 
 /** Values of a wrong type where a string is expected. */
 export const untypedValue: fc.Arbitrary<unknown> = fc.constantFrom<unknown>(
   undefined, null, 0, 1, -1, 3.5, Number.NaN, Infinity, true, false, {}, [], ['a'], { toString: () => 'x' }, Symbol.for('x'), 10n,
 );
+
+/** `word` itself half of the time, else `arbitrary` (for records, so that some combinations are accepted). */
+export const sometimes = <T>(word: T, arbitrary: fc.Arbitrary<T>): fc.Arbitrary<T> => fc.oneof(fc.constant(word), arbitrary);
 
 /** A hostile string or a wrong-typed value. */
 export const anything = (word: string): fc.Arbitrary<unknown> => fc.oneof(

@@ -17,6 +17,11 @@ interface Reading {
   readonly cmd: string[] | null;
   /** History entries added on top of the base image. */
   readonly added: number;
+  /**
+   * The shell script of each RUN, in order (BuildKit's `/bin/sh -c <script>` history entry; `docker history` shows a
+   * tab as a blank, so tabs are compared as blanks). A RUN with several heredocs is left out (null).
+   */
+  readonly runs: Array<string | null>;
 }
 
 const B = TEST_BASE_IMAGE;
@@ -27,7 +32,7 @@ const CASES: ReadonlyArray<readonly [string, string]> = [
   ['plain trailing backslash continues', `FROM ${B}\nRUN echo hi \\\nUSER 4242\n`],
   ['backslash, then an empty line, then USER', `FROM ${B}\nRUN echo hi \\\n\nUSER 4242\n`],
   ['backslash + blank inside a heredoc body is not a continuation', `FROM ${B}\nRUN <<"EOF"\necho a\\ \nEOF\nUSER 4242\n`],
-  ['two heredocs on one RUN', `FROM ${B}\nRUN <<"A" sh -c 'cat >/dev/null' && true <<"B"\necho a\\\nA\necho b\nB\nUSER 4242\n`],
+  ['two heredocs on one RUN', `FROM ${B}\nRUN <<"A" sh -c 'cat >/dev/null' && true <<"B"\necho a\\\nA\necho b\nB\nLABEL a=1\n`],
   ['heredoc after a continued flag line', `FROM ${B}\nRUN --network=none \\\n    <<"EOF"\necho a \\\nEOF\nUSER 4242\n`],
   ['EOF\\r ends a quoted heredoc', `FROM ${B}\nRUN <<"EOF"\necho a\nEOF\r\nUSER 4242\n`],
   ['indented EOF does not end a heredoc', `FROM ${B}\nRUN <<"EOF"\necho a\n EOF\ntrue\nEOF\nUSER 4242\n`],
@@ -36,6 +41,8 @@ const CASES: ReadonlyArray<readonly [string, string]> = [
   ['# after text is not a comment', `FROM ${B}\nLABEL a="1 # x" b=2\n`],
   ['escaped quotes in exec form', `FROM ${B}\nCMD ["a\\"b", "c d", "\\\\"]\n`],
   ['escaped quote in a label value', `FROM ${B}\nLABEL a="x\\"y" b='p q'\n`],
+  ['backslash before a blank mid-line is kept', `FROM ${B}\nRUN echo \\\tx > /dev/null\nUSER 4242\n`],
+  ['continuation at the end of the file', `FROM ${B}\nRUN echo  b \\\n  c\\\t`],
   ['lone CR stays inside the line', `FROM ${B}\nRUN echo hi\rUSER 4242\nLABEL a=1\n`],
   ['CRLF line ends', `FROM ${B}\r\nLABEL a=1\r\nUSER 4242\r\n`],
   ['escape directive changes the continuation character', `# escape=\`\nFROM ${B}\nRUN echo hi \\\nUSER 4242\n`],
@@ -58,8 +65,12 @@ function engineReading(text: string): Reading {
   const config = JSON.parse(docker(['image', 'inspect', '--format', '{{json .Config}}', image])) as { User?: string; Labels?: Record<string, string> | null; Cmd?: string[] | null };
   const history = (from: string) => docker(['history', '--format', '{{.ID}}', from]).split('\n').filter((l) => l !== '').length;
   const added = history(image) - history(id);
+  const createdBy = docker(['history', '--no-trunc', '--format', '{{json .CreatedBy}}', image]).split('\n').filter((l) => l !== '')
+    .map((l) => JSON.parse(l) as string).slice(0, added).reverse();
+  const runs: Array<string | null> = createdBy.filter((c) => c.startsWith('RUN /bin/sh -c '))
+    .map((c) => c.slice('RUN /bin/sh -c '.length).replace(/ # buildkit$/, '').replace(/\t/g, ' '));
   docker(['image', 'rm', '--force', image]);
-  return { user: config.User ?? '', labels: { ...(config.Labels ?? {}) }, cmd: config.Cmd ?? null, added };
+  return { user: config.User ?? '', labels: { ...(config.Labels ?? {}) }, cmd: config.Cmd ?? null, added, runs };
 }
 
 /** The same facts as read by `readDockerfile` (labels of the base image are inherited, so only new keys). */
@@ -73,7 +84,12 @@ function astReading(text: string, baseLabels: Record<string, string>, baseCmd: s
     }
     if (i.keyword === 'CMD') cmd = JSON.parse(i.content) as string[];
   }
-  return { user: finalUser(stage) ?? '', labels, cmd, added: stage.instructions.length };
+  // a RUN that is one heredoc runs its body (plus the line end); a shell-form RUN runs its text as BuildKit joined it
+  const runs = stage.instructions.filter((i) => i.keyword === 'RUN').map((i) => {
+    if (i.heredocBodies.length > 1) return null;
+    return (i.heredocBodies.length === 1 && /^<<-?["']?EOF["']?$/.test(i.raw.split('\n')[0]) ? `${i.heredocBodies[0]}\n` : i.raw).replace(/\t/g, ' ');
+  });
+  return { user: finalUser(stage) ?? '', labels, cmd, added: stage.instructions.length, runs };
 }
 
 /** key=value pairs of a LABEL, unquoted with the shell rules BuildKit applies. */
@@ -88,6 +104,10 @@ describeEngine('dockerfile-ast (with the BuildKit line view) reads tricky Docker
   test.each(CASES)('%s', (_name, text) => {
     const base = JSON.parse(docker(['image', 'inspect', '--format', '{{json .Config}}', B])) as { Labels?: Record<string, string> | null; Cmd?: string[] | null };
     const engine = engineReading(text);
-    expect(astReading(text, { ...(base.Labels ?? {}) }, base.Cmd ?? null)).toStrictEqual(engine);
+    const ast = astReading(text, { ...(base.Labels ?? {}) }, base.Cmd ?? null);
+    engine.runs.forEach((_r, i) => {
+      if (ast.runs[i] === null) engine.runs[i] = null;
+    });
+    expect(ast).toStrictEqual(engine);
   });
 });

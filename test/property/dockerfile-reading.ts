@@ -58,7 +58,7 @@ export function readDockerfile(text: string): ReadDockerfile {
   const globals: ReadInstruction[] = [];
   const stages: Array<{ from: ReadInstruction; instructions: ReadInstruction[] }> = [];
   for (const instruction of parsed.getInstructions()) {
-    const read = readInstruction(instruction, bodies, masked);
+    const read = readInstruction(instruction, bodies, masked, parsed.getEscapeCharacter());
     if (read.keyword === 'FROM') stages.push({ from: read, instructions: [] });
     else if (stages.length === 0) globals.push(read);
     else stages[stages.length - 1].instructions.push(read);
@@ -70,16 +70,16 @@ export function readDockerfile(text: string): ReadDockerfile {
   };
 }
 
-function readInstruction(instruction: Instruction, bodies: ReadonlyMap<number, string[]>, lines: readonly string[]): ReadInstruction {
+function readInstruction(instruction: Instruction, bodies: ReadonlyMap<number, string[]>, lines: readonly string[], escape: string): ReadInstruction {
   const withFlags = instruction as Instruction & { getFlags?: () => Array<{ getName(): string; getValue(): string | null }> };
   const flags = typeof withFlags.getFlags === 'function' ? withFlags.getFlags() : [];
-  const heredocBodies = bodies.get(instruction.getRange().start.line) ?? [];
+  const heredocBodies = (bodies.get(instruction.getRange().start.line) ?? []).map(restoreCr);
   return {
     keyword: instruction.getKeyword(),
     flags: flags.map((f) => f.getName()),
     flagValues: flags.map((f) => f.getValue()),
-    content: instruction.getArgumentsContent() ?? '',
-    raw: rawArguments(instruction, lines),
+    content: restoreCr(instruction.getArgumentsContent() ?? ''),
+    raw: restoreCr(rawArguments(instruction, lines, escape)),
     heredocBodies,
   };
 }
@@ -108,10 +108,11 @@ export function runScript(run: ReadInstruction): string {
 }
 
 /** The instruction's own text (dockerfile-ast's raw content also drops a backslash before a blank mid-line). */
-function rawArguments(instruction: Instruction, lines: readonly string[]): string {
+function rawArguments(instruction: Instruction, lines: readonly string[], escape: string): string {
   const range = instruction.getRange();
   const text = lines.slice(range.start.line, range.end.line + 1).join('\n');
-  const joined = text.replace(/\\[ \t]*\n(?:[ \t]*(?:#[^\n]*)?\n)*/g, '');
+  const e = escape.replace(/[\\^$.*+?()[\]{}|]/g, '\\$&');
+  const joined = text.replace(new RegExp(`${e}[ \\t]*\\n(?:[ \\t]*(?:#[^\\n]*)?\\n)*`, 'g'), '').replace(new RegExp(`${e}[ \\t]*$`), '');
   // drop the keyword and the flags: everything up to the first word that is not a flag
   return joined.replace(/^\s*[A-Za-z]+\s*/, '').replace(/^(?:--\S*\s+)*/, '').trim();
 }
@@ -213,4 +214,9 @@ export function cutHeredocs(lines: readonly string[]): { masked: string[]; bodie
     i = k;
   }
   return { masked, bodies };
+}
+
+/** Puts back the lone carriage returns {@link asBuildKitSees} hid from dockerfile-ast. */
+function restoreCr(text: string): string {
+  return text.replace(/\u240d/g, '\r');
 }

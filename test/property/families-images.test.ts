@@ -6,7 +6,7 @@
 import { posix } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect } from 'vitest';
-import { anything, hostileAround, hostileList } from './arbitraries';
+import { anything, hostileAround, hostileList, sometimes } from './arbitraries';
 import { Outputs } from './output-checks';
 import { hostileProperty } from './property-kit';
 import { Containers, DockerfileSyntax, FamilyTag, ImageRole, ImageSource } from '../../src';
@@ -18,6 +18,14 @@ const family = (familyId: unknown, familyProps: unknown, imageId: unknown = 'img
   const img = c.addFamily(familyId as string, familyProps as never).addImage(imageId as string, { from: SCRATCH, ...imageProps } as never);
   img.copy(['src'], '/src/');
 };
+
+/** Printable text (no control characters) built from Markdown and HTML syntax around `word`. */
+function markdownText(word: string): fc.Arbitrary<string> {
+  const pieces = ['# ', '## ', '<!--', '-->', '<b>', '<script>', '[x](http://e.x)', '![i](http://e.x/i.png)', '|', '\\|', '`', '```', '*', '_',
+    '- ', '1. ', '> ', '---', '&amp;', '<http://e.x>', 'https://e.x', '\\', '{{', '}}', ' '];
+  // blank text means "no description" (the paragraph is left out), a different structure on purpose
+  return fc.array(fc.constantFrom(...pieces, word), { minLength: 1, maxLength: 5 }).map((p) => p.join('')).filter((s) => s.trim() !== '');
+}
 
 /** The bake targets (name → target). */
 function bakeTargets(o: Outputs): Record<string, { dockerfile: string; context: string; tags: string[]; labels?: Record<string, string> }> {
@@ -53,7 +61,7 @@ describe('families, images and stages with hostile values', () => {
     expect: ([dockerfile], o) => {
       const [path] = [...o.dockerfiles.keys()];
       expect(path.split('/')).not.toContain('..');
-      if (typeof dockerfile === 'string') expect(path).toBe(posix.normalize(dockerfile));
+      if (typeof dockerfile === 'string') expect(path).toBe(posix.normalize(dockerfile).replace(/\/$/, ''));
       const target = Object.values(bakeTargets(o))[0];
       expect(posix.normalize(posix.join(target.context, target.dockerfile)) === path || target.dockerfile === path).toBe(true);
       expect(target.context.split('/')).not.toContain('..');
@@ -70,6 +78,12 @@ describe('families, images and stages with hostile values', () => {
     },
   });
 
+  hostileProperty('printable descriptions with Markdown/HTML syntax keep the CONTAINERS.md structure', 4013,
+    fc.tuple(markdownText('The app'), markdownText('The image')), {
+      benign: ['The app', 'The image'] as [string, string],
+      build: ([fd, id]) => family('app', { description: fd }, 'img', { description: id }),
+    });
+
   hostileProperty('family and image platforms', 4005, fc.tuple(hostileList('linux/amd64'), hostileList('linux/arm64')), {
     benign: [['linux/amd64'], ['linux/arm64']] as [unknown, unknown],
     build: ([fp, ip]) => family('app', { platforms: fp }, 'img', { platforms: ip }),
@@ -83,7 +97,11 @@ describe('families, images and stages with hostile values', () => {
     },
   });
 
-  hostileProperty('image repository, user and dockerfile', 4006, fc.record({ repository: anything('app-img'), user: anything('1000:1000'), dockerfile: anything('img/Dockerfile') }), {
+  hostileProperty('image repository, user and dockerfile', 4006, fc.record({
+    repository: sometimes<unknown>('app-img', anything('app-img')),
+    user: sometimes<unknown>('1000:1000', anything('1000:1000')),
+    dockerfile: sometimes<unknown>('img/Dockerfile', anything('img/Dockerfile')),
+  }), {
     benign: { repository: 'app-img', user: '1000:1000', dockerfile: 'img/Dockerfile' } as Record<string, unknown>,
     build: (v) => family('app', {}, 'img', v),
     sameStructure: (v) => Object.values(v).every((x) => x !== undefined),
@@ -135,7 +153,12 @@ describe('families, images and stages with hostile values', () => {
   });
 
   hostileProperty('FamilyTag.templates(templates, { constants, fallback })', 4010,
-    fc.record({ template: hostileAround('{version}-{os}'), name: anything('os'), value: anything('ubuntu24.04'), fallback: anything('dev') }), {
+    fc.record({
+      template: hostileAround('{version}-{os}'),
+      name: sometimes<unknown>('os', anything('os')),
+      value: sometimes<unknown>('ubuntu24.04', anything('ubuntu24.04')),
+      fallback: sometimes<unknown>('dev', anything('dev')),
+    }), {
       benign: { template: '{version}-{os}', name: 'os', value: 'ubuntu24.04', fallback: 'dev' } as Record<string, unknown>,
       build: (v) => (c) => {
         const tag = FamilyTag.templates([v.template as string, '{branch}'], { constants: { [String(v.name)]: v.value as string }, fallback: v.fallback as string });
@@ -162,7 +185,13 @@ describe('families, images and stages with hostile values', () => {
   });
 
   hostileProperty('addExternalFamily(id, { registry, tag, images })', 4012,
-    fc.record({ id: anything('flow-pipe'), registry: anything('ghcr.io/hurdad'), tag: anything('0.1.0'), name: anything('dev'), repository: anything('flow-pipe-dev') }), {
+    fc.record({
+      id: sometimes<unknown>('flow-pipe', anything('flow-pipe')),
+      registry: sometimes<unknown>('ghcr.io/hurdad', anything('ghcr.io/hurdad')),
+      tag: sometimes<unknown>('0.1.0', anything('0.1.0')),
+      name: sometimes<unknown>('dev', anything('dev')),
+      repository: sometimes<unknown>('flow-pipe-dev', anything('flow-pipe-dev')),
+    }), {
       benign: { id: 'flow-pipe', registry: 'ghcr.io/hurdad', tag: '0.1.0', name: 'dev', repository: 'flow-pipe-dev' } as Record<string, unknown>,
       build: (v) => (c) => {
         const ext = c.addExternalFamily(v.id as string, {
@@ -170,7 +199,8 @@ describe('families, images and stages with hostile values', () => {
           tag: v.tag as string,
           images: [{ name: v.name as string, repository: v.repository as string, role: ImageRole.SDK }],
         });
-        c.addFamily('app').addImage('img', { from: ImageSource.external(ext.image(v.name as string)) }).copy(['src'], '/src/');
+        // the image object itself (image(name) throws by contract for an unknown name)
+        c.addFamily('app').addImage('img', { from: ImageSource.external(ext.images[0]) }).copy(['src'], '/src/');
       },
       expect: (v, o) => {
         const [file] = [...o.dockerfiles.values()];

@@ -41,6 +41,8 @@ describe('strings over 64 KiB', () => {
     build: ([slot, s]) => (c) => SLOTS[slot](s, c),
     sameStructure: false,
     numRuns: 60,
+    // BuildKit's limit: rejecting every such string is a correct outcome
+    mayRejectAll: true,
     expect: (_v, o) => {
       for (const [, file] of o.dockerfiles) {
         for (const i of [...file.globals, ...file.stages.flatMap((st) => [st.from, ...st.instructions])]) {

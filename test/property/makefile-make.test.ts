@@ -6,7 +6,7 @@
 import { spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { dirname, join, posix } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { hostileAround } from './arbitraries';
@@ -35,9 +35,11 @@ interface Settings {
   readonly repository: string;
   readonly tag: string;
   readonly reference: string;
+  readonly dockerfile: string;
+  readonly context: string;
 }
 
-const BENIGN: Settings = { registry: 'ghcr.io/acme', description: 'The image', sourceUrl: 'https://github.com/acme/app', repository: 'app-img', tag: '1.2.3', reference: 'busybox:1' };
+const BENIGN: Settings = { registry: 'ghcr.io/acme', description: 'The image', sourceUrl: 'https://github.com/acme/app', repository: 'app-img', tag: '1.2.3', reference: 'busybox:1', dockerfile: 'docker/app/Dockerfile', context: 'app' };
 
 /** Runs `make build-app-img` in a workspace holding `files`; returns the stub calls (argv each) and whether the canary exists. */
 function runMake(files: ReadonlyMap<string, string>): { status: number | null; stderr: string; calls: string[][]; pwned: boolean } {
@@ -78,11 +80,13 @@ describe('the Makefile under real GNU make', () => {
       repository: hostile(BENIGN.repository),
       tag: hostile(BENIGN.tag),
       reference: hostile(BENIGN.reference),
+      dockerfile: hostile(BENIGN.dockerfile),
+      context: hostile(BENIGN.context),
     }).chain((all) => fc.constantFrom(...(Object.keys(all) as Array<keyof Settings>)).map((key) => ({ ...BENIGN, [key]: all[key] })));
     let accepted = 0;
     assertCompact(fc.property(arbitrary, (s: Settings) => {
       const outcome = synthesize({ registry: s.registry, sourceUrl: s.sourceUrl } as ContainersProps, (c) => {
-        const img = c.addFamily('app', { tag: FamilyTag.fixed(s.tag) })
+        const img = c.addFamily('app', { tag: FamilyTag.fixed(s.tag), dockerfile: s.dockerfile, context: s.context })
           .addImage('img', { from: ImageSource.registry(s.reference), repository: s.repository, description: s.description });
         img.copy(['src'], '/src/');
       });
@@ -100,6 +104,10 @@ describe('the Makefile under real GNU make', () => {
       const labels = values(argv, '--label');
       expect(labels).toContain(`org.opencontainers.image.description=${s.description}`);
       expect(labels).toContain(`org.opencontainers.image.source=${s.sourceUrl}`);
+      // the Dockerfile make passes is the one written, and the context is the last argument
+      const dockerfiles = [...outcome.files.entries()].filter(([, t]) => /^FROM /m.test(t) && !/^\.DEFAULT_GOAL/m.test(t)).map(([p]) => p);
+      expect(values(argv, '--file')).toStrictEqual(dockerfiles);
+      expect(posix.normalize(argv[argv.length - 1])).toBe(posix.normalize(s.context));
     }), { seed: 5001, numRuns: 200 });
     // not vacuous: many hostile values are accepted and reach make
     expect(accepted).toBeGreaterThan(5);

@@ -5,7 +5,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect } from 'vitest';
-import { anything, hostileNumber } from './arbitraries';
+import { anything, hostileNumber, sometimes } from './arbitraries';
 import { finalUser, ReadInstruction, runScript } from './dockerfile-reading';
 import { Outputs } from './output-checks';
 import { hostileProperty } from './property-kit';
@@ -81,7 +81,13 @@ function expectOption(o: Outputs, type: string, given: Record<string, unknown>, 
 
 describe('Mount factories with hostile options', () => {
   hostileProperty('Mount.cache({ target, id, mode, uid, gid }) is one --mount with exactly those options', 2001,
-    fc.record({ target: anything('/cache'), id: fc.option(anything('cache-id'), { nil: undefined }), mode: fc.option(anything('0755'), { nil: undefined }), uid: fc.option(hostileNumber, { nil: undefined }), gid: fc.option(hostileNumber, { nil: undefined }) }), {
+    fc.record({
+      target: sometimes<unknown>('/cache', anything('/cache')),
+      id: fc.option(sometimes<unknown>('cache-id', anything('cache-id')), { nil: undefined }),
+      mode: fc.option(sometimes<unknown>('0755', anything('0755')), { nil: undefined }),
+      uid: fc.option(sometimes<unknown>(1000, hostileNumber), { nil: undefined }),
+      gid: fc.option(sometimes<unknown>(1000, hostileNumber), { nil: undefined }),
+    }), {
       benign: { target: '/cache', id: 'cache-id', mode: '0755', uid: 1, gid: 1 } as Record<string, unknown>,
       build: (v) => build(() => Mount.cache({ ...(v as object), sharing: CacheSharing.LOCKED } as never)),
       sameStructure: false,
@@ -114,7 +120,12 @@ describe('Mount factories with hostile options', () => {
     });
 
   hostileProperty('Mount.secret({ id, target, env, mode }) is one --mount with exactly those options', 2004,
-    fc.record({ id: anything('token'), target: fc.option(anything('/run/secrets/token'), { nil: undefined }), env: fc.option(anything('TOKEN'), { nil: undefined }), mode: fc.option(anything('0400'), { nil: undefined }) }), {
+    fc.record({
+      id: sometimes<unknown>('token', anything('token')),
+      target: fc.option(sometimes<unknown>('/run/secrets/token', anything('/run/secrets/token')), { nil: undefined }),
+      env: fc.option(sometimes<unknown>('TOKEN', anything('TOKEN')), { nil: undefined }),
+      mode: fc.option(sometimes<unknown>('0400', anything('0400')), { nil: undefined }),
+    }), {
       benign: { id: 'token', target: '/run/secrets/token', env: undefined, mode: '0400' } as Record<string, unknown>,
       build: (v) => build(() => Mount.secret(v as never)),
       sameStructure: false,

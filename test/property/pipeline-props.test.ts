@@ -53,7 +53,7 @@ describe('Containers props with hostile values', () => {
     },
   });
 
-  hostileProperty('defaultUser', 3003, anything('10001:10001'), {
+  hostileProperty('defaultUser', 3003, fc.oneof(fc.constantFrom<unknown>('1000', '65532:65532'), anything('10001:10001')), {
     props: (defaultUser) => props({ defaultUser }),
     benign: '10001:10001' as unknown,
     build: () => pipeline,
@@ -143,7 +143,7 @@ describe('Containers props with hostile values', () => {
     });
   }
 
-  hostileProperty('workflow.timeoutMinutes and enabled, untyped', 3015, fc.record({ timeoutMinutes: fc.constantFrom<unknown>(0, -1, 1.5, Number.NaN, Infinity, '60', null, 100_000), enabled: fc.constantFrom<unknown>(true, false, 'no', 0, null) }), {
+  hostileProperty('workflow.timeoutMinutes and enabled, untyped', 3015, fc.record({ timeoutMinutes: fc.constantFrom<unknown>(30, 0, -1, 1.5, Number.NaN, Infinity, '60', null, 100_000), enabled: fc.constantFrom<unknown>(true, false, 'no', 0, null) }), {
     props: (workflow) => props({ workflow }),
     benign: { timeoutMinutes: 30, enabled: true } as Record<string, unknown>,
     build: () => pipeline,

@@ -24,6 +24,11 @@ export interface HostileCase<T> {
    */
   readonly sameStructure?: boolean | ((value: T) => boolean);
   readonly numRuns?: number;
+  /**
+   * Whether every generated value may be rejected (default false: at least one accepted value must reach the output
+   * checks, so a property cannot pass by checking rejections only).
+   */
+  readonly mayRejectAll?: boolean;
 }
 
 /**
@@ -34,10 +39,12 @@ export function hostileProperty<T>(name: string, seed: number, arbitrary: fc.Arb
   test(`${name} [seed ${seed}]`, () => {
     const props = c.props ?? (() => BASE_PROPS);
     const baseline = structureOf(classify(synthesizeFiles(props(c.benign), c.build(c.benign))));
+    let accepted = 0;
     assertCompact(
       fc.property(arbitrary, (value) => {
         const outcome = synthesize(props(value), c.build(value));
         if (outcome.kind === 'rejected') return;
+        accepted++;
         const outputs = classify(outcome.files);
         expectNoProblems(workflowProblems(outputs));
         expectNoProblems(dockerignoreProblems(outputs));
@@ -47,6 +54,7 @@ export function hostileProperty<T>(name: string, seed: number, arbitrary: fc.Arb
       }),
       { seed, numRuns: c.numRuns ?? 150 },
     );
+    if (!c.mayRejectAll && accepted === 0) throw new Error('every generated value was rejected: the output checks never ran');
   });
 }
 
