@@ -77,5 +77,6 @@ export function describe(value: unknown): string {
   if (typeof value === 'number' && Number.isNaN(value)) return 'NaN';
   if (typeof value === 'string') return JSON.stringify(value.length > 60 ? `${value.slice(0, 60)}…` : value);
   if (typeof value === 'object') return 'an object';
+  if (typeof value === 'symbol') return 'a symbol';
   return `${typeof value} ${String(value)}`;
 }

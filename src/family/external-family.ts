@@ -1,4 +1,5 @@
 import { Construct } from 'constructs';
+import { constructId } from '../core/construct-id';
 import { ImageRole } from '../image/image-role';
 
 /** One image of an external family. */
@@ -41,8 +42,13 @@ export class ExternalFamily extends Construct {
   public readonly _props: ExternalFamilyProps;
   private readonly byName = new Map<string, ExternalImage>();
 
+  /** Why the id as given could not name the construct (validation reports it). @internal */
+  public readonly _idProblem?: string;
+
   constructor(scope: Construct, id: string, props: ExternalFamilyProps) {
-    super(scope, id);
+    const checked = constructId(id);
+    super(scope, checked.id);
+    this._idProblem = checked.problem;
     Object.defineProperty(this, EXTERNAL_FAMILY_SYMBOL, { value: true });
     this._rawProps = props;
     this._props = typeof props === 'object' && props !== null ? props : ({} as ExternalFamilyProps);

@@ -1,6 +1,7 @@
 import { Construct } from 'constructs';
-import { normalizeProjectPath } from '../core/paths';
 import { FamilyTag } from './family-tag';
+import { constructId } from '../core/construct-id';
+import { normalizeProjectPath } from '../core/paths';
 import { Image, ImageProps } from '../image/image';
 
 /** Properties of an image family. */
@@ -47,8 +48,13 @@ export class ImageFamily extends Construct {
   /** The properties as given (validation reads them, whatever their types). @internal */
   public readonly _props: ImageFamilyProps;
 
+  /** Why the id as given could not name the construct (validation reports it). @internal */
+  public readonly _idProblem?: string;
+
   constructor(scope: Construct, id: string, props: ImageFamilyProps = {}) {
-    super(scope, id);
+    const checked = constructId(id);
+    super(scope, checked.id);
+    this._idProblem = checked.problem;
     Object.defineProperty(this, IMAGE_FAMILY_SYMBOL, { value: true });
     this._rawProps = props;
     this._props = typeof props === 'object' && props !== null ? props : {};

@@ -3,6 +3,7 @@ import { InputReader } from './input-reader';
 import { readInstruction } from './instruction-reader';
 import type { Instruction, RecordedInstruction } from './instructions';
 import { AddOptions, CopyOptions, HealthcheckOptions, Protocol, RunOptions } from './options';
+import { constructId } from '../core/construct-id';
 import type { ImageSource } from '../image/image-source';
 
 const STAGE_SYMBOL = Symbol.for('projen-containers.Stage');
@@ -36,8 +37,13 @@ export class Stage extends Construct {
   public readonly _recorded: RecordedInstruction[] = [];
   private readCache?: { readonly count: number; readonly instructions: Instruction[] };
 
+  /** Why the id as given could not name the construct (validation reports it). @internal */
+  public readonly _idProblem?: string;
+
   constructor(scope: Construct, id: string, props: StageProps) {
-    super(scope, id);
+    const checked = constructId(id);
+    super(scope, checked.id);
+    this._idProblem = checked.problem;
     Object.defineProperty(this, STAGE_SYMBOL, { value: true });
     const p: Partial<StageProps> = typeof props === 'object' && props !== null ? props : {};
     this.from = p.from as ImageSource;

@@ -1,7 +1,8 @@
 import { PipelineIndex } from './pipeline-index';
 import { StageSourceResolver } from './stage-sources';
 import type { Diagnostics } from '../core/diagnostics';
-import { variablePrefix } from '../core/names';
+import { variablePrefix, VARIABLE_PATTERN } from '../core/names';
+import { describe } from '../core/untyped';
 import { sourceOf } from '../image/image-source';
 import { BAKE_DEFAULT_GROUP, familyTargets, GLOBAL_TARGETS, imageTargets } from '../plan/target-names';
 import { BUILD_FACT_VARIABLES, SETTING_VARIABLES, tagVariableOf } from '../plan/variables';
@@ -24,6 +25,9 @@ export function validateNames(d: Diagnostics, index: PipelineIndex): void {
     const owners = new Map<string, { path: string; note: string }>();
     return (name: string, path: string, note = '') => {
       const other = owners.get(name);
+      if (output !== 'make target' && output !== 'bake target or group' && !VARIABLE_PATTERN.test(name)) {
+        d.error(path, `its ${output} "${name}" is not a valid variable name (it must start with a letter or "_"); rename it`);
+      }
       if (other === undefined) owners.set(name, { path, note });
       else if (other.path !== path) d.error(path, `its ${output} "${name}"${note} is also the ${output} of ${other.path}${other.note}; rename one of them`);
     };
@@ -56,7 +60,7 @@ export function validateNames(d: Diagnostics, index: PipelineIndex): void {
       const key = `${arg.variable}=${arg.defaultValue}`;
       if (declared.has(key)) continue;
       declared.set(key, stage.node.path);
-      variable(arg.variable, stage.node.path, ` (default ${JSON.stringify(arg.defaultValue)})`);
+      variable(arg.variable, stage.node.path, ` (default ${typeof arg.defaultValue === 'string' ? JSON.stringify(arg.defaultValue) : describe(arg.defaultValue)})`);
     }
   }
 }

@@ -47,7 +47,9 @@ function validateFrom(d: Diagnostics, index: PipelineIndex, stage: Stage): void 
     const parsed = parseImageReference(src.reference);
     if (typeof parsed === 'string') d.error(path, parsed);
     else if (!parsed.digest) d.warning(path, `base image "${src.reference}" is not pinned to a digest; builds are not reproducible`);
-    if (src.buildArg !== undefined && !VARIABLE_PATTERN.test(src.buildArg)) d.error(path, `build argument name "${src.buildArg}" must match [A-Za-z_][A-Za-z0-9_]*`);
+    if (src.buildArg !== undefined && (typeof src.buildArg !== 'string' || !VARIABLE_PATTERN.test(src.buildArg))) {
+      d.error(path, `build argument name "${typeof src.buildArg === 'symbol' ? 'a symbol' : String(src.buildArg)}" must match [A-Za-z_][A-Za-z0-9_]*`);
+    }
     text(d, path, 'base image', src.reference);
   }
   if (src.kind === 'stage') {

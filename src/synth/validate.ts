@@ -11,8 +11,8 @@ import { describe, UntypedReader } from '../core/untyped';
 import { ExternalFamily } from '../family/external-family';
 import { FamilyTag, placeholders } from '../family/family-tag';
 import { Image } from '../image/image';
-import { sourceOf } from '../image/image-source';
 import { ImageRole } from '../image/image-role';
+import { ImageSource, sourceOf } from '../image/image-source';
 import { TAG_PLACEHOLDERS, tagPlaceholder } from '../plan/tag-placeholders';
 import { isRegistry, isRepositoryPath, isTag, parseImageReference } from '../reference/image-reference';
 
@@ -24,11 +24,14 @@ export const PLATFORM = /^[a-z0-9]+\/[a-z0-9_]+(?:\/[a-z0-9]+)?$/;
  * @internal
  */
 export function validatePipeline(index: PipelineIndex, settings: PipelineSettings, d: Diagnostics): void {
+  for (const c of [...index.families, ...index.externalFamilies, ...index.stages]) {
+    if (c._idProblem !== undefined) d.error(c.node.path, c._idProblem);
+  }
   validateSettings(d, settings);
   validateFamilies(d, index, settings);
   for (const ext of index.externalFamilies) validateExternalFamily(d, ext);
   for (const stage of index.stages) {
-    if (!sourceOf(stage.from)) d.error(stage.node.path, 'from must be an ImageSource (ImageSource.registry(), .stage(), .external() or .scratch())');
+    if (!sourceOf(stage.from)) d.error(stage.node.path, sourceProblem(stage.from));
     else validateStage(d, index, stage);
   }
   validateStageGraph(d, index);
@@ -160,7 +163,11 @@ function validateFamilies(d: Diagnostics, index: PipelineIndex, s: PipelineSetti
       files.set(dockerfile, family.node.id);
       const user = ir.optionalString('user', iprops.user) ?? s.defaultUser;
       if (numericUserProblem(user)) d.error(ipath, `user ${JSON.stringify(user)} ${numericUserProblem(user)} (Kubernetes runAsNonRoot needs numbers)`);
-      else if (/^0(?::\d+)?$/.test(user)) d.warning(ipath, `image "${id}" runs as root (user ${user})`);
+      const lastUser = [...image._instructions].reverse().find((i) => i.kind === 'user');
+      const finalUser = lastUser?.kind === 'user' ? lastUser.user : user;
+      if (/^0+(?::\d+)?$/.test(finalUser) && !numericUserProblem(finalUser)) {
+        d.error(ipath, `image "${id}" would run as root (user ${finalUser}); published images run as a non-root numeric user: do root work in a build stage or before the last user(), and end with a non-zero uid`);
+      }
       const idescription = ir.optionalString('description', iprops.description);
       if (idescription !== undefined) prose(d, ipath, 'description', idescription);
       if (iprops.role !== undefined && !Object.values(ImageRole).includes(iprops.role)) {
@@ -189,8 +196,22 @@ function validatePlatforms(d: Diagnostics, path: string, platforms: readonly str
 /** Prose that reaches CONTAINERS.md, labels and comments: one line, no GitHub expression, no HTML, bounded. */
 function prose(d: Diagnostics, path: string, what: string, value: string): void {
   text(d, path, what, value);
+  if (/[\x00-\x08\x0b-\x1f\x7f]/.test(value) && !/[\r\n\0]/.test(value)) {
+    d.error(path, `${what} ${JSON.stringify(value)} contains a control character; use plain one-line text`);
+  }
   if (/[<>]/.test(value)) d.error(path, `${what} ${JSON.stringify(value)} must not contain "<" or ">" (it reaches CONTAINERS.md, where they would start HTML)`);
   if (value.length > 1000) d.error(path, `${what} is ${value.length} characters long; keep it under 1000`);
+}
+
+/** Why `from` is not usable, in the caller's terms. */
+function sourceProblem(from: unknown): string {
+  if (ImageSource.isImageSource(from)) {
+    const src = from._source as { kind: string; reference?: unknown; buildArg?: unknown };
+    if (src.kind === 'registry') return `from must be an ImageSource with a reference: ImageSource.registry() needs a string, got ${describe(src.reference)}`;
+    if (src.kind === 'stage') return 'from must be an ImageSource of a stage: ImageSource.stage() needs a stage or image of this pipeline';
+    return 'from must be an ImageSource of an external image: ImageSource.external() needs family.image(name) of an ExternalFamily';
+  }
+  return `from must be an ImageSource (ImageSource.registry(), .stage(), .external() or .scratch()), got ${describe(from)}`;
 }
 
 /** Props from an untyped caller must still be an object. */
@@ -276,7 +297,7 @@ function validateExternalUse(d: Diagnostics, index: PipelineIndex): void {
     const repos = new Map(ext.images.map((i) => [`${ext.registry}/${i.repository}`, i.name]));
     for (const stage of index.stages) {
       const src = sourceOf(stage.from);
-    if (!src) continue;
+      if (!src) continue;
       if (src.kind !== 'registry') continue;
       const parsed = parseImageReference(src.reference);
       if (typeof parsed === 'string' || !repos.has(parsed.name)) continue;

@@ -39,10 +39,10 @@ describe('synthesis rejects bad input with a PipelineValidationError naming the 
 });
 
 describe('accepted input', () => {
-  test('PUBLIC_KEY is not secret-like, and unpinned bases and root images are warnings only', () => {
-    // GIVEN names the secret check allows, an unpinned base and an image running as root
+  test('PUBLIC_KEY is not secret-like, and unpinned bases are warnings only', () => {
+    // GIVEN names the secret check allows and an unpinned base
     const { project, containers } = newPipeline();
-    const runtime = containers.addFamily('app').addImage('runtime', { from: ImageSource.registry('ubuntu:24.04'), user: '0:0' });
+    const runtime = containers.addFamily('app').addImage('runtime', { from: ImageSource.registry('ubuntu:24.04') });
     runtime.arg('PUBLIC_KEY');
     runtime.env({ KEY_FILE: '/run/secrets/key', TOKEN_VERSION: '2' });
     // WHEN/THEN synthesis succeeds
