@@ -277,14 +277,14 @@ function code(text: string): string {
  */
 function prose(text: string): string {
   return text
-    .replace(/[\\`*_[\]<>&#~]/g, '\\$&')
+    .replace(/[\\`*_[\]<>&#~|]/g, '\\$&')
     .replace(/^(\s*)([-+=>])/, '$1\\$2')
     .replace(/^(\s*\d+)([.)])/, '$1\\$2');
 }
 
-/** Makes text safe inside a Markdown table cell. */
+/** Makes text safe inside a Markdown table cell: one line, every `|` not already escaped (prose escapes its own) escaped. */
 function cell(text: string): string {
-  return text.replace(/\|/g, '\\|').replace(/\s*\n\s*/g, ' ');
+  return text.replace(/(?<!\\)\|/g, '\\|').replace(/\s*\n\s*/g, ' ');
 }
 
 function lookup(images: ReadonlyMap<string, PlannedImage>, id: string): PlannedImage {

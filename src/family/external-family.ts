@@ -46,7 +46,7 @@ export class ExternalFamily extends Construct {
   public readonly _idProblem?: string;
 
   constructor(scope: Construct, id: string, props: ExternalFamilyProps) {
-    const checked = constructId(id);
+    const checked = constructId(scope, id);
     super(scope, checked.id);
     this._idProblem = checked.problem;
     Object.defineProperty(this, EXTERNAL_FAMILY_SYMBOL, { value: true });

@@ -52,7 +52,7 @@ export class ImageFamily extends Construct {
   public readonly _idProblem?: string;
 
   constructor(scope: Construct, id: string, props: ImageFamilyProps = {}) {
-    const checked = constructId(id);
+    const checked = constructId(scope, id);
     super(scope, checked.id);
     this._idProblem = checked.problem;
     Object.defineProperty(this, IMAGE_FAMILY_SYMBOL, { value: true });

@@ -70,9 +70,16 @@ export function sourceOf(from: unknown): SourceKind | undefined {
   if (!ImageSource.isImageSource(from)) return undefined;
   const src = from._source;
   if (src.kind === 'stage' && !isStageLike(src.stage)) return undefined;
-  if (src.kind === 'external' && (typeof src.image !== 'object' || src.image === null || !('family' in src.image))) return undefined;
-  if (src.kind === 'registry' && typeof src.reference !== 'string') return undefined;
+  if (src.kind === 'external' && !isUsableExternal(src.image)) return undefined;
+  if (src.kind === 'registry' && (typeof src.reference !== 'string' || (src.buildArg !== undefined && typeof src.buildArg !== 'string'))) return undefined;
   return src;
+}
+
+/** An external image whose family has a string registry and tag (anything else is reported on the family). */
+function isUsableExternal(x: unknown): boolean {
+  if (typeof x !== 'object' || x === null || !('family' in x)) return false;
+  const family = (x as ExternalImage).family;
+  return typeof family?.registry === 'string' && typeof family?.tag === 'string';
 }
 
 function isStageLike(x: unknown): boolean {

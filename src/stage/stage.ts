@@ -41,7 +41,7 @@ export class Stage extends Construct {
   public readonly _idProblem?: string;
 
   constructor(scope: Construct, id: string, props: StageProps) {
-    const checked = constructId(id);
+    const checked = constructId(scope, id);
     super(scope, checked.id);
     this._idProblem = checked.problem;
     Object.defineProperty(this, STAGE_SYMBOL, { value: true });

@@ -73,7 +73,14 @@ function validateFrom(d: Diagnostics, index: PipelineIndex, stage: Stage): void 
 
 /** BuildKit reads at most 64 KiB per line: print the (otherwise valid) instruction and measure each line. */
 function validateLineLength(d: Diagnostics, path: string, ins: Parameters<typeof renderInstruction>[0]): void {
-  const printed = printedLines([renderInstruction(ins, [])]);
+  let printed: string[];
+  try {
+    printed = printedLines([renderInstruction(ins, [])]);
+  } catch {
+    // the instruction names something invalid elsewhere (e.g. a --from stage with a bad name): that construct's own
+    // finding explains it, and a printer refusal that validation missed still surfaces when the file is rendered
+    return;
+  }
   const longest = Math.max(...printed.map(lineBytes));
   if (longest > MAX_LINE_BYTES) {
     d.error(path, `${ins.kind === 'run' ? 'RUN command' : ins.kind.toUpperCase()}: the instruction would print a line of ${longest} bytes, more than the ${MAX_LINE_BYTES} BuildKit reads; split it (several commands, a script file copied into the image, fewer values per instruction)`);

@@ -15,6 +15,7 @@ import { ImageRole } from '../image/image-role';
 import { ImageSource, sourceOf } from '../image/image-source';
 import { TAG_PLACEHOLDERS, tagPlaceholder } from '../plan/tag-placeholders';
 import { isRegistry, isRepositoryPath, isTag, parseImageReference } from '../reference/image-reference';
+import { RUNNER_LABELS } from '../workflow/runner-labels';
 
 /** @internal */
 export const PLATFORM = /^[a-z0-9]+\/[a-z0-9_]+(?:\/[a-z0-9]+)?$/;
@@ -88,8 +89,8 @@ function validateWorkflowSettings(d: Diagnostics, s: PipelineSettings): void {
   text(d, s.path, 'workflow.defaultBranch', wf.defaultBranch);
   const problem = branchProblem(wf.defaultBranch);
   if (problem) d.error(s.path, `workflow.defaultBranch ${JSON.stringify(wf.defaultBranch)} is not a branch name: it ${problem}`);
-  if (!/^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/.test(wf.runsOn)) {
-    d.error(s.path, `workflow.runsOn ${JSON.stringify(wf.runsOn)} must be a runner label of letters, digits, ".", "_" and "-" (e.g. "ubuntu-24.04")`);
+  if (!RUNNER_LABELS.includes(wf.runsOn)) {
+    d.error(s.path, `workflow.runsOn ${JSON.stringify(wf.runsOn)} must be a GitHub-hosted Linux runner label or "self-hosted": one of ${RUNNER_LABELS.join(', ')}`);
   }
   for (const [what, secret] of [['usernameSecret', wf.usernameSecret], ['passwordSecret', wf.passwordSecret]] as const) {
     if (secret !== undefined && (!/^[A-Za-z_][A-Za-z0-9_]{0,99}$/.test(secret) || /^GITHUB_/i.test(secret))) {
@@ -196,6 +197,7 @@ function validatePlatforms(d: Diagnostics, path: string, platforms: readonly str
 /** Prose that reaches CONTAINERS.md, labels and comments: one line, no GitHub expression, no HTML, bounded. */
 function prose(d: Diagnostics, path: string, what: string, value: string): void {
   text(d, path, what, value);
+  if (value.trim() === '') d.error(path, `${what} must not be blank; leave it out instead`);
   if (/[\x00-\x08\x0b-\x1f\x7f]/.test(value) && !/[\r\n\0]/.test(value)) {
     d.error(path, `${what} ${JSON.stringify(value)} contains a control character; use plain one-line text`);
   }
@@ -207,9 +209,10 @@ function prose(d: Diagnostics, path: string, what: string, value: string): void 
 function sourceProblem(from: unknown): string {
   if (ImageSource.isImageSource(from)) {
     const src = from._source as { kind: string; reference?: unknown; buildArg?: unknown };
-    if (src.kind === 'registry') return `from must be an ImageSource with a reference: ImageSource.registry() needs a string, got ${describe(src.reference)}`;
+    if (src.kind === 'registry' && typeof src.reference !== 'string') return `from must be an ImageSource with a reference: ImageSource.registry() needs a string, got ${describe(src.reference)}`;
+    if (src.kind === 'registry') return `build argument name "${typeof src.buildArg === 'symbol' ? 'a symbol' : String(src.buildArg)}" must match [A-Za-z_][A-Za-z0-9_]*`;
     if (src.kind === 'stage') return 'from must be an ImageSource of a stage: ImageSource.stage() needs a stage or image of this pipeline';
-    return 'from must be an ImageSource of an external image: ImageSource.external() needs family.image(name) of an ExternalFamily';
+    return 'from must be an ImageSource of an external image: ImageSource.external() needs family.image(name) of an ExternalFamily with a string registry and tag';
   }
   return `from must be an ImageSource (ImageSource.registry(), .stage(), .external() or .scratch()), got ${describe(from)}`;
 }
@@ -293,7 +296,10 @@ function validateExternalUse(d: Diagnostics, index: PipelineIndex): void {
     }
   }
   // one tag per external family: raw references to a family's repositories must not carry another tag
-  for (const ext of index.externalFamilies) {
+  // (families with a registry or tag of the wrong type are reported by validateExternalFamily)
+  const usable = index.externalFamilies.filter((ext) => typeof ext.registry === 'string' && typeof ext.tag === 'string'
+    && ext.images.every((i) => typeof i.repository === 'string'));
+  for (const ext of usable) {
     const repos = new Map(ext.images.map((i) => [`${ext.registry}/${i.repository}`, i.name]));
     for (const stage of index.stages) {
       const src = sourceOf(stage.from);
@@ -309,7 +315,7 @@ function validateExternalUse(d: Diagnostics, index: PipelineIndex): void {
     }
   }
   const byId = new Map<string, ExternalFamily[]>();
-  for (const ext of index.externalFamilies) {
+  for (const ext of usable) {
     for (const img of ext.images) {
       const key = `${ext.registry}/${img.repository}`;
       byId.set(key, [...(byId.get(key) ?? []), ext]);
