@@ -42,8 +42,12 @@ export function planDockerignores(index: PipelineIndex, userPatterns: readonly s
     // After the allow-list every source is included again by its own `!source`, so only the patterns after it
     // can exclude a source: evaluating those alone gives the same answer in linear time.
     for (const s of sources) {
-      if (s.source !== '.' && isIgnored(s.source, excludes)) {
-        d.error(s.path, `"${s.source}" would be excluded by the generated .dockerignore of context "${context}"; remove the pattern that excludes it`);
+      const pattern = s.source === '.' ? undefined : excludingPattern(s.source, excludes);
+      if (pattern !== undefined) {
+        const fix = DEFAULT_EXCLUDES.includes(pattern) && !userPatterns.includes(pattern)
+          ? 'it is a default exclude (secrets, VCS data and dependencies never reach the builder): copy from another path'
+          : 'remove or narrow it in the dockerignorePatterns option of Containers, or re-include the path with a "!" pattern after it';
+        d.error(s.path, `"${s.source}" would be excluded from the build context "${context}" by the .dockerignore pattern "${pattern}"; ${fix}`);
       }
     }
     plans.push({ path: context === '.' ? '.dockerignore' : `${context}/.dockerignore`, context, patterns });
@@ -72,13 +76,22 @@ function hasGlob(p: string): boolean {
  * @internal
  */
 export function isIgnored(path: string, patterns: readonly string[]): boolean {
-  let ignored = false;
+  return excludingPattern(path, patterns) !== undefined;
+}
+
+/**
+ * The pattern that excludes `path` (the last matching pattern, when it is not a `!` re-include), or undefined when
+ * the path is kept.
+ * @internal
+ */
+export function excludingPattern(path: string, patterns: readonly string[]): string | undefined {
+  let decided: string | undefined;
   for (const raw of patterns) {
     const negate = raw.startsWith('!');
     const pattern = clean((negate ? raw.slice(1) : raw).replace(/^\//, ''));
-    if (matchesOrParentMatches(pattern, path)) ignored = !negate;
+    if (matchesOrParentMatches(pattern, path)) decided = negate ? undefined : raw;
   }
-  return ignored;
+  return decided;
 }
 
 function matchesOrParentMatches(pattern: string, path: string): boolean {

@@ -99,11 +99,14 @@ describe('planDockerignores', () => {
     disposeProject(project);
   });
 
-  test.each<[string, string, string[], string]>([
-    ['a user pattern', 'runtime/src', ['runtime'], 'instruction.0'],
-    ['a default exclude', '.env', [], 'instruction.0'],
-    ['a user pattern excluding a glob', 'src/*.c', ['src'], 'instruction.0'],
-  ])('reports a COPY source excluded by %s, naming the instruction', (_name, source, patterns) => {
+  const USER_FIX = 'remove or narrow it in the dockerignorePatterns option of Containers, or re-include the path with a "!" pattern after it';
+  const DEFAULT_FIX = 'it is a default exclude (secrets, VCS data and dependencies never reach the builder): copy from another path';
+  test.each<[string, string, string[], string, string]>([
+    ['a user pattern', 'runtime/src', ['runtime'], 'runtime', USER_FIX],
+    ['a default exclude', '.env', [], '**/.env', DEFAULT_FIX],
+    ['a user pattern excluding a glob', 'src/*.c', ['src'], 'src', USER_FIX],
+    ['a user pattern equal to a default exclude', '.env', ['**/.env'], '**/.env', USER_FIX],
+  ])('reports a COPY source excluded by %s, naming the instruction, the pattern and the fix', (_name, source, patterns, pattern, fix) => {
     // GIVEN a source the final patterns exclude
     const { project, containers } = newPipeline();
     const runtime = containers.addFamily('app').addImage('runtime', { from: ImageSource.scratch() });
@@ -115,7 +118,7 @@ describe('planDockerignores', () => {
     expect(d.errors).toStrictEqual([{
       level: 'error',
       path: `${PIPELINE_PATH}/app/runtime/instruction.0`,
-      message: `"${source}" would be excluded by the generated .dockerignore of context "."; remove the pattern that excludes it`,
+      message: `"${source}" would be excluded from the build context "." by the .dockerignore pattern "${pattern}"; ${fix}`,
     }]);
     disposeProject(project);
   });
@@ -128,7 +131,7 @@ describe('planDockerignores', () => {
     const d = new Diagnostics();
     planDockerignores(new PipelineIndex(containers, d), ['**/*.yaml'], d);
     expect(d.errors.map((e) => `[${e.path}] ${e.message}`)).toStrictEqual([
-      `[${PIPELINE_PATH}/app/runtime/instruction.1] "config/app.yaml" would be excluded by the generated .dockerignore of context "."; remove the pattern that excludes it`,
+      `[${PIPELINE_PATH}/app/runtime/instruction.1] "config/app.yaml" would be excluded from the build context "." by the .dockerignore pattern "**/*.yaml"; ${USER_FIX}`,
     ]);
     disposeProject(project);
   });
@@ -168,7 +171,8 @@ describe('generated .dockerignore files', () => {
     const { project, containers } = newPipeline({ dockerignorePatterns: ['docs'] });
     containers.addFamily('app').addImage('runtime', { from: ImageSource.scratch() }).copy(['docs/index.html'], '/www/');
     expect(validationErrorOf(() => synthFiles(project)).message).toBe(validationMessage(
-      `[${PIPELINE_PATH}/app/runtime/instruction.0] "docs/index.html" would be excluded by the generated .dockerignore of context "."; remove the pattern that excludes it`,
+      `[${PIPELINE_PATH}/app/runtime/instruction.0] "docs/index.html" would be excluded from the build context "." by the .dockerignore pattern "docs"; `
+      + 'remove or narrow it in the dockerignorePatterns option of Containers, or re-include the path with a "!" pattern after it',
     ));
   });
 });

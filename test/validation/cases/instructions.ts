@@ -61,7 +61,7 @@ export const INSTRUCTION_CASES: BadInput[] = rows([
     { dockerignorePatterns: ['src'] },
     app((i) => i.copy(['src'], '/app')),
     I0,
-    '"src" would be excluded by the generated .dockerignore of context "."',
+    '"src" would be excluded from the build context "." by the .dockerignore pattern "src"; remove or narrow it in the dockerignorePatterns option',
   ],
   ['non-numeric COPY --chown', {}, app((i) => i.copy(['a'], '/a', { chown: 'root:root' })), I0, 'COPY --chown "root:root" must be a numeric uid[:gid]'],
   ['COPY --chown above 2^31-1', {}, app((i) => i.copy(['a'], '/a', { chown: '4294967296' })), I0, 'COPY --chown "4294967296"'],
@@ -145,7 +145,7 @@ export const INSTRUCTION_CASES: BadInput[] = rows([
     { dockerignorePatterns: ['cfg'] },
     mounted(() => Mount.bind({ target: '/cfg', source: 'cfg' })),
     I0,
-    '"cfg" would be excluded by the generated .dockerignore of context "."',
+    '"cfg" would be excluded from the build context "." by the .dockerignore pattern "cfg"; remove or narrow it in the dockerignorePatterns option',
   ],
   // mounts: secret
   ['secret mount with a bad env', {}, mounted(() => Mount.secret({ id: 'tok', env: 'MY-TOKEN' })), I0, 'secret mount option "env" must be a variable name, got "MY-TOKEN"'],
