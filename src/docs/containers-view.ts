@@ -196,7 +196,7 @@ function imageRow(plan: BuildPlan, image: PlannedImage): ImageRow {
     repository: cell(code(`${plan.registry}/${image.repository}:<tag>`)),
     dockerfile: cell(code(image.dockerfile)),
     target: cell(code(image.target)),
-    parents: image.dependsOn.length > 0 ? cell(image.dependsOn.map(code).join(', ')) : '—',
+    parents: image.dependsOn.length + image.externalParents.length > 0 ? cell([...image.dependsOn, ...image.externalParents].map(code).join(', ')) : '—',
     description: cell(prose(image.description ?? '')),
   };
 }

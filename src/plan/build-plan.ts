@@ -89,6 +89,8 @@ export interface PlannedImage {
   readonly target: string;
   /** Ids of pipeline images this one builds on (direct parents), sorted. */
   readonly dependsOn: readonly string[];
+  /** Images of external families this one (or one of its build stages) builds on, as `registry/repository:tag`, sorted. */
+  readonly externalParents: readonly string[];
   /**
    * Named build contexts that substitute a parent image (another Dockerfile's target) during the build.
    * `name` is how the Dockerfile refers to the parent; `image` the id of the planned image providing it.

@@ -7,12 +7,23 @@ import { Diagnostics } from '../core/diagnostics';
 import { compareStrings, topologicalOrder } from '../core/graph';
 import { variablePrefix } from '../core/names';
 import { Image } from '../image/image';
+import { sourceOf } from '../image/image-source';
 import type { BuildPlan, PlannedBuildArg, PlannedDockerfile, PlannedImage, PlannedVariable } from '../plan/build-plan';
 import { imageLabels } from '../plan/labels';
 import { BUILD_FACT_VARIABLES, tagVariableOf } from '../plan/variables';
 
+/** `registry/repository:tag` of every external image the image or its build stages are FROM, sorted. */
+function externalParentsOf(image: Image): string[] {
+  const refs = new Set<string>();
+  for (const stage of [image, ...image.stages]) {
+    const src = sourceOf(stage.from);
+    if (src?.kind === 'external') refs.add(`${src.image.family.registry}/${src.image.repository}:${src.image.family.tag}`);
+  }
+  return [...refs].sort(compareStrings);
+}
+
 /**
- * Builds the build plan from a validated tree. Problems only visible here (variable clashes) go to `d`.
+ * Builds the build plan from a validated tree. Problems only visible here (image cycles through build stages an image does not use) go to `d`.
  * @internal
  */
 export function buildPlan(index: PipelineIndex, settings: PipelineSettings, d: Diagnostics): BuildPlan {
@@ -73,6 +84,7 @@ export function buildPlan(index: PipelineIndex, settings: PipelineSettings, d: D
       context: family.context,
       target: image.stageName,
       dependsOn: parents.map((p) => index.imageId(p.image)).sort(),
+      externalParents: externalParentsOf(image),
       parentContexts: parents.map((p) => ({ name: p.contextName, image: index.imageId(p.image) })).sort((a, b) => compareStrings(a.name, b.name)),
       buildArgs: argsByFile.get(dockerfile) ?? [],
       platforms: [...(image._props.platforms ?? family._props.platforms ?? [])],

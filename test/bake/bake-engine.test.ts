@@ -29,7 +29,7 @@ const TAG_VARIABLE = 'BAKE_E2E_TAG';
 const BAKE_FILE = 'docker-bake.json';
 
 const IMAGE_DEFAULTS: Omit<PlannedImage, 'id' | 'name' | 'repository' | 'target' | 'dependsOn' | 'parentContexts' | 'buildArgs' | 'labels'> = {
-  family: 'bake-e2e', tagVariable: TAG_VARIABLE, dockerfile: 'Dockerfile', context: '.', platforms: [], ports: [],
+  family: 'bake-e2e', tagVariable: TAG_VARIABLE, dockerfile: 'Dockerfile', context: '.', platforms: [], ports: [], externalParents: [],
 };
 
 const SOURCE_URL = 'https://example.com/projen-containers/e2e';

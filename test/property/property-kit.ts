@@ -4,9 +4,9 @@
  * with a benign value, pass the format-wide checks (no `${{` in `run:`) and the property's own expectations.
  */
 import fc from 'fast-check';
+import { test } from 'vitest';
 import { classify, dockerignoreProblems, expectNoProblems, Outputs, structureOf, workflowProblems } from './output-checks';
 import { BASE_PROPS, BuildPipeline, synthesize, synthesizeFiles } from './synth-harness';
-import { testOrKnownOpen } from '../support/known-open';
 
 /** How a property builds its pipeline from the generated value. */
 export interface HostileCase<T> {
@@ -36,7 +36,7 @@ export interface HostileCase<T> {
  * counterexample and the path to replay it when it fails).
  */
 export function hostileProperty<T>(name: string, seed: number, arbitrary: fc.Arbitrary<T>, c: HostileCase<T>): void {
-  testOrKnownOpen(`${name} [seed ${seed}]`)(`${name} [seed ${seed}]`, () => {
+  test(`${name} [seed ${seed}]`, () => {
     const props = c.props ?? (() => BASE_PROPS);
     const baseline = structureOf(classify(synthesizeFiles(props(c.benign), c.build(c.benign))));
     let accepted = 0;

@@ -76,12 +76,17 @@ export function optionsFromSources(): SourceOptions {
   return { options: options.sort(), parents };
 }
 
-/** Every struct property API.md documents, as `Struct.property`. */
+/** Structs the library returns rather than takes: their properties are results, not options. */
+const RESULT_STRUCTS = new Set(['ValidationDiagnostic']);
+
+/** Every property API.md documents of a struct users pass in (not a result struct), as `Struct.property`. */
 export function optionsFromApiMd(): string[] {
   const text = readFileSync(join(ROOT, 'API.md'), 'utf8');
   const structs = text.slice(text.indexOf('## Structs'), text.indexOf('## Classes'));
   const found = new Set<string>();
-  for (const m of structs.matchAll(/id="projen-containers\.([A-Za-z0-9]+)\.property\.([A-Za-z0-9]+)"/g)) found.add(`${m[1]}.${m[2]}`);
+  for (const m of structs.matchAll(/id="projen-containers\.([A-Za-z0-9]+)\.property\.([A-Za-z0-9]+)"/g)) {
+    if (!RESULT_STRUCTS.has(m[1])) found.add(`${m[1]}.${m[2]}`);
+  }
   return [...found].sort();
 }
 
