@@ -5,6 +5,7 @@ import { ExternalFamily, ExternalFamilyProps } from './family/external-family';
 import { FamilyTag } from './family/family-tag';
 import { ImageFamily, ImageFamilyProps } from './family/image-family';
 import { projenMarker } from './files/marker';
+import type { MakeOptions } from './make/make-options';
 import { RenderedFile } from './files/rendered-file';
 import type { BuildPlan } from './plan/build-plan';
 import { PipelineIndex } from './synth/pipeline-index';
@@ -89,6 +90,11 @@ export interface ContainersProps {
    * @default "Makefile"
    */
   readonly makefile?: string;
+  /**
+   * Target names, default goal and targets of your own in the generated Makefile.
+   * @default - verb targets without prefix, default goal `help`, no targets of your own
+   */
+  readonly make?: MakeOptions;
   /**
    * Path of the generated bake file.
    * @default "docker-bake.json"

@@ -3,6 +3,7 @@ import { normalizeProjectPath } from '../core/paths';
 import { UntypedReader } from '../core/untyped';
 import { DockerfileSyntax } from '../dockerfile/syntax';
 import { FamilyTag } from '../family/family-tag';
+import { MakeSettings, readMakeSettings } from './make-settings';
 import type { PlannedOutputs, PlannedWorkflow } from '../plan/build-plan';
 
 /** Pipeline-wide settings with every default resolved, read once from the props. @internal */
@@ -18,6 +19,8 @@ export interface PipelineSettings {
   readonly dockerfileSyntax: DockerfileSyntax;
   readonly outputs: PlannedOutputs;
   readonly workflow: PlannedWorkflow;
+  /** The Makefile's naming scheme, default goal and user targets. */
+  readonly make: MakeSettings;
 }
 
 /** The registry whose login uses the workflow's own `GITHUB_TOKEN`. @internal */
@@ -60,6 +63,7 @@ export function resolveSettings(rawProps: unknown, path: string, d: Diagnostics)
     dockerignorePatterns: r.strings('dockerignorePatterns', p.dockerignorePatterns) ?? [],
     dockerfileSyntax: r.optionalInstance('dockerfileSyntax', p.dockerfileSyntax, DockerfileSyntax.isDockerfileSyntax, 'a DockerfileSyntax') ?? DockerfileSyntax.auto(),
     outputs,
+    make: readMakeSettings(p.make, path, d),
     workflow: {
       enabled: workflowEnabled,
       name: workflowName,
