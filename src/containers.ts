@@ -5,7 +5,7 @@ import { ExternalFamily, ExternalFamilyProps } from './family/external-family';
 import { FamilyTag } from './family/family-tag';
 import { ImageFamily, ImageFamilyProps } from './family/image-family';
 import { projenMarker } from './files/marker';
-import type { MakeOptions } from './make/make-options';
+import type { MakeOptions, MakeTarget } from './make/make-options';
 import { RenderedFile } from './files/rendered-file';
 import type { BuildPlan } from './plan/build-plan';
 import { PipelineIndex } from './synth/pipeline-index';
@@ -143,6 +143,7 @@ export class Containers extends Component {
   }
 
   private readonly props: ContainersProps;
+  private readonly makeTargets: MakeTarget[] = [];
   private plan?: BuildPlan;
 
   constructor(project: Project, props: ContainersProps) {
@@ -161,6 +162,13 @@ export class Containers extends Component {
     return new ExternalFamily(this, id, props);
   }
 
+  /**
+   * Adds a target of your own to the Makefile, after `make.targets` (e.g. one that runs in an image added before).
+   */
+  public addMakeTarget(target: MakeTarget): void {
+    this.makeTargets.push(target);
+  }
+
   /** The build plan, available after validation (during synthesis). @internal */
   public get _plan(): BuildPlan {
     if (!this.plan) throw new Error(`[${this.node.path}] the build plan is only available during synthesis`);
@@ -173,7 +181,7 @@ export class Containers extends Component {
    */
   public preSynthesize(): void {
     const d = new Diagnostics();
-    const settings = resolveSettings(this.props, this.node.path, d);
+    const settings = resolveSettings(this.props, this.node.path, d, this.makeTargets);
     const index = new PipelineIndex(this, d);
     validatePipeline(index, settings, d);
     d.throwIfErrors();

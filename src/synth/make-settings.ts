@@ -33,10 +33,11 @@ export interface ImageMakeSettings {
 }
 
 /**
- * Reads `ContainersProps.make` (maybe untyped); wrong types are reported to `d` at `path`.
+ * Reads `ContainersProps.make` (maybe untyped) and the targets added with `Containers.addMakeTarget()` (`added`,
+ * reported as `addMakeTarget[i]`); wrong types are reported to `d` at `path`.
  * @internal
  */
-export function readMakeSettings(raw: unknown, path: string, d: Diagnostics): MakeSettings {
+export function readMakeSettings(raw: unknown, path: string, d: Diagnostics, added: readonly unknown[] = []): MakeSettings {
   const r = new UntypedReader(d, path);
   const p = r.optionalObject('make', raw);
   const targetsRaw = p.targets;
@@ -46,6 +47,7 @@ export function readMakeSettings(raw: unknown, path: string, d: Diagnostics): Ma
   } else if (Array.isArray(targetsRaw)) {
     targets = targetsRaw.map((t, i) => readTarget(r, `make.targets[${i}]`, t, path, d));
   }
+  targets.push(...added.map((t, i) => readTarget(r, `addMakeTarget[${i}]`, t, path, d)));
   return {
     targetPrefix: r.optionalString('make.targetPrefix', p.targetPrefix) ?? '',
     defaultGoal: r.optionalString('make.defaultGoal', p.defaultGoal) ?? FIXED_TARGETS.help,

@@ -32,9 +32,10 @@ const WORKFLOW_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/;
 /**
  * Reads the pipeline props (which may come untyped from JavaScript or a jsii language) into typed settings with
  * every default resolved. Wrong types and unusable paths are reported to `d` at `path`; nothing here throws.
+ * `addedTargets` are the Makefile targets added with `Containers.addMakeTarget()`, after `make.targets`.
  * @internal
  */
-export function resolveSettings(rawProps: unknown, path: string, d: Diagnostics): PipelineSettings {
+export function resolveSettings(rawProps: unknown, path: string, d: Diagnostics, addedTargets: readonly unknown[] = []): PipelineSettings {
   const r = new UntypedReader(d, path);
   const p = r.optionalObject('props', rawProps);
   const wfRaw = r.optionalObject('workflow', p.workflow);
@@ -63,7 +64,7 @@ export function resolveSettings(rawProps: unknown, path: string, d: Diagnostics)
     dockerignorePatterns: r.strings('dockerignorePatterns', p.dockerignorePatterns) ?? [],
     dockerfileSyntax: r.optionalInstance('dockerfileSyntax', p.dockerfileSyntax, DockerfileSyntax.isDockerfileSyntax, 'a DockerfileSyntax') ?? DockerfileSyntax.auto(),
     outputs,
-    make: readMakeSettings(p.make, path, d),
+    make: readMakeSettings(p.make, path, d, addedTargets),
     workflow: {
       enabled: workflowEnabled,
       name: workflowName,
