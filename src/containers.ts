@@ -5,7 +5,7 @@ import { ExternalFamily, ExternalFamilyProps } from './family/external-family';
 import { FamilyTag } from './family/family-tag';
 import { ImageFamily, ImageFamilyProps } from './family/image-family';
 import { projenMarker } from './files/marker';
-import type { MakeOptions, MakeTarget } from './make/make-options';
+import type { MakeOptions, MakeTargetOptions } from './make/make-options';
 import { RenderedFile } from './files/rendered-file';
 import type { BuildPlan } from './plan/build-plan';
 import { PipelineIndex } from './synth/pipeline-index';
@@ -143,7 +143,7 @@ export class Containers extends Component {
   }
 
   private readonly props: ContainersProps;
-  private readonly makeTargets: MakeTarget[] = [];
+  private readonly makeTargets: MakeTargetOptions[] = [];
   private plan?: BuildPlan;
 
   constructor(project: Project, props: ContainersProps) {
@@ -165,7 +165,7 @@ export class Containers extends Component {
   /**
    * Adds a target of your own to the Makefile, after `make.targets` (e.g. one that runs in an image added before).
    */
-  public addMakeTarget(target: MakeTarget): void {
+  public addMakeTarget(target: MakeTargetOptions): void {
     this.makeTargets.push(target);
   }
 

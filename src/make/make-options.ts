@@ -22,14 +22,14 @@ export interface MakeOptions {
    * Targets of your own, e.g. `gen` running a generator inside the CI image.
    * @default - none
    */
-  readonly targets?: MakeTarget[];
+  readonly targets?: MakeTargetOptions[];
 }
 
 /**
  * A phony target of your own. Its commands are argument vectors: every word reaches the command exactly as written
  * (single-quoted in the recipe; `$`, spaces, quotes and `;` are literal), so no word can run shell or make code.
  */
-export interface MakeTarget {
+export interface MakeTargetOptions {
   /** Target name: letters, digits, `.`, `_` and `-`, starting with a letter or digit, unique in the Makefile. */
   readonly name: string;
   /**
@@ -80,11 +80,11 @@ export interface ImageMakeOptions {
    * Extra names for the image's targets, e.g. `{ build: 'docker-build', pull: 'docker-pull', run: 'docker-dev' }`.
    * @default - none
    */
-  readonly aliases?: ImageTargetAliases;
+  readonly aliases?: ImageAliasOptions;
 }
 
 /** Alias target names of one image's targets; each runs the target it names. */
-export interface ImageTargetAliases {
+export interface ImageAliasOptions {
   /**
    * Alias of `build-<image>`.
    * @default - none

@@ -39,18 +39,19 @@ export interface ImageMakeSettings {
  */
 export function readMakeSettings(raw: unknown, path: string, d: Diagnostics, added: readonly unknown[] = []): MakeSettings {
   const r = new UntypedReader(d, path);
+  const s = stringOr(r);
   const p = r.optionalObject('make', raw);
   const targetsRaw = p.targets;
   let targets: UserTargetSettings[] = [];
   if (targetsRaw !== undefined && !Array.isArray(targetsRaw)) {
-    d.error(path, 'make.targets must be an array of MakeTarget objects, got ' + (targetsRaw === null ? 'null' : typeof targetsRaw));
+    d.error(path, 'make.targets must be an array of MakeTargetOptions objects, got ' + (targetsRaw === null ? 'null' : typeof targetsRaw));
   } else if (Array.isArray(targetsRaw)) {
     targets = targetsRaw.map((t, i) => readTarget(r, `make.targets[${i}]`, t, path, d));
   }
   targets.push(...added.map((t, i) => readTarget(r, `addMakeTarget[${i}]`, t, path, d)));
   return {
-    targetPrefix: r.optionalString('make.targetPrefix', p.targetPrefix) ?? '',
-    defaultGoal: r.optionalString('make.defaultGoal', p.defaultGoal) ?? FIXED_TARGETS.help,
+    targetPrefix: s('make.targetPrefix', p.targetPrefix, ''),
+    defaultGoal: s('make.defaultGoal', p.defaultGoal, FIXED_TARGETS.help),
     targets,
   };
 }
@@ -88,12 +89,13 @@ function readTarget(r: UntypedReader, what: string, raw: unknown, path: string, 
  */
 export function imageMakeSettings(image: Image, id: string, d: Diagnostics = new Diagnostics()): ImageMakeSettings {
   const r = new UntypedReader(d, image.node.path);
+  const s = stringOr(r);
   const p = r.optionalObject('make', image._props.make);
   const aliasesRaw = r.optionalObject('make.aliases', p.aliases);
   const aliases: PlannedAlias[] = [];
   for (const verb of IMAGE_VERBS) {
-    const name = r.optionalString(`make.aliases.${verb}`, aliasesRaw[verb]);
-    if (name !== undefined) aliases.push({ verb, name });
+    const value = aliasesRaw[verb];
+    if (value !== undefined && s(`make.aliases.${verb}`, value, undefined) !== undefined) aliases.push({ verb, name: value as string });
   }
   for (const key of Object.keys(aliasesRaw)) {
     if (!(IMAGE_VERBS as readonly string[]).includes(key)) {
@@ -102,8 +104,20 @@ export function imageMakeSettings(image: Image, id: string, d: Diagnostics = new
   }
   const prefix = variablePrefix(id);
   return {
-    imageVariable: r.optionalString('make.imageVariable', p.imageVariable) ?? imageVariableOf(prefix),
-    portsVariable: r.optionalString('make.portsVariable', p.portsVariable) ?? portsVariableOf(prefix),
+    imageVariable: s('make.imageVariable', p.imageVariable, imageVariableOf(prefix)),
+    portsVariable: s('make.portsVariable', p.portsVariable, portsVariableOf(prefix)),
     aliases,
+  };
+}
+
+/**
+ * `read(what, value, fallback)`: the string `value`, else `fallback` (a wrong type is reported once; the fallback keeps
+ * later checks from reporting the stand-in again).
+ */
+function stringOr(r: UntypedReader) {
+  return <T extends string | undefined>(what: string, value: unknown, fallback: T): string | T => {
+    if (typeof value === 'string') return value;
+    if (value !== undefined) r.optionalString(what, value);
+    return fallback;
   };
 }
