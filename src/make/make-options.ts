@@ -77,37 +77,28 @@ export interface ImageMakeOptions {
    */
   readonly portsVariable?: string;
   /**
-   * Extra names for the image's targets, e.g. `{ build: 'docker-build', pull: 'docker-pull', run: 'docker-dev' }`.
+   * Another name for `build-<image>`, e.g. `docker-build`.
    * @default - none
    */
-  readonly aliases?: ImageAliasOptions;
-}
-
-/** Alias target names of one image's targets; each runs the target it names. */
-export interface ImageAliasOptions {
+  readonly buildAlias?: string;
   /**
-   * Alias of `build-<image>`.
+   * Another name for `push-<image>`.
    * @default - none
    */
-  readonly build?: string;
+  readonly pushAlias?: string;
   /**
-   * Alias of `push-<image>`.
+   * Another name for `pull-<image>`, e.g. `docker-pull`.
    * @default - none
    */
-  readonly push?: string;
+  readonly pullAlias?: string;
   /**
-   * Alias of `pull-<image>`.
+   * Another name for `clean-<image>`.
    * @default - none
    */
-  readonly pull?: string;
+  readonly cleanAlias?: string;
   /**
-   * Alias of `clean-<image>`.
+   * Another name for `run-<image>`, e.g. `docker-dev`.
    * @default - none
    */
-  readonly clean?: string;
-  /**
-   * Alias of `run-<image>`.
-   * @default - none
-   */
-  readonly run?: string;
+  readonly runAlias?: string;
 }

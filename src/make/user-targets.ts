@@ -15,7 +15,10 @@ const MAX_DOC = 80;
  * @internal
  */
 export function userTargetRules(plan: BuildPlan): MakeRule[] {
-  return plan.make.targets.map((target) => rule(target.name, target.description ?? generatedDoc(target), target.prerequisites, commandsOf(plan, target)));
+  return plan.make.targets.map((target) => {
+    const doc = target.description ?? generatedDoc(target);
+    return rule(target.name, doc, target.prerequisites, commandsOf(plan, target));
+  });
 }
 
 function commandsOf(plan: BuildPlan, target: PlannedMakeTarget): MakeCommand[] {

@@ -91,16 +91,10 @@ export function imageMakeSettings(image: Image, id: string, d: Diagnostics = new
   const r = new UntypedReader(d, image.node.path);
   const s = stringOr(r);
   const p = r.optionalObject('make', image._props.make);
-  const aliasesRaw = r.optionalObject('make.aliases', p.aliases);
   const aliases: PlannedAlias[] = [];
   for (const verb of IMAGE_VERBS) {
-    const value = aliasesRaw[verb];
-    if (value !== undefined && s(`make.aliases.${verb}`, value, undefined) !== undefined) aliases.push({ verb, name: value as string });
-  }
-  for (const key of Object.keys(aliasesRaw)) {
-    if (!(IMAGE_VERBS as readonly string[]).includes(key)) {
-      d.error(image.node.path, `make.aliases.${key} is not a target of an image; aliases name one of ${IMAGE_VERBS.join(', ')}`);
-    }
+    const value = p[`${verb}Alias`];
+    if (value !== undefined && s(`make.${verb}Alias`, value, undefined) !== undefined) aliases.push({ verb, name: value as string });
   }
   const prefix = variablePrefix(id);
   return {

@@ -1,6 +1,6 @@
 import { buildDockerfile } from './dockerfile-builder';
-import { imageMakeSettings } from './make-settings';
 import { planDockerignores } from './dockerignore';
+import { imageMakeSettings } from './make-settings';
 import { PipelineIndex } from './pipeline-index';
 import type { PipelineSettings } from './settings';
 import { StageSourceResolver } from './stage-sources';

@@ -1,9 +1,9 @@
+import { MakeSettings, readMakeSettings } from './make-settings';
 import { Diagnostics } from '../core/diagnostics';
 import { normalizeProjectPath } from '../core/paths';
 import { UntypedReader } from '../core/untyped';
 import { DockerfileSyntax } from '../dockerfile/syntax';
 import { FamilyTag } from '../family/family-tag';
-import { MakeSettings, readMakeSettings } from './make-settings';
 import type { PlannedOutputs, PlannedWorkflow } from '../plan/build-plan';
 
 /** Pipeline-wide settings with every default resolved, read once from the props. @internal */

@@ -67,7 +67,7 @@ export function validateNames(d: Diagnostics, index: PipelineIndex, settings: Pi
     bake(id, path);
     const options = imageMakeSettings(image, id, d);
     for (const alias of options.aliases) {
-      if (checkTargetName(d, path, `make.aliases.${alias.verb}`, alias.name)) target(alias.name, path, ` (alias of ${alias.verb})`);
+      if (checkTargetName(d, path, `make.${alias.verb}Alias`, alias.name)) target(alias.name, path, ` (make.${alias.verb}Alias)`);
     }
     variable(options.imageVariable, path, ' (its full reference, make.imageVariable)');
     variable(options.portsVariable, path, ' (ports of its run target, make.portsVariable)');
@@ -135,9 +135,11 @@ function validateGlobalArgs(d: Diagnostics, index: PipelineIndex, sources: Stage
       for (const arg of resolved.globalArgs) {
         const other = owners.get(arg.name);
         const parent = arg.name === parentArg;
-        if (other === undefined) owners.set(arg.name, { path: stage.node.path, value: arg.value, parent });
-        else if (other.value !== arg.value && (parent || other.parent)) {
-          d.error(stage.node.path, `its build argument ${arg.name} (default ${JSON.stringify(arg.value)}) is also a build argument of ${other.path} in ${file.path} with the default ${JSON.stringify(other.value)}; rename one of them`);
+        if (other === undefined) {
+          owners.set(arg.name, { path: stage.node.path, value: arg.value, parent });
+        } else if (other.value !== arg.value && (parent || other.parent)) {
+          const mine = `its build argument ${arg.name} (default ${JSON.stringify(arg.value)})`;
+          d.error(stage.node.path, `${mine} is also a build argument of ${other.path} in ${file.path} with the default ${JSON.stringify(other.value)}; rename one of them`);
         }
       }
     }

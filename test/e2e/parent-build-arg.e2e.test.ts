@@ -16,7 +16,10 @@ import { describeEngine, docker, REGISTRY_ADDRESS, TEST_BASE_IMAGE, uniqueTag } 
 function make(dir: string, args: readonly string[]): string {
   try {
     return execFileSync('make', ['--no-print-directory', ...args], {
-      cwd: dir, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], timeout: 300_000,
+      cwd: dir,
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'pipe'],
+      timeout: 300_000,
       env: { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: dir, GIT_CEILING_DIRECTORIES: dirname(dir), DOCKER_CONFIG: process.env.DOCKER_CONFIG ?? join(process.env.HOME ?? '/root', '.docker') },
     });
   } catch (e: any) {

@@ -3,9 +3,9 @@
  * scheme (seed 003), aliases, a user target running in the CI image and a full-reference variable (seed 002), the
  * default goal, `<IMAGE>_IMAGE` reaching children, `run-<image>` (ports, RUN_ARGS, --init, TTY) and pull targets.
  */
-import { existsSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
+import { chmodSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import { cleanEnv, make, removeWorkspaces, stubLines, workspace } from './make-harness';
 import { Containers, ContainersProps, ImageSource, Protocol } from '../../src';
@@ -33,7 +33,7 @@ const CI_PLAN = planOf((c) => {
   const ci = c.addFamily('flyte').addImage('ci', {
     from: ImageSource.registry('debian:bookworm'),
     repository: 'flyte/ci',
-    make: { imageVariable: 'DOCKER_CI_IMAGE', aliases: { build: 'docker-build', pull: 'docker-pull', run: 'docker-dev' } },
+    make: { imageVariable: 'DOCKER_CI_IMAGE', buildAlias: 'docker-build', pullAlias: 'docker-pull', runAlias: 'docker-dev' },
   });
   ci.run(['true']);
   c.addMakeTarget({ name: 'gen', description: 'Regenerate code in the CI image', image: ci, commands: [['make', 'generate'], ['git', 'diff', '--exit-code']] });
@@ -214,13 +214,13 @@ describe('run-<image>', () => {
     const dir = workspace(plan);
     const log = join(dir, 'calls.log');
     const stub = join(dir, 'fail-stub');
-    require('node:fs').writeFileSync(stub, `#!/usr/bin/env bash\nprintf '%s\\n' "$*" >> ${JSON.stringify(log)}\n[ "$1" = run ] && exit 130\nexit 0\n`);
-    require('node:fs').chmodSync(stub, 0o755);
+    writeFileSync(stub, `#!/usr/bin/env bash\nprintf '%s\\n' "$*" >> ${JSON.stringify(log)}\n[ "$1" = run ] && exit 130\nexit 0\n`);
+    chmodSync(stub, 0o755);
     // WHEN
     const result = make(dir, ['-s', '-o', 'build-app-api', 'run-app-api', `DOCKER=${stub}`]);
     // THEN make fails and the trap removed the named container
     expect(result.status).not.toBe(0);
-    const calls = require('node:fs').readFileSync(log, 'utf8').trim().split('\n');
+    const calls = readFileSync(log, 'utf8').trim().split('\n');
     const name = calls[0].split(' ')[4];
     expect(calls).toEqual([expect.stringMatching(/^run --rm --init --name run-app-api-\d+ /), `rm --force ${name}`]);
   });

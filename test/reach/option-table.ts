@@ -609,14 +609,9 @@ export const ROWS: ReachRow[] = [
     variant: { image: { make: { portsVariable: 'API_PORTS' } } },
     effects: { makefile: replaces(['APP_RUNTIME_PORTS'], 'API_PORTS ?=', 'ports=($$API_PORTS)') },
   },
-  {
-    option: 'ImageMakeOptions.aliases',
-    variant: { image: { make: { aliases: { build: 'docker-build' } } } },
-    effects: { makefile: hasLine('docker-build: build-app-runtime') },
-  },
   ...(['build', 'push', 'pull', 'clean', 'run'] as const).map((verb): ReachRow => ({
-    option: `ImageAliasOptions.${verb}`,
-    variant: { image: { make: { aliases: { [verb]: `docker-${verb}` } } } },
+    option: `ImageMakeOptions.${verb}Alias`,
+    variant: { image: { make: { [`${verb}Alias`]: `docker-${verb}` } } },
     effects: { makefile: hasLine(`docker-${verb}: ${verb}-app-runtime`) },
   })),
   // ---------------- DockerfileSyntax ----------------
