@@ -143,6 +143,9 @@ function familyView(plan: BuildPlan, family: PlannedFamily, images: ReadonlyMap<
   const buildCommands = commented([
     [`${commands.make} ${familyTargets(family.id, plan.make.targetPrefix).bake}`, 'the whole family in one BuildKit run, parents first'],
     ...members.map((image): [string, string] => [`${commands.make} ${imageTargets(image.id, plan.make.targetPrefix).build}`, image.description ?? `target ${image.target} of ${image.dockerfile}`]),
+    ...members.flatMap((image) => image.aliases.map((alias): [string, string] => [
+      `${commands.make} ${alias.name}`, `alias of ${imageTargets(image.id, plan.make.targetPrefix)[alias.verb]}`,
+    ])),
   ]);
   const overrides = overrideCommands(family, members, plan, commands);
   const platforms = [...new Set(members.flatMap((image) => plannedPlatforms(plan, image)))];

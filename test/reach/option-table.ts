@@ -612,7 +612,7 @@ export const ROWS: ReachRow[] = [
   ...(['build', 'push', 'pull', 'clean', 'run'] as const).map((verb): ReachRow => ({
     option: `ImageMakeOptions.${verb}Alias`,
     variant: { image: { make: { [`${verb}Alias`]: `docker-${verb}` } } },
-    effects: { makefile: hasLine(`docker-${verb}: ${verb}-app-runtime`) },
+    effects: { makefile: hasLine(`docker-${verb}: ${verb}-app-runtime`), docs: hasLine(`make docker-${verb}`, `alias of ${verb}-app-runtime`) },
   })),
   // ---------------- DockerfileSyntax ----------------
   {
