@@ -6,6 +6,7 @@ import { FamilyTag } from './family/family-tag';
 import { ImageFamily, ImageFamilyProps } from './family/image-family';
 import { projenMarker } from './files/marker';
 import { RenderedFile } from './files/rendered-file';
+import type { MakeOptions, MakeTargetOptions } from './make/make-options';
 import type { BuildPlan } from './plan/build-plan';
 import { PipelineIndex } from './synth/pipeline-index';
 import { buildPlan } from './synth/plan-builder';
@@ -90,6 +91,11 @@ export interface ContainersProps {
    */
   readonly makefile?: string;
   /**
+   * Target names, default goal and targets of your own in the generated Makefile.
+   * @default - verb targets without prefix, default goal `help`, no targets of your own
+   */
+  readonly make?: MakeOptions;
+  /**
    * Path of the generated bake file.
    * @default "docker-bake.json"
    */
@@ -137,6 +143,7 @@ export class Containers extends Component {
   }
 
   private readonly props: ContainersProps;
+  private readonly makeTargets: MakeTargetOptions[] = [];
   private plan?: BuildPlan;
 
   constructor(project: Project, props: ContainersProps) {
@@ -155,6 +162,13 @@ export class Containers extends Component {
     return new ExternalFamily(this, id, props);
   }
 
+  /**
+   * Adds a target of your own to the Makefile, after `make.targets` (e.g. one that runs in an image added before).
+   */
+  public addMakeTarget(target: MakeTargetOptions): void {
+    this.makeTargets.push(target);
+  }
+
   /** The build plan, available after validation (during synthesis). @internal */
   public get _plan(): BuildPlan {
     if (!this.plan) throw new Error(`[${this.node.path}] the build plan is only available during synthesis`);
@@ -167,7 +181,7 @@ export class Containers extends Component {
    */
   public preSynthesize(): void {
     const d = new Diagnostics();
-    const settings = resolveSettings(this.props, this.node.path, d);
+    const settings = resolveSettings(this.props, this.node.path, d, this.makeTargets);
     const index = new PipelineIndex(this, d);
     validatePipeline(index, settings, d);
     d.throwIfErrors();

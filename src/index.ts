@@ -6,6 +6,7 @@ export * from './family/image-family';
 export * from './image/image';
 export * from './image/image-role';
 export * from './image/image-source';
+export * from './make/make-options';
 export * from './stage/mount';
 export * from './stage/options';
 export * from './stage/stage';

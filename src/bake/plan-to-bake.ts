@@ -77,7 +77,11 @@ function groupsOf(plan: BuildPlan): Record<string, BakeGroup> {
 
 function targetOf(plan: BuildPlan, image: PlannedImage): BakeTarget {
   const labels = Object.fromEntries(image.labels.map((label) => [label.key, labelValue(label.value)]));
-  const args = image.buildArgs.map((arg) => [arg.name, ref(arg.variable)] as const);
+  const args = [
+    ...image.buildArgs.map((arg) => [arg.name, ref(arg.variable)] as const),
+    // a parent of another Dockerfile: its FROM ${ARG} names the context below instead of the published reference
+    ...image.parentContexts.flatMap((parent) => (parent.buildArg === undefined ? [] : [[parent.buildArg, hclLiteral(parent.name)] as const])),
+  ];
   const contexts = image.parentContexts.map((parent) => [parent.name, `target:${parent.image}`] as const);
   return {
     ...(image.description !== undefined ? { description: hclLiteral(image.description) } : {}),

@@ -2,7 +2,7 @@ import { plannedPlatforms } from '../make/platforms';
 import { shellWord } from '../make/shell-quote';
 import type { BuildPlan, PlannedFamily, PlannedImage, PlannedTag } from '../plan/build-plan';
 import { tagPlaceholder, TAG_PLACEHOLDERS } from '../plan/tag-placeholders';
-import { familyTargets, GLOBAL_TARGETS, imageTargets } from '../plan/target-names';
+import { familyTargets, globalTargets, imageTargets } from '../plan/target-names';
 import { SETTING_VARIABLES } from '../plan/variables';
 
 /**
@@ -95,6 +95,7 @@ const EXAMPLE_TAG = 'my-test';
 export function containersView(plan: BuildPlan, marker: string): ContainersView {
   const images = new Map(plan.images.map((image) => [image.id, image]));
   const commands = commandsOf(plan);
+  const global = globalTargets(plan.make.targetPrefix);
   return {
     marker,
     bakeFile: code(plan.outputs.bakeFile),
@@ -102,12 +103,12 @@ export function containersView(plan: BuildPlan, marker: string): ContainersView 
     registry: code(plan.registry),
     registryVariable: code(SETTING_VARIABLES.registry),
     platformsVariable: code(SETTING_VARIABLES.platforms),
-    makeBake: code(`${commands.make} ${GLOBAL_TARGETS.bake}`),
+    makeBake: code(`${commands.make} ${global.bake}`),
     bakeCommand: code(commands.bake),
     globalCommands: commented([
-      [`${commands.make} ${GLOBAL_TARGETS.build}`, 'every image, parents first'],
-      [`${commands.make} -j ${GLOBAL_TARGETS.build}`, 'the same, independent images in parallel'],
-      [`${commands.make} ${GLOBAL_TARGETS.bake}`, "every family through the bake file in one BuildKit run, with the Makefile's tags"],
+      [`${commands.make} ${global.build}`, 'every image, parents first'],
+      [`${commands.make} -j ${global.build}`, 'the same, independent images in parallel'],
+      [`${commands.make} ${global.bake}`, "every family through the bake file in one BuildKit run, with the Makefile's tags"],
     ]),
     placeholders: TAG_PLACEHOLDERS.map((p) => `${code(`{${p.name}}`)} (${prose(p.description)})`).join(', '),
     families: plan.families.map((family) => familyView(plan, family, images, commands)),
@@ -140,8 +141,11 @@ function familyView(plan: BuildPlan, family: PlannedFamily, images: ReadonlyMap<
   const templates = family.tag.templates.map((template, index) => templateView(template, index + 1, family.tag));
   const exampleTag = family.tag.templates.length > 0 ? expandTag(family.tag.templates[0], family.tag) : family.tag.fallback;
   const buildCommands = commented([
-    [`${commands.make} ${familyTargets(family.id).bake}`, 'the whole family in one BuildKit run, parents first'],
-    ...members.map((image): [string, string] => [`${commands.make} ${imageTargets(image.id).build}`, image.description ?? `target ${image.target} of ${image.dockerfile}`]),
+    [`${commands.make} ${familyTargets(family.id, plan.make.targetPrefix).bake}`, 'the whole family in one BuildKit run, parents first'],
+    ...members.map((image): [string, string] => [`${commands.make} ${imageTargets(image.id, plan.make.targetPrefix).build}`, image.description ?? `target ${image.target} of ${image.dockerfile}`]),
+    ...members.flatMap((image) => image.aliases.map((alias): [string, string] => [
+      `${commands.make} ${alias.name}`, `alias of ${imageTargets(image.id, plan.make.targetPrefix)[alias.verb]}`,
+    ])),
   ]);
   const overrides = overrideCommands(family, members, plan, commands);
   const platforms = [...new Set(members.flatMap((image) => plannedPlatforms(plan, image)))];
@@ -241,11 +245,15 @@ function overrideCommands(family: PlannedFamily, members: readonly PlannedImage[
     .filter(({ variable }) => defaults.has(variable));
   return [
     '# another registry and tag',
-    `${commands.make} ${familyTargets(family.id).build} ${overrides}`,
+    `${commands.make} ${familyTargets(family.id, plan.make.targetPrefix).build} ${overrides}`,
     `${overrides} ${commands.bake} ${shellWord(family.id)}`,
+    ...members.slice(0, 1).flatMap((image) => [
+      `# ${image.id} by its full reference (registry, repository and tag together), e.g. a pull request's image`,
+      `${commands.make} ${imageTargets(image.id, plan.make.targetPrefix).pull} ${image.imageVariable}=${shellWord(`${EXAMPLE_REGISTRY}/${image.repository}:${EXAMPLE_TAG}`)}`,
+    ]),
     ...baseImages.flatMap(({ image, variable }) => [
       `# base image of ${image.id} (shown with its default)`,
-      `${commands.make} ${imageTargets(image.id).build} ${variable}=${shellWord(defaults.get(variable) ?? '')}`,
+      `${commands.make} ${imageTargets(image.id, plan.make.targetPrefix).build} ${variable}=${shellWord(defaults.get(variable) ?? '')}`,
     ]),
   ];
 }

@@ -1,5 +1,6 @@
 import { Construct } from 'constructs';
 import { ImageRole } from './image-role';
+import type { ImageMakeOptions } from '../make/make-options';
 import { Stage, StageProps } from '../stage/stage';
 
 /** Properties of an image. */
@@ -34,6 +35,11 @@ export interface ImageProps extends StageProps {
    * @default - the family's platforms
    */
   readonly platforms?: string[];
+  /**
+   * The image's Makefile variables (full reference, ports of `run-<image>`) and target aliases.
+   * @default - `<IMAGE ID>_IMAGE` and `<IMAGE ID>_PORTS`, no aliases
+   */
+  readonly make?: ImageMakeOptions;
 }
 
 /**

@@ -17,22 +17,35 @@ const PLAIN_KEY = /^[A-Za-z0-9._/-]+$/;
 export type BuildOutput = 'load' | 'push';
 
 /**
- * The shell word naming an image in a recipe: `"$$REGISTRY/<repository>:$$<TAG_VARIABLE>"`; registry and tag are
- * read from the environment at run time.
+ * The shell word naming an image in a recipe: `"$$<IMAGE_VARIABLE>"`, the image's full reference read from the
+ * environment at run time (its Makefile default is `$(REGISTRY)/<repository>:$(<FAMILY>_TAG)`).
  *
- * @throws `internal error` if the repository or tag variable is not well formed (validation guarantees both)
+ * @throws `internal error` if the repository or image variable is not well formed (validation guarantees both)
  * @internal
  */
 export function imageReference(image: PlannedImage): string {
   if (!REPOSITORY.test(image.repository)) {
     throw new Error(`internal error: image ${image.id}: repository ${JSON.stringify(image.repository)} is not a lowercase repository path`);
   }
-  return `"${variableReference(SETTING_VARIABLES.registry, 'registry variable')}/${image.repository}:${variableReference(image.tagVariable, `image ${image.id}: tag variable`)}"`;
+  return `"${variableReference(image.imageVariable, `image ${image.id}: image variable`)}"`;
+}
+
+/**
+ * The Makefile default of an image's reference variable: `$(REGISTRY)/<repository>:$(<FAMILY>_TAG)` (make text; both
+ * variables are literal by the time it expands).
+ * @internal
+ */
+export function imageReferenceDefault(image: PlannedImage): string {
+  if (!REPOSITORY.test(image.repository)) {
+    throw new Error(`internal error: image ${image.id}: repository ${JSON.stringify(image.repository)} is not a lowercase repository path`);
+  }
+  return `$(${checkName(SETTING_VARIABLES.registry, 'registry variable')})/${image.repository}:$(${checkName(image.tagVariable, `image ${image.id}: tag variable`)})`;
 }
 
 /**
  * The arguments of `docker buildx build` shared by `build-<id>` and `push-<id>`, one shell word (or flag with its
- * value) per entry, in a fixed order: file, target, tag, build arguments, parent build contexts, labels, platforms.
+ * value) per entry, in a fixed order: file, target, tag, build arguments, parent build arguments and contexts, labels,
+ * platforms.
  *
  * @param image the image to build
  * @param plan the plan, for parent images, platforms and declared variables
@@ -59,6 +72,10 @@ export function buildxArguments(image: PlannedImage, plan: BuildPlan): string[] 
       throw new Error(`internal error: image ${image.id}: build context ${parent.name} names unknown image ${parent.image}`);
     }
     const name = recipeWord(parent.name, `image ${image.id}: build context name`);
+    if (parent.buildArg !== undefined) {
+      // the Dockerfile's `FROM ${ARG}` defaults to the parent's published reference; here it names the context below
+      args.push(`--build-arg ${recipeWord(`${checkName(parent.buildArg, `image ${image.id}: parent build argument`)}=${parent.name}`, `image ${image.id}: parent build argument`)}`);
+    }
     args.push(`--build-context ${name}=${imageReference(parentImage).replace(/^"/, '"docker-image://')}`);
   }
   args.push(...image.labels.map((label) => `--label ${labelWord(image, label)}`));

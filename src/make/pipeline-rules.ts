@@ -2,15 +2,19 @@ import { labelBuildFacts } from './build-facts';
 import { buildxArguments, buildxCommand, imageReference } from './buildx-command';
 import { recipeWord } from './make-escape';
 import type { MakeCommand, MakeRule } from './makefile-model';
+import { command, rule } from './rules';
+export { commentText } from './rules';
+import { runCommand } from './run-command';
+import { userTargetRules } from './user-targets';
 import type { BuildPlan, PlannedFamily, PlannedImage } from '../plan/build-plan';
-import { BAKE_DEFAULT_GROUP, familyTargets, GLOBAL_TARGETS, imageTargets } from '../plan/target-names';
+import { BAKE_DEFAULT_GROUP, familyTargets, globalTargets, imageTargets } from '../plan/target-names';
 
 /**
- * The phony rules of the pipeline, in print order: global aggregates (`build`, `push`, `clean`, `print-tags`,
- * `print-build-facts`, `bake`), then per family (`build-<f>`, `push-<f>`, `clean-<f>`, `print-tag-<f>`,
- * `bake-<f>`), then per image (`build-<id>`, `push-<id>`, `clean-<id>`, `run-<id>`). Names come from
- * `plan/target-names.ts`. Image rules depend on their parents' rules, so `make -j build` builds independent images
- * in parallel and parents first.
+ * The phony rules of the pipeline, in print order: global aggregates (`build`, `push`, `pull`, `clean`, `print-tags`,
+ * `print-build-facts`, `bake`), then per family (`build-<f>`, `push-<f>`, `pull-<f>`, `clean-<f>`, `print-tag-<f>`,
+ * `bake-<f>`), then per image (`build-<id>`, `push-<id>`, `pull-<id>`, `clean-<id>`, `run-<id>` and the image's
+ * aliases), then the user's targets. Names come from `plan/target-names.ts` with the plan's target prefix. Image rules
+ * depend on their parents' rules, so `make -j build` builds independent images in parallel and parents first.
  *
  * Recipes read every variable from the environment (`"$$NAME"`); literals are single-quoted.
  *
@@ -19,13 +23,17 @@ import { BAKE_DEFAULT_GROUP, familyTargets, GLOBAL_TARGETS, imageTargets } from 
  */
 export function pipelineRules(plan: BuildPlan): MakeRule[] {
   const facts = labelBuildFacts(plan);
+  const prefix = plan.make.targetPrefix;
+  const global = globalTargets(prefix);
+  const families = plan.families.map((f) => familyTargets(f.id, prefix));
   const rules: MakeRule[] = [
-    rule(GLOBAL_TARGETS.build, 'Build every image into the local image store', plan.families.map((f) => familyTargets(f.id).build)),
-    rule(GLOBAL_TARGETS.push, 'Build and push every image', plan.families.map((f) => familyTargets(f.id).push)),
-    rule(GLOBAL_TARGETS.clean, 'Remove every image from the local image store', plan.families.map((f) => familyTargets(f.id).clean)),
-    rule(GLOBAL_TARGETS.printTags, 'Print every family tag as NAME=value', [], [printPairs(plan.families.map((f) => f.tagVariable), plan.families.length > 1)]),
-    rule(GLOBAL_TARGETS.printBuildFacts, 'Print the build facts the labels read as NAME=value', [], facts.length > 0 ? [printPairs(facts, false)] : []),
-    rule(GLOBAL_TARGETS.bake, 'Build every family with docker buildx bake, with the tags and settings computed here', [], [
+    rule(global.build, 'Build every image into the local image store', families.map((f) => f.build)),
+    rule(global.push, 'Build and push every image', families.map((f) => f.push)),
+    rule(global.pull, 'Pull every image from the registry', families.map((f) => f.pull)),
+    rule(global.clean, 'Remove every image from the local image store', families.map((f) => f.clean)),
+    rule(global.printTags, 'Print every family tag as NAME=value', [], [printPairs(plan.families.map((f) => f.tagVariable), plan.families.length > 1)]),
+    rule(global.printBuildFacts, 'Print the build facts the labels read as NAME=value', [], facts.length > 0 ? [printPairs(facts, false)] : []),
+    rule(global.bake, 'Build every family with docker buildx bake, with the tags and settings computed here', [], [
       bakeCommand(plan, BAKE_DEFAULT_GROUP),
     ]),
   ];
@@ -35,17 +43,21 @@ export function pipelineRules(plan: BuildPlan): MakeRule[] {
   for (const image of plan.images) {
     rules.push(...imageRules(image, plan));
   }
+  rules.push(...userTargetRules(plan));
   checkUnique(rules);
   return rules;
 }
 
 function familyRules(plan: BuildPlan, family: PlannedFamily): MakeRule[] {
   const id = family.id;
-  const targets = familyTargets(id);
+  const prefix = plan.make.targetPrefix;
+  const targets = familyTargets(id, prefix);
+  const images = family.images.map((image) => imageTargets(image, prefix));
   return [
-    rule(targets.build, `Build the ${id} images`, family.images.map((image) => imageTargets(image).build)),
-    rule(targets.push, `Build and push the ${id} images`, family.images.map((image) => imageTargets(image).push)),
-    rule(targets.clean, `Remove the ${id} images from the local image store`, family.images.map((image) => imageTargets(image).clean)),
+    rule(targets.build, `Build the ${id} images`, images.map((image) => image.build)),
+    rule(targets.push, `Build and push the ${id} images`, images.map((image) => image.push)),
+    rule(targets.pull, `Pull the ${id} images from the registry`, images.map((image) => image.pull)),
+    rule(targets.clean, `Remove the ${id} images from the local image store`, images.map((image) => image.clean)),
     rule(targets.printTag, `Print the ${id} tag (CI reads it from here)`, [], [
       command([`printf '%s\\n' "$$${family.tagVariable}"`], true),
     ]),
@@ -54,16 +66,21 @@ function familyRules(plan: BuildPlan, family: PlannedFamily): MakeRule[] {
 }
 
 function imageRules(image: PlannedImage, plan: BuildPlan): MakeRule[] {
-  const targets = imageTargets(image.id);
+  const prefix = plan.make.targetPrefix;
+  const targets = imageTargets(image.id, prefix);
+  const parents = image.dependsOn.map((parent) => imageTargets(parent, prefix));
   const shared = buildxArguments(image, plan);
   const reference = imageReference(image);
   const description = image.description === undefined ? '' : `: ${image.description}`;
   return [
-    rule(targets.build, `Build ${image.id}${description}`, image.dependsOn.map((parent) => imageTargets(parent).build), [
+    rule(targets.build, `Build ${image.id}${description}`, parents.map((parent) => parent.build), [
       buildxCommand(image, shared, 'load'),
     ]),
-    rule(targets.push, `Build and push ${image.id}`, [...image.dependsOn.map((parent) => imageTargets(parent).push), targets.build], [
+    rule(targets.push, `Build and push ${image.id}`, [...parents.map((parent) => parent.push), targets.build], [
       buildxCommand(image, shared, 'push'),
+    ]),
+    rule(targets.pull, `Pull ${image.id} from the registry`, [], [
+      command([`"$$DOCKER" pull ${reference}`]),
     ]),
     rule(targets.clean, `Remove ${image.id} from the local image store (if present)`, [], [
       command([
@@ -71,9 +88,8 @@ function imageRules(image: PlannedImage, plan: BuildPlan): MakeRule[] {
         `then "$$DOCKER" image rm --force ${reference}; fi`,
       ]),
     ]),
-    rule(targets.run, `Run ${image.id} interactively`, [targets.build], [
-      command([`"$$DOCKER" run --rm -it ${reference}`]),
-    ]),
+    rule(targets.run, `Run ${image.id}, publishing ${image.portsVariable}, with RUN_ARGS`, [targets.build], [runCommand(image)]),
+    ...image.aliases.map((alias) => rule(alias.name, `Alias of ${targets[alias.verb]}`, [targets[alias.verb]])),
   ];
 }
 
@@ -93,22 +109,6 @@ function bakeCommand(plan: BuildPlan, group: string): MakeCommand {
 function printPairs(names: readonly string[], wrap: boolean): MakeCommand {
   const pairs = names.map((name) => `${recipeWord(name)} "$$${name}"`);
   return command(["printf '%s=%s\\n'", ...pairs], true, wrap);
-}
-
-function rule(target: string, doc: string, prerequisites: readonly string[], recipe: readonly MakeCommand[] = []): MakeRule {
-  return { kind: 'rule', targets: [target], prerequisites, orderOnly: [], recipe, phony: true, doc: commentText(doc) };
-}
-
-function command(words: readonly string[], silent: boolean = false, wrap: boolean = false): MakeCommand {
-  return { words, silent, wrap };
-}
-
-/**
- * Prose as one comment line: whitespace collapsed, trailing backslashes dropped (they would continue the comment).
- * @internal
- */
-export function commentText(text: string): string {
-  return text.replace(/\s+/g, ' ').trim().replace(/\\+$/, '').trim();
 }
 
 function checkUnique(rules: readonly MakeRule[]): void {

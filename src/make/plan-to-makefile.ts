@@ -1,3 +1,4 @@
+import { imageReferenceDefault } from './buildx-command';
 import { GIT_FACTS, gitFactAssignments } from './git-facts';
 import { helpRule } from './help-rule';
 import { makeLiteral } from './make-escape';
@@ -6,7 +7,6 @@ import { printMakefile } from './makefile-printer';
 import { commentText, pipelineRules } from './pipeline-rules';
 import { tagExpression } from './tag-expression';
 import type { BuildPlan } from '../plan/build-plan';
-import { GLOBAL_TARGETS } from '../plan/target-names';
 import { SETTING_VARIABLES } from '../plan/variables';
 
 /** Settings every Makefile defines before the plan's own variables, in the order of the table. */
@@ -19,9 +19,10 @@ const SETTINGS: readonly string[] = Object.values(SETTING_VARIABLES);
  * from `make --no-print-directory print-tag-<family>`), so tags are computed by the same code locally and in CI.
  *
  * Layout: marker; safe header (`bash`, `-euo pipefail`, `.DELETE_ON_ERROR`, warnings on undefined variables, no
- * built-in rules, default goal `help`); overridable settings (`DOCKER`, `REGISTRY`, `PLATFORMS`, `TAG`) and plan
- * variables (`?=`); git facts (`GIT_VERSION`, `GIT_BRANCH`, `GIT_SHA`, `GIT_PR`, `GIT_REVISION`, `GIT_CREATED`, `:=`
- * through `$(shell …)`); one tag variable per family; a line making command-line and environment values literal;
+ * built-in rules, the planned default goal, `help` by default); overridable settings (`DOCKER`, `REGISTRY`,
+ * `PLATFORMS`, `TAG`, `RUN_ARGS`) and plan variables (`?=`); git facts (`GIT_VERSION`, `GIT_BRANCH`, `GIT_SHA`,
+ * `GIT_PR`, `GIT_REVISION`, `GIT_CREATED`, `:=` through `$(shell …)`); one tag variable per family; the full
+ * reference and run ports of each image (`<IMAGE>_IMAGE`, `<IMAGE>_PORTS`); a line making command-line and environment values literal;
  * `export` of everything recipes read; then the phony rules. Variable and target names come from `plan/variables.ts`
  * and `plan/target-names.ts`.
  *
@@ -43,14 +44,16 @@ export function renderMakefile(plan: BuildPlan, marker: string): string {
     ...plan.variables.map((variable) => variable.name),
     ...GIT_FACTS.map((fact) => fact.name),
     ...plan.families.map((family) => family.tagVariable),
+    ...imageVariables(plan),
   ];
   const blocks: MakeBlock[] = [
     [comment(marker), comment('Container pipeline. `make help` lists the targets and the variables you can override.')],
-    header(),
+    header(plan),
     settings(plan),
     ...(plan.variables.length > 0 ? [pipelineVariables(plan)] : []),
     gitFacts(),
     tags(plan),
+    ...(plan.images.length > 0 ? [images(plan)] : []),
     exportBlock(plan, exported),
     [helpRule(rules, exported)],
     ...rules.map((rule) => [rule]),
@@ -58,13 +61,13 @@ export function renderMakefile(plan: BuildPlan, marker: string): string {
   return printMakefile({ blocks });
 }
 
-function header(): MakeBlock {
+function header(plan: BuildPlan): MakeBlock {
   return [
     assign('SHELL', ':=', 'bash'),
     assign('.SHELLFLAGS', ':=', '--norc --noprofile -euo pipefail -c'),
     { kind: 'rule', targets: ['.DELETE_ON_ERROR'], prerequisites: [], orderOnly: [], recipe: [], phony: false },
     assign('MAKEFLAGS', '+=', '--warn-undefined-variables --no-builtin-rules'),
-    assign('.DEFAULT_GOAL', ':=', GLOBAL_TARGETS.help),
+    assign('.DEFAULT_GOAL', ':=', makeLiteral(plan.make.defaultGoal, 'default goal')),
   ];
 }
 
@@ -81,6 +84,9 @@ function settings(plan: BuildPlan): MakeBlock {
     assign(v.platforms, '?=', ''),
     comment('One tag for every family; empty: each family computes its tag from git'),
     assign(v.tag, '?=', ''),
+    comment('Extra docker run arguments of every run target, split into words at blanks (no quoting, nothing evaluated),'),
+    comment("e.g. `make run-<image> RUN_ARGS='--env-file .env --memory 1g'`"),
+    assign(v.runArgs, '?=', ''),
   ];
 }
 
@@ -115,6 +121,24 @@ function tags(plan: BuildPlan): MakeBlock {
   return lines;
 }
 
+/** Names of the per-image variables (full reference, ports of the run target), in plan order. */
+function imageVariables(plan: BuildPlan): string[] {
+  return plan.images.flatMap((image) => [image.imageVariable, image.portsVariable]);
+}
+
+function images(plan: BuildPlan): MakeBlock {
+  const lines: MakeLine[] = [
+    comment('Full reference of each image: setting it overrides registry, repository and tag together, for every target'),
+    comment('of the image and for the images built on it. Ports: the docker run --publish values of its run target.'),
+  ];
+  for (const image of plan.images) {
+    lines.push(assign(image.imageVariable, '?=', imageReferenceDefault(image)));
+    const ports = image.ports.map((port) => `${port.split('/')[0]}:${port}`).join(' ');
+    lines.push(assign(image.portsVariable, '?=', makeLiteral(ports, `ports of image ${image.id}`)));
+  }
+  return lines;
+}
+
 function exportBlock(plan: BuildPlan, exported: readonly string[]): MakeBlock {
   return [
     comment('Values from the command line or the environment are used literally (make would expand `$` in them).'),
@@ -129,6 +153,7 @@ function exportBlock(plan: BuildPlan, exported: readonly string[]): MakeBlock {
       plan.variables.map((variable) => variable.name),
       GIT_FACTS.map((fact) => fact.name),
       plan.families.map((family) => family.tagVariable),
+      imageVariables(plan),
     ].filter((names) => names.length > 0).map((names): MakeLine => ({ kind: 'export', names })),
   ];
 }

@@ -28,6 +28,39 @@ export interface BuildPlan {
   readonly dockerfiles: readonly PlannedDockerfile[];
   /** One `.dockerignore` per build context, in path order. */
   readonly dockerignores: readonly PlannedDockerignore[];
+  /** The Makefile's naming scheme, default goal and user targets. */
+  readonly make: PlannedMake;
+}
+
+/** The Makefile interface the user chose. @internal */
+export interface PlannedMake {
+  /** Prefix of the verb targets (`build`, `push`, `pull`, `clean`, `run`, `bake`); empty for none. */
+  readonly targetPrefix: string;
+  /** The `.DEFAULT_GOAL`, a target the Makefile defines. */
+  readonly defaultGoal: string;
+  /** Targets of the user, in declaration order. */
+  readonly targets: readonly PlannedMakeTarget[];
+}
+
+/** A phony target of the user: argument vectors run on the host or in a container of a planned image. @internal */
+export interface PlannedMakeTarget {
+  readonly name: string;
+  readonly description?: string;
+  /** Argument vectors, in order; every word literal. */
+  readonly commands: readonly (readonly string[])[];
+  /** Target names made first. */
+  readonly prerequisites: readonly string[];
+  /** Id of the planned image whose container runs the commands, if any. */
+  readonly image?: string;
+  /** Mount point of the working directory in that container (absolute). */
+  readonly workdir: string;
+}
+
+/** Another name for one of an image's targets. @internal */
+export interface PlannedAlias {
+  /** Which target it names: `build`, `push`, `pull`, `clean` or `run`. */
+  readonly verb: 'build' | 'push' | 'pull' | 'clean' | 'run';
+  readonly name: string;
 }
 
 /** Normalised project-relative paths (POSIX separators) of the generated files. @internal */
@@ -102,8 +135,18 @@ export interface PlannedImage {
   readonly platforms: readonly string[];
   /** One-line description (CONTAINERS.md, OCI description label). */
   readonly description?: string;
-  /** Exposed ports, for `run-<image>` (`-p` flags are not published automatically; informational). */
+  /** Exposed ports as `<port>/<protocol>`; `run-<image>` publishes them (through {@link portsVariable}). */
   readonly ports: readonly string[];
+  /**
+   * Makefile variable holding the full reference (`registry/repository:tag`), e.g. `APP_RUNTIME_IMAGE`; every target of
+   * the image and of the images built on it reads it. It is also the build argument naming this image in the
+   * Dockerfiles of images built on it from another Dockerfile.
+   */
+  readonly imageVariable: string;
+  /** Makefile variable holding the `-p` values of `run-<image>`, e.g. `APP_RUNTIME_PORTS`. */
+  readonly portsVariable: string;
+  /** Alias targets, in verb order (build, push, pull, clean, run). */
+  readonly aliases: readonly PlannedAlias[];
   /** OCI labels, sorted by key. */
   readonly labels: readonly PlannedLabel[];
 }
@@ -112,6 +155,12 @@ export interface PlannedImage {
 export interface PlannedParentContext {
   readonly name: string;
   readonly image: string;
+  /**
+   * For a parent of another Dockerfile: the build argument the child's `FROM ${…}` reads (the parent's image variable).
+   * Its Dockerfile default is the parent's full reference with the fallback tag (so a plain `docker build` works);
+   * the Makefile and bake pass `name` instead, which the named context `name` then substitutes.
+   */
+  readonly buildArg?: string;
 }
 
 /** A build argument whose value is the Makefile/bake variable `variable`. @internal */

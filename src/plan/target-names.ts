@@ -1,39 +1,80 @@
 /**
  * Names of the Makefile targets, in one place: the Makefile defines them, the workflow calls them, the docs show them,
  * and validation checks that no two constructs get the same one.
+ *
+ * The naming scheme: the user-facing verbs (`build`, `push`, `pull`, `clean`, `run`, `bake`) start with the
+ * pipeline's target prefix (`MakeOptions.targetPrefix`, empty by default), e.g. `container-build`,
+ * `container-build-<image>`. `help` and the targets CI calls (`print-tags`, `print-build-facts`, `print-tag-<family>`)
+ * keep fixed names, so the workflow and scripts reach them whatever the scheme.
  * @internal
  */
-export const GLOBAL_TARGETS = {
+
+/** Targets whose names never change: `help` and what CI calls. @internal */
+export const FIXED_TARGETS = {
   help: 'help',
-  build: 'build',
-  push: 'push',
-  clean: 'clean',
   printTags: 'print-tags',
   printBuildFacts: 'print-build-facts',
-  /** `docker buildx bake` of the default group, with the Makefile's tags, registry, platforms and build facts. */
-  bake: 'bake',
 } as const;
 
-/** Per-family targets. @internal */
-export function familyTargets(family: string) {
+/** The global targets of a Makefile whose verb targets start with `prefix`. @internal */
+export function globalTargets(prefix: string = '') {
   return {
-    build: `build-${family}`,
-    push: `push-${family}`,
-    clean: `clean-${family}`,
-    printTag: `print-tag-${family}`,
-    bake: `bake-${family}`,
+    ...FIXED_TARGETS,
+    build: `${prefix}build`,
+    push: `${prefix}push`,
+    pull: `${prefix}pull`,
+    clean: `${prefix}clean`,
+    /** `docker buildx bake` of the default group, with the Makefile's tags, registry, platforms and build facts. */
+    bake: `${prefix}bake`,
   } as const;
 }
 
-/** Per-image targets (`id` is the image's plan id, `<family>-<image>`). @internal */
-export function imageTargets(id: string) {
+/** The global targets with the default scheme (no prefix). @internal */
+export const GLOBAL_TARGETS = globalTargets();
+
+/** Per-family targets. @internal */
+export function familyTargets(family: string, prefix: string = '') {
   return {
-    build: `build-${id}`,
-    push: `push-${id}`,
-    clean: `clean-${id}`,
-    run: `run-${id}`,
+    build: `${prefix}build-${family}`,
+    push: `${prefix}push-${family}`,
+    pull: `${prefix}pull-${family}`,
+    clean: `${prefix}clean-${family}`,
+    printTag: `print-tag-${family}`,
+    bake: `${prefix}bake-${family}`,
   } as const;
 }
+
+/** The verbs of per-image targets, which image aliases name. @internal */
+export const IMAGE_VERBS = ['build', 'push', 'pull', 'clean', 'run'] as const;
+
+/** A verb of a per-image target. @internal */
+export type ImageVerb = (typeof IMAGE_VERBS)[number];
+
+/** Per-image targets (`id` is the image's plan id, `<family>-<image>`). @internal */
+export function imageTargets(id: string, prefix: string = ''): Record<ImageVerb, string> {
+  return {
+    build: `${prefix}build-${id}`,
+    push: `${prefix}push-${id}`,
+    pull: `${prefix}pull-${id}`,
+    clean: `${prefix}clean-${id}`,
+    run: `${prefix}run-${id}`,
+  };
+}
+
+/**
+ * Make target names users may choose (prefix + verb, aliases, their own targets): letters, digits, `.`, `_` and `-`,
+ * starting with a letter or digit. Nothing here means anything to make (`%`, `:`, `$`, `=`, `#`, spaces, `\`), the shell
+ * (every character is a safe bare word) or `make` itself (no leading `-` or `.`, which would be an option or special
+ * target).
+ * @internal
+ */
+export const MAKE_TARGET_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
+
+/** A prefix of the verb targets: empty, or the start of a target name (e.g. `container-`). @internal */
+export const MAKE_TARGET_PREFIX = /^(?:[A-Za-z0-9][A-Za-z0-9._-]*)?$/;
+
+/** The longest target name a user may choose (also bounds the prefix). @internal */
+export const MAX_TARGET_NAME_LENGTH = 100;
 
 /** The bake group `docker buildx bake` builds without a target; no family may take its name. @internal */
 export const BAKE_DEFAULT_GROUP = 'default';

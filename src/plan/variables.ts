@@ -12,6 +12,8 @@ export const SETTING_VARIABLES = {
   platforms: 'PLATFORMS',
   /** One tag for every family. */
   tag: 'TAG',
+  /** Extra `docker run` arguments of every `run-<image>` target (Makefile only). */
+  runArgs: 'RUN_ARGS',
 } as const;
 
 /** Facts about the checkout that labels and tags read. @internal */
@@ -27,4 +29,14 @@ export const BUILD_FACT_VARIABLES = {
 /** Suffix of a family's tag variable: `<FAMILY>_TAG`. @internal */
 export function tagVariableOf(familyPrefix: string): string {
   return `${familyPrefix}_TAG`;
+}
+
+/** Default variable holding an image's full reference: `<IMAGE ID>_IMAGE`. @internal */
+export function imageVariableOf(imagePrefix: string): string {
+  return `${imagePrefix}_IMAGE`;
+}
+
+/** Default variable holding the port publications of `run-<image>`: `<IMAGE ID>_PORTS`. @internal */
+export function portsVariableOf(imagePrefix: string): string {
+  return `${imagePrefix}_PORTS`;
 }

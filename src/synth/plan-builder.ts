@@ -1,5 +1,6 @@
 import { buildDockerfile } from './dockerfile-builder';
 import { planDockerignores } from './dockerignore';
+import { imageMakeSettings } from './make-settings';
 import { PipelineIndex } from './pipeline-index';
 import type { PipelineSettings } from './settings';
 import { StageSourceResolver } from './stage-sources';
@@ -8,7 +9,7 @@ import { compareStrings, topologicalOrder } from '../core/graph';
 import { variablePrefix } from '../core/names';
 import { Image } from '../image/image';
 import { sourceOf } from '../image/image-source';
-import type { BuildPlan, PlannedBuildArg, PlannedDockerfile, PlannedImage, PlannedVariable } from '../plan/build-plan';
+import type { BuildPlan, PlannedBuildArg, PlannedDockerfile, PlannedImage, PlannedMake, PlannedVariable } from '../plan/build-plan';
 import { imageLabels } from '../plan/labels';
 import { BUILD_FACT_VARIABLES, tagVariableOf } from '../plan/variables';
 
@@ -27,7 +28,7 @@ function externalParentsOf(image: Image): string[] {
  * @internal
  */
 export function buildPlan(index: PipelineIndex, settings: PipelineSettings, d: Diagnostics): BuildPlan {
-  const sources = new StageSourceResolver(index);
+  const sources = new StageSourceResolver(index, settings);
   // validation (validate-names.ts) guarantees one default per variable name
   const variables = new Map<string, PlannedVariable>();
   const addVariable = (v: PlannedVariable) => {
@@ -47,17 +48,19 @@ export function buildPlan(index: PipelineIndex, settings: PipelineSettings, d: D
     argsByFile.set(file.path, [...args.values()].sort((a, b) => compareStrings(a.name, b.name)));
   }
 
-  const parentsOf = (image: Image): Array<{ image: Image; contextName: string }> => {
-    const found = new Map<Image, string>();
+  const parentsOf = (image: Image): Array<{ image: Image; contextName: string; buildArg?: string }> => {
+    const found = new Map<Image, { contextName: string; buildArg?: string }>();
     const stages = [image, ...image.stages];
     for (const stage of stages) {
       const p = sources.resolve(stage).parentImage;
-      if (p) found.set(p.image, p.contextName);
+      if (p) found.set(p.image, { contextName: p.contextName, buildArg: p.buildArg ?? found.get(p.image)?.buildArg });
       for (const ins of stage._instructions) {
-        if (ins.kind === 'copy' && ins.from && Image.isImage(ins.from) && ins.from !== image) found.set(ins.from, ins.from.stageName);
+        if (ins.kind === 'copy' && ins.from && Image.isImage(ins.from) && ins.from !== image && !found.has(ins.from)) {
+          found.set(ins.from, { contextName: ins.from.stageName });
+        }
       }
     }
-    return [...found.entries()].map(([img, contextName]) => ({ image: img, contextName }));
+    return [...found.entries()].map(([img, how]) => ({ image: img, ...how }));
   };
 
   const ids = index.images.map((i) => index.imageId(i));
@@ -85,11 +88,14 @@ export function buildPlan(index: PipelineIndex, settings: PipelineSettings, d: D
       target: image.stageName,
       dependsOn: parents.map((p) => index.imageId(p.image)).sort(),
       externalParents: externalParentsOf(image),
-      parentContexts: parents.map((p) => ({ name: p.contextName, image: index.imageId(p.image) })).sort((a, b) => compareStrings(a.name, b.name)),
+      parentContexts: parents
+        .map((p) => ({ name: p.contextName, image: index.imageId(p.image), ...(p.buildArg !== undefined ? { buildArg: p.buildArg } : {}) }))
+        .sort((a, b) => compareStrings(a.name, b.name)),
       buildArgs: argsByFile.get(dockerfile) ?? [],
       platforms: [...(image._props.platforms ?? family._props.platforms ?? [])],
       description: image._props.description,
       ports: image._instructions.flatMap((i) => (i.kind === 'expose' ? [`${i.port}/${i.protocol}`] : [])),
+      ...imageMakeSettings(image, id),
       labels: imageLabels({
         repository: index.repositoryOf(image),
         description: image._props.description,
@@ -135,5 +141,22 @@ export function buildPlan(index: PipelineIndex, settings: PipelineSettings, d: D
     outputs: settings.outputs,
     dockerfiles,
     dockerignores: planDockerignores(index, settings.dockerignorePatterns, d),
+    make: planMake(index, settings),
+  };
+}
+
+/** The Makefile interface: naming scheme, default goal, user targets with their image as a plan id. */
+function planMake(index: PipelineIndex, settings: PipelineSettings): PlannedMake {
+  return {
+    targetPrefix: settings.make.targetPrefix,
+    defaultGoal: settings.make.defaultGoal,
+    targets: settings.make.targets.map((t) => ({
+      name: t.name,
+      ...(t.description !== undefined ? { description: t.description } : {}),
+      commands: t.commands.map((argv) => [...argv]),
+      prerequisites: [...t.prerequisites],
+      ...(t.image !== undefined ? { image: index.imageId(t.image) } : {}),
+      workdir: t.workdir,
+    })),
   };
 }

@@ -1,3 +1,4 @@
+import { MakeSettings, readMakeSettings } from './make-settings';
 import { Diagnostics } from '../core/diagnostics';
 import { normalizeProjectPath } from '../core/paths';
 import { UntypedReader } from '../core/untyped';
@@ -18,6 +19,8 @@ export interface PipelineSettings {
   readonly dockerfileSyntax: DockerfileSyntax;
   readonly outputs: PlannedOutputs;
   readonly workflow: PlannedWorkflow;
+  /** The Makefile's naming scheme, default goal and user targets. */
+  readonly make: MakeSettings;
 }
 
 /** The registry whose login uses the workflow's own `GITHUB_TOKEN`. @internal */
@@ -29,9 +32,10 @@ const WORKFLOW_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/;
 /**
  * Reads the pipeline props (which may come untyped from JavaScript or a jsii language) into typed settings with
  * every default resolved. Wrong types and unusable paths are reported to `d` at `path`; nothing here throws.
+ * `addedTargets` are the Makefile targets added with `Containers.addMakeTarget()`, after `make.targets`.
  * @internal
  */
-export function resolveSettings(rawProps: unknown, path: string, d: Diagnostics): PipelineSettings {
+export function resolveSettings(rawProps: unknown, path: string, d: Diagnostics, addedTargets: readonly unknown[] = []): PipelineSettings {
   const r = new UntypedReader(d, path);
   const p = r.optionalObject('props', rawProps);
   const wfRaw = r.optionalObject('workflow', p.workflow);
@@ -60,6 +64,7 @@ export function resolveSettings(rawProps: unknown, path: string, d: Diagnostics)
     dockerignorePatterns: r.strings('dockerignorePatterns', p.dockerignorePatterns) ?? [],
     dockerfileSyntax: r.optionalInstance('dockerfileSyntax', p.dockerfileSyntax, DockerfileSyntax.isDockerfileSyntax, 'a DockerfileSyntax') ?? DockerfileSyntax.auto(),
     outputs,
+    make: readMakeSettings(p.make, path, d, addedTargets),
     workflow: {
       enabled: workflowEnabled,
       name: workflowName,

@@ -1,5 +1,7 @@
+import { imageMakeSettings } from './make-settings';
 import { PipelineIndex } from './pipeline-index';
 import { variablePrefix } from '../core/names';
+import { FamilyTag } from '../family/family-tag';
 import { Image } from '../image/image';
 import { sourceOf } from '../image/image-source';
 import { Stage } from '../stage/stage';
@@ -12,8 +14,12 @@ export interface ResolvedSource {
   readonly globalArgs: ReadonlyArray<{ readonly name: string; readonly value: string }>;
   /** Build args the tooling passes, each from a pipeline variable. */
   readonly buildArgs: ReadonlyArray<ResolvedBuildArg>;
-  /** The pipeline image this stage builds on, if any, and how the Dockerfile names it. */
-  readonly parentImage?: { readonly image: Image; readonly contextName: string };
+  /**
+   * The pipeline image this stage builds on, if any, and how the build tooling substitutes it: the named context
+   * `contextName`, and for a parent of another Dockerfile the build argument `buildArg` the FROM reads (the tooling
+   * passes `contextName` as its value).
+   */
+  readonly parentImage?: { readonly image: Image; readonly contextName: string; readonly buildArg?: string };
   /** Whether the source may run as a non-root user (so RUN steps switch to root first). */
   readonly inheritsNonRootUser: boolean;
 }
@@ -26,9 +32,21 @@ export interface ResolvedBuildArg {
   readonly description: string;
 }
 
+/** What the default reference of a parent image of another Dockerfile is made of. @internal */
+export interface ParentReferenceSettings {
+  /** The pipeline registry (`REGISTRY`'s default). */
+  readonly registry: string;
+  /** The tag policy of families without their own (its fallback tag is used). */
+  readonly defaultTag: FamilyTag;
+}
+
 /**
  * Resolves what each stage builds from: registry bases become overridable global ARGs, external families one
- * registry/tag ARG pair, pipeline images a stage name (same Dockerfile) or a named context (other Dockerfile).
+ * registry/tag ARG pair, pipeline images a stage name (same Dockerfile) or, for an image of another Dockerfile, a
+ * global ARG named after the parent's image variable whose default is the parent's full reference with its family's
+ * fallback tag (`ARG APP_RUNTIME_IMAGE=ghcr.io/acme/app-runtime:dev`, `FROM ${APP_RUNTIME_IMAGE}`), so a plain
+ * `docker build -f <file> .` builds on the parent image built locally, while the Makefile and bake pass the context
+ * name as the argument's value and substitute the parent just built through a named context of that name.
  * @internal
  */
 export class StageSourceResolver {
@@ -37,7 +55,7 @@ export class StageSourceResolver {
     return `${variablePrefix(stage.stageName)}_BASE_IMAGE`;
   }
 
-  constructor(private readonly index: PipelineIndex) {}
+  constructor(private readonly index: PipelineIndex, private readonly parentReference: ParentReferenceSettings) {}
 
   public resolve(stage: Stage): ResolvedSource {
     const src = sourceOf(stage.from);
@@ -76,6 +94,17 @@ export class StageSourceResolver {
         const parentImage = Image.isImage(parent) && this.index.imageOf(stage) !== parent ? parent : undefined;
         // a build stage of another Dockerfile is a validation error; its stage name keeps resolution total
         const contextName = sameFile || !Image.isImage(parent) ? parent.stageName : this.index.imageId(parent);
+        if (parentImage && !sameFile) {
+          const id = this.index.imageId(parentImage);
+          const buildArg = imageMakeSettings(parentImage, id).imageVariable;
+          return {
+            text: `\${${buildArg}}`,
+            globalArgs: [{ name: buildArg, value: this.defaultReference(parentImage) }],
+            buildArgs: [],
+            parentImage: { image: parentImage, contextName, buildArg },
+            inheritsNonRootUser: true,
+          };
+        }
         return {
           text: contextName,
           globalArgs: [],
@@ -85,5 +114,12 @@ export class StageSourceResolver {
         };
       }
     }
+  }
+
+  /** `registry/repository:fallback` of a pipeline image: what `make build-<image>` tags it outside git. */
+  private defaultReference(image: Image): string {
+    const family = this.index.familyOf(image);
+    const tag = FamilyTag.isFamilyTag(family._props.tag) ? family._props.tag : this.parentReference.defaultTag;
+    return `${this.parentReference.registry}/${this.index.repositoryOf(image)}:${tag._fallback}`;
   }
 }

@@ -1,6 +1,7 @@
 import { PipelineIndex } from './pipeline-index';
 import type { PipelineSettings } from './settings';
 import { numericUserProblem } from './validate-instruction';
+import { validateMakeTargets } from './validate-make';
 import { validateNames } from './validate-names';
 import { validateStage } from './validate-stage';
 import { Diagnostics } from '../core/diagnostics';
@@ -37,7 +38,8 @@ export function validatePipeline(index: PipelineIndex, settings: PipelineSetting
   }
   validateStageGraph(d, index);
   validateExternalUse(d, index);
-  validateNames(d, index);
+  validateNames(d, index, settings);
+  validateMakeTargets(d, index, settings.make, settings.path);
 }
 
 /** Reports `value` when it holds text no generated file may carry. @internal */

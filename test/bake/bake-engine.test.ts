@@ -28,8 +28,8 @@ const TAG_VARIABLE = 'BAKE_E2E_TAG';
 
 const BAKE_FILE = 'docker-bake.json';
 
-const IMAGE_DEFAULTS: Omit<PlannedImage, 'id' | 'name' | 'repository' | 'target' | 'dependsOn' | 'parentContexts' | 'buildArgs' | 'labels'> = {
-  family: 'bake-e2e', tagVariable: TAG_VARIABLE, dockerfile: 'Dockerfile', context: '.', platforms: [], ports: [], externalParents: [],
+const IMAGE_DEFAULTS: Omit<PlannedImage, 'id' | 'name' | 'repository' | 'target' | 'dependsOn' | 'parentContexts' | 'buildArgs' | 'labels' | 'imageVariable' | 'portsVariable'> = {
+  family: 'bake-e2e', tagVariable: TAG_VARIABLE, dockerfile: 'Dockerfile', context: '.', platforms: [], ports: [], externalParents: [], aliases: [],
 };
 
 const SOURCE_URL = 'https://example.com/projen-containers/e2e';
@@ -49,6 +49,8 @@ const PLAN: BuildPlan = {
     {
       ...IMAGE_DEFAULTS,
       id: 'bake-e2e-parent',
+      imageVariable: 'BAKE_E2E_PARENT_IMAGE',
+      portsVariable: 'BAKE_E2E_PARENT_PORTS',
       name: 'parent',
       repository: 'bake-e2e-parent',
       target: 'parent',
@@ -61,6 +63,8 @@ const PLAN: BuildPlan = {
     {
       ...IMAGE_DEFAULTS,
       id: 'bake-e2e-child',
+      imageVariable: 'BAKE_E2E_CHILD_IMAGE',
+      portsVariable: 'BAKE_E2E_CHILD_PORTS',
       name: 'child',
       repository: 'bake-e2e-child',
       target: 'child',
@@ -78,6 +82,7 @@ const PLAN: BuildPlan = {
   }],
   variables: [{ name: 'BAKE_E2E_BASE_IMAGE', defaultValue: TEST_BASE_IMAGE, description: 'Base image of stage parent' }],
   workflow: FLOW_PIPE_PLAN.workflow,
+  make: FLOW_PIPE_PLAN.make,
   outputs: { makefile: 'Makefile', bakeFile: BAKE_FILE, docs: 'CONTAINERS.md' },
   dockerfiles: [],
   dockerignores: [],

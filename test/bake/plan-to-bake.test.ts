@@ -81,7 +81,7 @@ describe('bakeDocument', () => {
     });
   });
 
-  test('fan-in: planned platforms unless PLATFORMS is set; no source, description or args when the plan has none', () => {
+  test('fan-in: planned platforms unless PLATFORMS is set; no source or description; the parent of another Dockerfile by build argument and named context', () => {
     // WHEN
     const doc = bakeDocument(FAN_IN_PLAN);
 
@@ -91,6 +91,8 @@ describe('bakeDocument', () => {
       dockerfile: 'docker/app/runner.Dockerfile',
       target: 'runner',
       tags: ['${REGISTRY}/app-runner:${APP_TAG}'],
+      // FROM ${APP_BASE_IMAGE} in runner.Dockerfile names the context, which bake builds first
+      args: { APP_BASE_IMAGE: 'app-base' },
       contexts: { 'app-base': 'target:app-base' },
       labels: {
         'org.opencontainers.image.created': '${GIT_CREATED}',

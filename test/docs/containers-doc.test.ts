@@ -102,6 +102,8 @@ describe('renderContainersDoc', () => {
       '# another registry and tag',
       'make build-flow-pipe REGISTRY=localhost:5000/me FLOW_PIPE_TAG=my-test',
       'REGISTRY=localhost:5000/me FLOW_PIPE_TAG=my-test docker buildx bake --file docker-bake.json flow-pipe',
+      "# flow-pipe-runtime by its full reference (registry, repository and tag together), e.g. a pull request's image",
+      'make pull-flow-pipe-runtime FLOW_PIPE_RUNTIME_IMAGE=localhost:5000/me/flow-pipe-runtime:my-test',
       '# base image of flow-pipe-runtime (shown with its default)',
       'make build-flow-pipe-runtime FLOW_PIPE_RUNTIME_BASE_IMAGE=ubuntu:24.04',
     ]);

@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { DockerfileSyntax, ImageSource, Stage } from '../../src';
+import { DockerfileSyntax, FamilyTag, ImageSource, Stage } from '../../src';
 import { Diagnostics } from '../../src/core/diagnostics';
 import { printDockerfile } from '../../src/dockerfile/printer';
 import { buildDockerfile } from '../../src/synth/dockerfile-builder';
@@ -33,7 +33,7 @@ function dockerfileFor(configure: (image: Stage) => void): { text: string; instr
   configure(image);
   const index = new PipelineIndex(containers, new Diagnostics());
   const model = buildDockerfile(index.dockerfiles()[0].stages, {
-    index, sources: new StageSourceResolver(index), defaultUser: '10001:10001', labelsOf: () => [],
+    index, sources: new StageSourceResolver(index, { registry: 'ghcr.io/acme', defaultTag: FamilyTag.templates(['{branch}'], { fallback: 'dev' }) }), defaultUser: '10001:10001', labelsOf: () => [],
   });
   disposeProject(project);
   const instructions = model.lines.filter((l) => l.kind === 'instruction' && l.keyword !== 'FROM' && l.keyword !== 'ARG').length;

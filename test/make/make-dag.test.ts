@@ -28,7 +28,7 @@ describe('GNU make honours the image DAG', () => {
     expect(runtime).toBeLessThan(base);
     expect(base).toBeLessThan(dev);
     expect(lines).toContain('"$DOCKER" buildx build \\');
-    expect(lines).toContain('--tag "$REGISTRY/flow-pipe-runtime:$FLOW_PIPE_TAG" \\');
+    expect(lines).toContain('--tag "$FLOW_PIPE_RUNTIME_IMAGE" \\');
   });
 
   test('DOCKER=echo build runs the exact commands in DAG order, with the planned labels', () => {
@@ -150,7 +150,7 @@ describe('GNU make honours the image DAG', () => {
     expect(absent.status).toBe(0);
     expect(absent.stdout).toBe('');
     const run = make(dir, ['-s', '-o', 'build-flow-pipe-dev', 'run-flow-pipe-dev', 'DOCKER=echo']);
-    expect(run.stdout).toBe('run --rm -it ghcr.io/hurdad/flow-pipe-dev:dev-ubuntu24.04\n');
+    expect(run.stdout).toMatch(/^run --rm --init --name run-flow-pipe-dev-\d+ ghcr\.io\/hurdad\/flow-pipe-dev:dev-ubuntu24\.04\n$/);
   });
 
   test('help is the default goal and lists targets and current values', () => {
@@ -160,6 +160,7 @@ describe('GNU make honours the image DAG', () => {
     expect(result.stderr).toBe('');
     expect(result.stdout).toMatch(/^Usage: make \[TARGET\.\.\.\] \[NAME=value\.\.\.\]\n\nTargets:\n {2}help {2,}List targets/);
     expect(result.stdout).toMatch(/\n {2}build-flow-pipe-dev {2,}Build flow-pipe-dev: SDK image for building custom stages\n/);
-    expect(result.stdout).toMatch(/\n {2}FLOW_PIPE_TAG {2,}dev-ubuntu24\.04\n$/);
+    expect(result.stdout).toMatch(/\n {2}FLOW_PIPE_TAG {2,}dev-ubuntu24\.04\n/);
+    expect(result.stdout).toMatch(/\n {2}FLOW_PIPE_DEV_IMAGE {2,}ghcr\.io\/hurdad\/flow-pipe-dev:dev-ubuntu24\.04\n/);
   });
 });

@@ -63,20 +63,23 @@ describe.each(PLANS)('renderMakefile(%s)', (_name, plan) => {
 
   test('recipes never expand make variables and only read exported ones (MK-2)', () => {
     const exported = new Set(exportedNames(text));
+    // shell variables a recipe assigns itself (run targets: tty, ports, extra, publish, name; the loop's p)
+    const locals = new Set(recipeLines(text).flatMap((line) => [...line.matchAll(/(?:^|[\s;(])([A-Za-z_][A-Za-z0-9_]*)\+?=|\bfor ([A-Za-z_][A-Za-z0-9_]*) in /g)].map((m) => m[1] ?? m[2])));
     for (const line of recipeLines(text)) {
       expect(line, line).not.toMatch(/(^|[^$])\$\(/);
       for (const match of line.matchAll(/\$\$\{?([A-Za-z_][A-Za-z0-9_]*)/g)) {
-        expect(exported.has(match[1]), `${match[1]} in ${line}`).toBe(true);
+        expect(exported.has(match[1]) || locals.has(match[1]), `${match[1]} in ${line}`).toBe(true);
       }
     }
   });
 
   test('exports settings, plan variables, git facts and tag variables', () => {
     expect(exportedNames(text)).toEqual([
-      'DOCKER', 'REGISTRY', 'PLATFORMS', 'TAG',
+      'DOCKER', 'REGISTRY', 'PLATFORMS', 'TAG', 'RUN_ARGS',
       ...plan.variables.map((v) => v.name),
       'GIT_VERSION', 'GIT_BRANCH', 'GIT_SHA', 'GIT_PR', 'GIT_REVISION', 'GIT_CREATED',
       ...plan.families.map((f) => f.tagVariable),
+      ...plan.images.flatMap((i) => [i.imageVariable, i.portsVariable]),
     ]);
   });
 
@@ -96,7 +99,7 @@ describe.each(PLANS)('renderMakefile(%s)', (_name, plan) => {
       for (const verb of ['build', 'push', 'clean', 'print-tag']) expect(targets.has(`${verb}-${family.id}`)).toBe(true);
     }
     for (const image of plan.images) {
-      for (const verb of ['build', 'push', 'clean', 'run']) expect(targets.has(`${verb}-${image.id}`)).toBe(true);
+      for (const verb of ['build', 'push', 'pull', 'clean', 'run']) expect(targets.has(`${verb}-${image.id}`)).toBe(true);
     }
   });
 });
@@ -117,7 +120,15 @@ describe('renderMakefile rule heads', () => {
     'APP_TAG ?= $(or $(TAG),$(if $(GIT_VERSION),$(GIT_VERSION),$(if $(GIT_SHA),sha-$(GIT_SHA),dev)))',
     'PLATFORMS ?=',
     'APP_BASE_BASE_IMAGE ?= debian:bookworm-slim@sha256:' + 'a'.repeat(64),
-    '\t\t--build-context \'app-base\'="docker-image://$$REGISTRY/app-base:$$APP_TAG" \\',
+    '\t\t--build-arg \'APP_BASE_IMAGE=app-base\' \\',
+    '\t\t--build-context \'app-base\'="docker-image://$$APP_BASE_IMAGE" \\',
+    '\t\t--tag "$$APP_RUNNER_IMAGE" \\',
+    'APP_BASE_IMAGE ?= $(REGISTRY)/app-base:$(APP_TAG)',
+    'APP_RUNNER_PORTS ?= 8080:8080/tcp',
+    'APP_BASE_PORTS ?=',
+    'pull: pull-app',
+    'pull-app: pull-app-base pull-app-builder pull-app-runner',
+    '\t"$$DOCKER" pull "$$APP_RUNNER_IMAGE"',
     '\t\t--platform "$${PLATFORMS:-linux/amd64,linux/arm64}" \\',
     'bake:',
     'bake-app:',
@@ -192,7 +203,7 @@ describe('renderMakefile edge cases and internal errors (plans validation and th
   test('renders a plan without variables, families or images', () => {
     const text = renderMakefile({ ...FLOW_PIPE_PLAN, images: [], families: [], variables: [] }, MARKER);
     expect(text.split('\n').filter((line) => line.startsWith('export'))).toEqual([
-      'export DOCKER REGISTRY PLATFORMS TAG',
+      'export DOCKER REGISTRY PLATFORMS TAG RUN_ARGS',
       'export GIT_VERSION GIT_BRANCH GIT_SHA GIT_PR GIT_REVISION GIT_CREATED',
     ]);
     expect(text).toContain('\nbuild:\n');

@@ -135,6 +135,27 @@ function external(props: Record<string, unknown> = {}, image = 'dev'): Variation
   return { extra: (p) => plugin(p, flowPipe(p.containers, props), image) };
 }
 
+/** Rows of `MakeTargetOptions` (added with `Containers.addMakeTarget`): a baseline with target `gen` and the same target with one field set. */
+function makeTargetRows(): ReachRow[] {
+  const gen = { name: 'gen', commands: [['make', 'generate']] };
+  const row = (option: string, change: Record<string, unknown>, effects: ReachRow['effects'], inImage = false): ReachRow => ({
+    option,
+    base: { extra: (p) => p.containers.addMakeTarget({ ...gen, ...(inImage ? { image: p.runtime } : {}) }) },
+    variant: { extra: (p) => p.containers.addMakeTarget({ ...gen, ...(inImage ? { image: p.runtime } : {}), ...change }) },
+    effects,
+  });
+  return [
+    row('MakeTargetOptions.name', { name: 'generate' }, { makefile: all(hasLine('generate:'), lacks('\ngen:')) }),
+    row('MakeTargetOptions.description', { description: 'Regenerate the code' }, { makefile: hasLine('# Regenerate the code') }),
+    row('MakeTargetOptions.commands', { commands: [['make', 'lint'], ['git', 'diff']] }, { makefile: all(hasLine("'make' 'lint'"), hasLine("'git' 'diff'")) }),
+    row('MakeTargetOptions.prerequisites', { prerequisites: ['build-app-runtime'] }, { makefile: hasLine('gen: build-app-runtime') }),
+    row('MakeTargetOptions.image', { image: undefined }, {}, false),
+    row('MakeTargetOptions.workdir', { workdir: '/src' }, { makefile: hasLine("--workdir '/src'") }, true),
+  ].map((r) => (r.option === 'MakeTargetOptions.image'
+    ? { ...r, base: { extra: (p: Parts) => p.containers.addMakeTarget(gen) }, variant: { extra: (p: Parts) => p.containers.addMakeTarget({ ...gen, image: p.runtime }) }, effects: { makefile: all(hasLine('--init'), hasLine('"$$APP_RUNTIME_IMAGE"')) } }
+    : r));
+}
+
 export const ROWS: ReachRow[] = [
   // ---------------- ContainersProps ----------------
   {
@@ -311,7 +332,7 @@ export const ROWS: ReachRow[] = [
     effects: {
       // the OCI title label names the repository
       dockerfile: has('org.opencontainers.image.title="acme-app"'),
-      makefile: has('$$REGISTRY/acme-app:'),
+      makefile: has('$(REGISTRY)/acme-app:'),
       bake: bake((t) => expect(t.tags).toStrictEqual(['${REGISTRY}/acme-app:${APP_TAG}'])),
       docs: has('ghcr.io/acme/acme-app'),
     },
@@ -547,6 +568,52 @@ export const ROWS: ReachRow[] = [
     effects: {},
     validationOnly: 'the role keeps layering rules (no RUN on a runtime image); no generated file shows it',
   },
+  // ---------------- Makefile interface ----------------
+  {
+    option: 'ContainersProps.make',
+    variant: { props: { make: { targetPrefix: 'ctr-' } } },
+    effects: { makefile: hasLine('ctr-build:'), docs: has('make ctr-build') },
+  },
+  {
+    option: 'MakeOptions.targetPrefix',
+    variant: { props: { make: { targetPrefix: 'container-' } } },
+    // the workflow calls print-tags, which keeps its name
+    effects: { makefile: all(hasLine('container-build-app-runtime:'), hasLine('container-run-app-runtime:')), docs: has('make container-build-app-runtime') },
+  },
+  {
+    option: 'MakeOptions.defaultGoal',
+    variant: { props: { make: { defaultGoal: 'build' } } },
+    effects: { makefile: replaces(['.DEFAULT_GOAL := help'], '.DEFAULT_GOAL := build') },
+  },
+  {
+    option: 'MakeOptions.targets',
+    variant: { props: { make: { targets: [{ name: 'gen', commands: [['make', 'generate']] }] } } },
+    effects: { makefile: all(hasLine('gen:'), hasLine("'make' 'generate'")) },
+  },
+  ...makeTargetRows(),
+  {
+    option: 'ImageProps.make',
+    variant: { image: { make: { imageVariable: 'RUNTIME_REF' } } },
+    effects: { makefile: has('RUNTIME_REF ?= $(REGISTRY)/app-runtime:$(APP_TAG)'), docs: has('RUNTIME_REF=') },
+  },
+  {
+    option: 'ImageMakeOptions.imageVariable',
+    variant: { image: { make: { imageVariable: 'DOCKER_CI_IMAGE' } } },
+    effects: {
+      makefile: replaces(['APP_RUNTIME_IMAGE'], 'DOCKER_CI_IMAGE ?= $(REGISTRY)/app-runtime:$(APP_TAG)', '--tag "$$DOCKER_CI_IMAGE"'),
+      docs: replaces(['APP_RUNTIME_IMAGE='], 'DOCKER_CI_IMAGE='),
+    },
+  },
+  {
+    option: 'ImageMakeOptions.portsVariable',
+    variant: { image: { make: { portsVariable: 'API_PORTS' } } },
+    effects: { makefile: replaces(['APP_RUNTIME_PORTS'], 'API_PORTS ?=', 'ports=($$API_PORTS)') },
+  },
+  ...(['build', 'push', 'pull', 'clean', 'run'] as const).map((verb): ReachRow => ({
+    option: `ImageMakeOptions.${verb}Alias`,
+    variant: { image: { make: { [`${verb}Alias`]: `docker-${verb}` } } },
+    effects: { makefile: hasLine(`docker-${verb}: ${verb}-app-runtime`), docs: hasLine(`make docker-${verb}`, `alias of ${verb}-app-runtime`) },
+  })),
   // ---------------- DockerfileSyntax ----------------
   {
     option: 'DockerfileSyntax.custom',

@@ -17,7 +17,7 @@ function flowPipe(): Record<string, string> {
 function collation(): Record<string, string> {
   const project = new Project({ name: 'collation' });
   const containers = new Containers(project, { registry: 'ghcr.io/acme', sourceUrl: 'https://github.com/acme/collation' });
-  containers.addFamily('zlib').addImage('z', { from: ImageSource.registry('alpine:3.20', { buildArg: 'Z_IMAGE' }) });
+  containers.addFamily('zlib').addImage('z', { from: ImageSource.registry('alpine:3.20', { buildArg: 'Z_BASE' }) });
   const tools = containers.addFamily('tools');
   tools.addImage('t', { from: ImageSource.registry('alpine:3.20', { buildArg: 'A_B' }) });
   tools.addImage('u', { from: ImageSource.registry('alpine:3.19', { buildArg: 'AB' }) });

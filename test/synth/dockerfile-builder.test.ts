@@ -1,7 +1,7 @@
 import { Project } from 'projen';
 import { describe, expect, test } from 'vitest';
 import { digest, disposeProject, newPipeline, synthFiles } from './pipeline-fixture';
-import { DockerfileSyntax, Image, ImageRole, ImageSource, Mount, Protocol, RunNetwork } from '../../src';
+import { DockerfileSyntax, FamilyTag, Image, ImageRole, ImageSource, Mount, Protocol, RunNetwork } from '../../src';
 import { Diagnostics } from '../../src/core/diagnostics';
 import { buildDockerfile } from '../../src/synth/dockerfile-builder';
 import { PipelineIndex } from '../../src/synth/pipeline-index';
@@ -176,7 +176,7 @@ describe('global ARGs and stage order', () => {
     ]);
   });
 
-  test('an image built on an image of another Dockerfile names it by image id (a named build context)', () => {
+  test('an image built on an image of another Dockerfile names it by a build argument defaulting to its reference', () => {
     // GIVEN base in the family Dockerfile and app in a Dockerfile of its own
     const { project, containers } = newPipeline();
     const fam = containers.addFamily('fam');
@@ -185,11 +185,13 @@ describe('global ARGs and stage order', () => {
     app.run(['true']);
     // WHEN
     const files = synthFiles(project);
-    // THEN no directive: the built-in frontend (1.5) resolves named contexts
+    // THEN no directive: the built-in frontend (1.5) resolves named contexts; a plain `docker build` uses the default
+    // (registry/repository:fallback tag), make and bake pass FAM_BASE_IMAGE=fam-base and a named context fam-base
     expect(files['app/Dockerfile']).toBe([
       MARKER,
+      'ARG FAM_BASE_IMAGE=ghcr.io/acme/fam-base:dev',
       '',
-      'FROM fam-base AS app',
+      'FROM ${FAM_BASE_IMAGE} AS app',
       'USER 0:0',
       'RUN true',
       'LABEL org.opencontainers.image.title="fam-app"',
@@ -306,7 +308,7 @@ describe('frontend features and the # syntax= directive', () => {
     configure(image);
     const index = new PipelineIndex(containers, new Diagnostics());
     const model = buildDockerfile(index.dockerfiles()[0].stages, {
-      index, sources: new StageSourceResolver(index), defaultUser: '10001:10001', labelsOf: () => [],
+      index, sources: new StageSourceResolver(index, { registry: 'ghcr.io/acme', defaultTag: FamilyTag.templates(['{branch}'], { fallback: 'dev' }) }), defaultUser: '10001:10001', labelsOf: () => [],
     });
     disposeProject(project);
     return DockerfileSyntax.auto()._directive(model.features);

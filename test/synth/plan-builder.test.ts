@@ -53,6 +53,9 @@ describe('buildPlan', () => {
           platforms: ['linux/arm64'],
           description: 'Runs it',
           ports: ['8080/tcp', '53/udp'],
+          imageVariable: 'APP_RUNTIME_IMAGE',
+          portsVariable: 'APP_RUNTIME_PORTS',
+          aliases: [],
           labels: titled('app-runtime', 'Runs it'),
         },
         {
@@ -71,6 +74,9 @@ describe('buildPlan', () => {
           platforms: ['linux/amd64', 'linux/arm64'],
           description: undefined,
           ports: [],
+          imageVariable: 'APP_DEV_IMAGE',
+          portsVariable: 'APP_DEV_PORTS',
+          aliases: [],
           labels: titled('app-dev'),
         },
       ],
@@ -100,6 +106,7 @@ describe('buildPlan', () => {
       sourceUrl: 'https://github.com/acme/app',
       outputs: { makefile: 'Makefile', bakeFile: 'docker-bake.json', docs: 'CONTAINERS.md', workflow: '.github/workflows/containers.yml' },
       dockerignores: [{ path: '.dockerignore', context: '.', patterns: ['**', '**/.git', '**/.env', '**/.env.*', '**/node_modules', '**/*.pem'] }],
+      make: { targetPrefix: '', defaultGoal: 'help', targets: [] },
     });
   });
 
@@ -123,7 +130,7 @@ describe('buildPlan', () => {
     expect(plan.families.map((f) => f.images)).toStrictEqual([['fam-zeta', 'fam-alpha', 'fam-mid', 'fam-omega']]);
   });
 
-  test('parents: a FROM or COPY --from image, a build stage\'s parent, and across Dockerfiles the image id as context name', () => {
+  test('parents: a FROM or COPY --from image, a build stage\'s parent, and across Dockerfiles the image id as context name and the image variable as build argument', () => {
     // GIVEN base and sdk in one family, an app (own Dockerfile) built on base whose build stage is FROM sdk
     const { containers } = newPipeline();
     const core = containers.addFamily('core');
@@ -140,7 +147,10 @@ describe('buildPlan', () => {
     // THEN
     const byId = Object.fromEntries(plan.images.map((i) => [i.id, i]));
     expect(byId['apps-app'].dependsOn).toStrictEqual(['core-base', 'core-sdk']);
-    expect(byId['apps-app'].parentContexts).toStrictEqual([{ name: 'core-base', image: 'core-base' }, { name: 'core-sdk', image: 'core-sdk' }]);
+    expect(byId['apps-app'].parentContexts).toStrictEqual([
+      { name: 'core-base', image: 'core-base', buildArg: 'CORE_BASE_IMAGE' },
+      { name: 'core-sdk', image: 'core-sdk', buildArg: 'CORE_SDK_IMAGE' },
+    ]);
     expect(byId['core-tool'].dependsOn).toStrictEqual(['core-base', 'core-sdk']);
     expect(byId['core-tool'].parentContexts).toStrictEqual([{ name: 'base', image: 'core-base' }, { name: 'sdk', image: 'core-sdk' }]);
     expect(plan.images.map((i) => i.id)).toStrictEqual(['core-base', 'core-sdk', 'apps-app', 'core-tool']);
@@ -220,7 +230,10 @@ describe('buildPlan clash detection', () => {
     const app = containers.addFamily('app');
     app.addImage('a-b', { from: ImageSource.registry('alpine:3.20') });
     app.addImage('a_b', { from: ImageSource.registry('alpine:3.19') });
+    const image = (v: string, what: string) => `[${PIPELINE_PATH}/app/a_b] its Makefile and bake variable "APP_A_B_${v}" (${what}) is also the Makefile and bake variable of ${PIPELINE_PATH}/app/a-b (${what}); rename one of them`;
     expect(validationErrorOf(() => synthFiles(project)).message).toBe(validationMessage(
+      image('IMAGE', 'its full reference, make.imageVariable'),
+      image('PORTS', 'ports of its run target, make.portsVariable'),
       `[${PIPELINE_PATH}/app/a_b] its Makefile and bake variable "APP_A_B_BASE_IMAGE" (default "alpine:3.19") is also the Makefile and bake variable of ${PIPELINE_PATH}/app/a-b (default "alpine:3.20"); rename one of them`,
     ));
   });

@@ -17,6 +17,9 @@ REGISTRY ?= registry.example.com/team
 PLATFORMS ?=
 # One tag for every family; empty: each family computes its tag from git
 TAG ?=
+# Extra docker run arguments of every run target, split into words at blanks (no quoting, nothing evaluated),
+# e.g. `make run-<image> RUN_ARGS='--env-file .env --memory 1g'`
+RUN_ARGS ?=
 
 # Pipeline variables
 # Base image of stage base
@@ -40,14 +43,24 @@ GIT_CREATED := $(shell git log -1 --format=%cI 2>/dev/null || true)
 # Tag of family app: TAG, else the first of [{version}, sha-{sha}] whose git facts are set, else dev
 APP_TAG ?= $(or $(TAG),$(if $(GIT_VERSION),$(GIT_VERSION),$(if $(GIT_SHA),sha-$(GIT_SHA),dev)))
 
+# Full reference of each image: setting it overrides registry, repository and tag together, for every target
+# of the image and for the images built on it. Ports: the docker run --publish values of its run target.
+APP_BASE_IMAGE ?= $(REGISTRY)/app-base:$(APP_TAG)
+APP_BASE_PORTS ?=
+APP_BUILDER_IMAGE ?= $(REGISTRY)/app-builder:$(APP_TAG)
+APP_BUILDER_PORTS ?=
+APP_RUNNER_IMAGE ?= $(REGISTRY)/app-runner:$(APP_TAG)
+APP_RUNNER_PORTS ?= 8080:8080/tcp
+
 # Values from the command line or the environment are used literally (make would expand `$` in them).
-$(foreach v,DOCKER REGISTRY PLATFORMS TAG APP_BASE_BASE_IMAGE GIT_VERSION GIT_BRANCH GIT_SHA GIT_PR GIT_REVISION GIT_CREATED APP_TAG,$(if $(filter command environment,$(firstword $(origin $(v)))),$(eval override $(v) := $$(value $(v)))))
+$(foreach v,DOCKER REGISTRY PLATFORMS TAG RUN_ARGS APP_BASE_BASE_IMAGE GIT_VERSION GIT_BRANCH GIT_SHA GIT_PR GIT_REVISION GIT_CREATED APP_TAG APP_BASE_IMAGE APP_BASE_PORTS APP_BUILDER_IMAGE APP_BUILDER_PORTS APP_RUNNER_IMAGE APP_RUNNER_PORTS,$(if $(filter command environment,$(firstword $(origin $(v)))),$(eval override $(v) := $$(value $(v)))))
 
 # Recipes read these from the environment, always as "$$NAME", never as $(NAME).
-export DOCKER REGISTRY PLATFORMS TAG
+export DOCKER REGISTRY PLATFORMS TAG RUN_ARGS
 export APP_BASE_BASE_IMAGE
 export GIT_VERSION GIT_BRANCH GIT_SHA GIT_PR GIT_REVISION GIT_CREATED
 export APP_TAG
+export APP_BASE_IMAGE APP_BASE_PORTS APP_BUILDER_IMAGE APP_BUILDER_PORTS APP_RUNNER_IMAGE APP_RUNNER_PORTS
 
 # List targets and variables (the default goal)
 .PHONY: help
@@ -57,33 +70,39 @@ help:
 		'help' 'List targets and variables (the default goal)' \
 		'build' 'Build every image into the local image store' \
 		'push' 'Build and push every image' \
+		'pull' 'Pull every image from the registry' \
 		'clean' 'Remove every image from the local image store' \
 		'print-tags' 'Print every family tag as NAME=value' \
 		'print-build-facts' 'Print the build facts the labels read as NAME=value' \
 		'bake' 'Build every family with docker buildx bake, with the tags and settings computed here' \
 		'build-app' 'Build the app images' \
 		'push-app' 'Build and push the app images' \
+		'pull-app' 'Pull the app images from the registry' \
 		'clean-app' 'Remove the app images from the local image store' \
 		'print-tag-app' 'Print the app tag (CI reads it from here)' \
 		'bake-app' 'Build the app images with docker buildx bake' \
 		'build-app-base' 'Build app-base' \
 		'push-app-base' 'Build and push app-base' \
+		'pull-app-base' 'Pull app-base from the registry' \
 		'clean-app-base' 'Remove app-base from the local image store (if present)' \
-		'run-app-base' 'Run app-base interactively' \
+		'run-app-base' 'Run app-base, publishing APP_BASE_PORTS, with RUN_ARGS' \
 		'build-app-builder' 'Build app-builder' \
 		'push-app-builder' 'Build and push app-builder' \
+		'pull-app-builder' 'Pull app-builder from the registry' \
 		'clean-app-builder' 'Remove app-builder from the local image store (if present)' \
-		'run-app-builder' 'Run app-builder interactively' \
+		'run-app-builder' 'Run app-builder, publishing APP_BUILDER_PORTS, with RUN_ARGS' \
 		'build-app-runner' 'Build app-runner' \
 		'push-app-runner' 'Build and push app-runner' \
+		'pull-app-runner' 'Pull app-runner from the registry' \
 		'clean-app-runner' 'Remove app-runner from the local image store (if present)' \
-		'run-app-runner' 'Run app-runner interactively'
+		'run-app-runner' 'Run app-runner, publishing APP_RUNNER_PORTS, with RUN_ARGS'
 	@printf '\n%s\n' 'Variables (current values):'
 	@printf '  %-21s %s\n' \
 		'DOCKER' "$$DOCKER" \
 		'REGISTRY' "$$REGISTRY" \
 		'PLATFORMS' "$$PLATFORMS" \
 		'TAG' "$$TAG" \
+		'RUN_ARGS' "$$RUN_ARGS" \
 		'APP_BASE_BASE_IMAGE' "$$APP_BASE_BASE_IMAGE" \
 		'GIT_VERSION' "$$GIT_VERSION" \
 		'GIT_BRANCH' "$$GIT_BRANCH" \
@@ -91,7 +110,13 @@ help:
 		'GIT_PR' "$$GIT_PR" \
 		'GIT_REVISION' "$$GIT_REVISION" \
 		'GIT_CREATED' "$$GIT_CREATED" \
-		'APP_TAG' "$$APP_TAG"
+		'APP_TAG' "$$APP_TAG" \
+		'APP_BASE_IMAGE' "$$APP_BASE_IMAGE" \
+		'APP_BASE_PORTS' "$$APP_BASE_PORTS" \
+		'APP_BUILDER_IMAGE' "$$APP_BUILDER_IMAGE" \
+		'APP_BUILDER_PORTS' "$$APP_BUILDER_PORTS" \
+		'APP_RUNNER_IMAGE' "$$APP_RUNNER_IMAGE" \
+		'APP_RUNNER_PORTS' "$$APP_RUNNER_PORTS"
 
 # Build every image into the local image store
 .PHONY: build
@@ -100,6 +125,10 @@ build: build-app
 # Build and push every image
 .PHONY: push
 push: push-app
+
+# Pull every image from the registry
+.PHONY: pull
+pull: pull-app
 
 # Remove every image from the local image store
 .PHONY: clean
@@ -128,6 +157,10 @@ build-app: build-app-base build-app-builder build-app-runner
 .PHONY: push-app
 push-app: push-app-base push-app-builder push-app-runner
 
+# Pull the app images from the registry
+.PHONY: pull-app
+pull-app: pull-app-base pull-app-builder pull-app-runner
+
 # Remove the app images from the local image store
 .PHONY: clean-app
 clean-app: clean-app-base clean-app-builder clean-app-runner
@@ -148,7 +181,7 @@ build-app-base:
 	"$$DOCKER" buildx build \
 		--file 'docker/app/base.Dockerfile' \
 		--target 'base' \
-		--tag "$$REGISTRY/app-base:$$APP_TAG" \
+		--tag "$$APP_BASE_IMAGE" \
 		--build-arg "BASE_BASE_IMAGE=$$APP_BASE_BASE_IMAGE" \
 		--label "org.opencontainers.image.created=$$GIT_CREATED" \
 		--label "org.opencontainers.image.revision=$$GIT_REVISION" \
@@ -163,7 +196,7 @@ push-app-base: build-app-base
 	"$$DOCKER" buildx build \
 		--file 'docker/app/base.Dockerfile' \
 		--target 'base' \
-		--tag "$$REGISTRY/app-base:$$APP_TAG" \
+		--tag "$$APP_BASE_IMAGE" \
 		--build-arg "BASE_BASE_IMAGE=$$APP_BASE_BASE_IMAGE" \
 		--label "org.opencontainers.image.created=$$GIT_CREATED" \
 		--label "org.opencontainers.image.revision=$$GIT_REVISION" \
@@ -172,15 +205,29 @@ push-app-base: build-app-base
 		--platform "$${PLATFORMS:-linux/amd64,linux/arm64}" \
 		--push '.'
 
+# Pull app-base from the registry
+.PHONY: pull-app-base
+pull-app-base:
+	"$$DOCKER" pull "$$APP_BASE_IMAGE"
+
 # Remove app-base from the local image store (if present)
 .PHONY: clean-app-base
 clean-app-base:
-	if "$$DOCKER" image inspect "$$REGISTRY/app-base:$$APP_TAG" >/dev/null 2>&1; then "$$DOCKER" image rm --force "$$REGISTRY/app-base:$$APP_TAG"; fi
+	if "$$DOCKER" image inspect "$$APP_BASE_IMAGE" >/dev/null 2>&1; then "$$DOCKER" image rm --force "$$APP_BASE_IMAGE"; fi
 
-# Run app-base interactively
+# Run app-base, publishing APP_BASE_PORTS, with RUN_ARGS
 .PHONY: run-app-base
 run-app-base: build-app-base
-	"$$DOCKER" run --rm -it "$$REGISTRY/app-base:$$APP_TAG"
+	tty=(); if [ -t 0 ] && [ -t 1 ]; then tty=(--interactive --tty); fi; \
+		set -f; ports=($$APP_BASE_PORTS); extra=($$RUN_ARGS); set +f; \
+		publish=(); for p in $${ports[@]+"$${ports[@]}"}; do publish+=(--publish "$$p"); done; \
+		name='run-app-base-'"$$$$"; \
+		trap '"$$DOCKER" rm --force "$$name" >/dev/null 2>&1 || true' EXIT; \
+		"$$DOCKER" run --rm --init --name "$$name" \
+		$${tty[@]+"$${tty[@]}"} \
+		$${publish[@]+"$${publish[@]}"} \
+		$${extra[@]+"$${extra[@]}"} \
+		"$$APP_BASE_IMAGE"
 
 # Build app-builder
 .PHONY: build-app-builder
@@ -188,8 +235,9 @@ build-app-builder: build-app-base
 	"$$DOCKER" buildx build \
 		--file 'docker/app/builder.Dockerfile' \
 		--target 'builder' \
-		--tag "$$REGISTRY/app-builder:$$APP_TAG" \
-		--build-context 'app-base'="docker-image://$$REGISTRY/app-base:$$APP_TAG" \
+		--tag "$$APP_BUILDER_IMAGE" \
+		--build-arg 'APP_BASE_IMAGE=app-base' \
+		--build-context 'app-base'="docker-image://$$APP_BASE_IMAGE" \
 		--label "org.opencontainers.image.created=$$GIT_CREATED" \
 		--label "org.opencontainers.image.revision=$$GIT_REVISION" \
 		--label 'org.opencontainers.image.title=app-builder' \
@@ -203,8 +251,9 @@ push-app-builder: push-app-base build-app-builder
 	"$$DOCKER" buildx build \
 		--file 'docker/app/builder.Dockerfile' \
 		--target 'builder' \
-		--tag "$$REGISTRY/app-builder:$$APP_TAG" \
-		--build-context 'app-base'="docker-image://$$REGISTRY/app-base:$$APP_TAG" \
+		--tag "$$APP_BUILDER_IMAGE" \
+		--build-arg 'APP_BASE_IMAGE=app-base' \
+		--build-context 'app-base'="docker-image://$$APP_BASE_IMAGE" \
 		--label "org.opencontainers.image.created=$$GIT_CREATED" \
 		--label "org.opencontainers.image.revision=$$GIT_REVISION" \
 		--label 'org.opencontainers.image.title=app-builder' \
@@ -212,15 +261,29 @@ push-app-builder: push-app-base build-app-builder
 		--platform "$${PLATFORMS:-linux/amd64,linux/arm64}" \
 		--push '.'
 
+# Pull app-builder from the registry
+.PHONY: pull-app-builder
+pull-app-builder:
+	"$$DOCKER" pull "$$APP_BUILDER_IMAGE"
+
 # Remove app-builder from the local image store (if present)
 .PHONY: clean-app-builder
 clean-app-builder:
-	if "$$DOCKER" image inspect "$$REGISTRY/app-builder:$$APP_TAG" >/dev/null 2>&1; then "$$DOCKER" image rm --force "$$REGISTRY/app-builder:$$APP_TAG"; fi
+	if "$$DOCKER" image inspect "$$APP_BUILDER_IMAGE" >/dev/null 2>&1; then "$$DOCKER" image rm --force "$$APP_BUILDER_IMAGE"; fi
 
-# Run app-builder interactively
+# Run app-builder, publishing APP_BUILDER_PORTS, with RUN_ARGS
 .PHONY: run-app-builder
 run-app-builder: build-app-builder
-	"$$DOCKER" run --rm -it "$$REGISTRY/app-builder:$$APP_TAG"
+	tty=(); if [ -t 0 ] && [ -t 1 ]; then tty=(--interactive --tty); fi; \
+		set -f; ports=($$APP_BUILDER_PORTS); extra=($$RUN_ARGS); set +f; \
+		publish=(); for p in $${ports[@]+"$${ports[@]}"}; do publish+=(--publish "$$p"); done; \
+		name='run-app-builder-'"$$$$"; \
+		trap '"$$DOCKER" rm --force "$$name" >/dev/null 2>&1 || true' EXIT; \
+		"$$DOCKER" run --rm --init --name "$$name" \
+		$${tty[@]+"$${tty[@]}"} \
+		$${publish[@]+"$${publish[@]}"} \
+		$${extra[@]+"$${extra[@]}"} \
+		"$$APP_BUILDER_IMAGE"
 
 # Build app-runner
 .PHONY: build-app-runner
@@ -228,8 +291,9 @@ build-app-runner: build-app-base
 	"$$DOCKER" buildx build \
 		--file 'docker/app/runner.Dockerfile' \
 		--target 'runner' \
-		--tag "$$REGISTRY/app-runner:$$APP_TAG" \
-		--build-context 'app-base'="docker-image://$$REGISTRY/app-base:$$APP_TAG" \
+		--tag "$$APP_RUNNER_IMAGE" \
+		--build-arg 'APP_BASE_IMAGE=app-base' \
+		--build-context 'app-base'="docker-image://$$APP_BASE_IMAGE" \
 		--label "org.opencontainers.image.created=$$GIT_CREATED" \
 		--label "org.opencontainers.image.revision=$$GIT_REVISION" \
 		--label 'org.opencontainers.image.title=app-runner' \
@@ -243,8 +307,9 @@ push-app-runner: push-app-base build-app-runner
 	"$$DOCKER" buildx build \
 		--file 'docker/app/runner.Dockerfile' \
 		--target 'runner' \
-		--tag "$$REGISTRY/app-runner:$$APP_TAG" \
-		--build-context 'app-base'="docker-image://$$REGISTRY/app-base:$$APP_TAG" \
+		--tag "$$APP_RUNNER_IMAGE" \
+		--build-arg 'APP_BASE_IMAGE=app-base' \
+		--build-context 'app-base'="docker-image://$$APP_BASE_IMAGE" \
 		--label "org.opencontainers.image.created=$$GIT_CREATED" \
 		--label "org.opencontainers.image.revision=$$GIT_REVISION" \
 		--label 'org.opencontainers.image.title=app-runner' \
@@ -252,12 +317,26 @@ push-app-runner: push-app-base build-app-runner
 		--platform "$${PLATFORMS:-linux/amd64,linux/arm64}" \
 		--push 'services/app'
 
+# Pull app-runner from the registry
+.PHONY: pull-app-runner
+pull-app-runner:
+	"$$DOCKER" pull "$$APP_RUNNER_IMAGE"
+
 # Remove app-runner from the local image store (if present)
 .PHONY: clean-app-runner
 clean-app-runner:
-	if "$$DOCKER" image inspect "$$REGISTRY/app-runner:$$APP_TAG" >/dev/null 2>&1; then "$$DOCKER" image rm --force "$$REGISTRY/app-runner:$$APP_TAG"; fi
+	if "$$DOCKER" image inspect "$$APP_RUNNER_IMAGE" >/dev/null 2>&1; then "$$DOCKER" image rm --force "$$APP_RUNNER_IMAGE"; fi
 
-# Run app-runner interactively
+# Run app-runner, publishing APP_RUNNER_PORTS, with RUN_ARGS
 .PHONY: run-app-runner
 run-app-runner: build-app-runner
-	"$$DOCKER" run --rm -it "$$REGISTRY/app-runner:$$APP_TAG"
+	tty=(); if [ -t 0 ] && [ -t 1 ]; then tty=(--interactive --tty); fi; \
+		set -f; ports=($$APP_RUNNER_PORTS); extra=($$RUN_ARGS); set +f; \
+		publish=(); for p in $${ports[@]+"$${ports[@]}"}; do publish+=(--publish "$$p"); done; \
+		name='run-app-runner-'"$$$$"; \
+		trap '"$$DOCKER" rm --force "$$name" >/dev/null 2>&1 || true' EXIT; \
+		"$$DOCKER" run --rm --init --name "$$name" \
+		$${tty[@]+"$${tty[@]}"} \
+		$${publish[@]+"$${publish[@]}"} \
+		$${extra[@]+"$${extra[@]}"} \
+		"$$APP_RUNNER_IMAGE"

@@ -17,6 +17,9 @@ REGISTRY ?= ghcr.io/hurdad
 PLATFORMS ?=
 # One tag for every family; empty: each family computes its tag from git
 TAG ?=
+# Extra docker run arguments of every run target, split into words at blanks (no quoting, nothing evaluated),
+# e.g. `make run-<image> RUN_ARGS='--env-file .env --memory 1g'`
+RUN_ARGS ?=
 
 # Pipeline variables
 # Base image of stage runtime
@@ -40,14 +43,24 @@ GIT_CREATED := $(shell git log -1 --format=%cI 2>/dev/null || true)
 # Tag of family flow-pipe: TAG, else the first of [{version}-{os}, {branch}-{os}] whose git facts are set, else dev-ubuntu24.04
 FLOW_PIPE_TAG ?= $(or $(TAG),$(if $(GIT_VERSION),$(GIT_VERSION)-ubuntu24.04,$(if $(GIT_BRANCH),$(GIT_BRANCH)-ubuntu24.04,dev-ubuntu24.04)))
 
+# Full reference of each image: setting it overrides registry, repository and tag together, for every target
+# of the image and for the images built on it. Ports: the docker run --publish values of its run target.
+FLOW_PIPE_RUNTIME_IMAGE ?= $(REGISTRY)/flow-pipe-runtime:$(FLOW_PIPE_TAG)
+FLOW_PIPE_RUNTIME_PORTS ?=
+FLOW_PIPE_BASE_IMAGE ?= $(REGISTRY)/flow-pipe-base:$(FLOW_PIPE_TAG)
+FLOW_PIPE_BASE_PORTS ?=
+FLOW_PIPE_DEV_IMAGE ?= $(REGISTRY)/flow-pipe-dev:$(FLOW_PIPE_TAG)
+FLOW_PIPE_DEV_PORTS ?=
+
 # Values from the command line or the environment are used literally (make would expand `$` in them).
-$(foreach v,DOCKER REGISTRY PLATFORMS TAG FLOW_PIPE_RUNTIME_BASE_IMAGE GIT_VERSION GIT_BRANCH GIT_SHA GIT_PR GIT_REVISION GIT_CREATED FLOW_PIPE_TAG,$(if $(filter command environment,$(firstword $(origin $(v)))),$(eval override $(v) := $$(value $(v)))))
+$(foreach v,DOCKER REGISTRY PLATFORMS TAG RUN_ARGS FLOW_PIPE_RUNTIME_BASE_IMAGE GIT_VERSION GIT_BRANCH GIT_SHA GIT_PR GIT_REVISION GIT_CREATED FLOW_PIPE_TAG FLOW_PIPE_RUNTIME_IMAGE FLOW_PIPE_RUNTIME_PORTS FLOW_PIPE_BASE_IMAGE FLOW_PIPE_BASE_PORTS FLOW_PIPE_DEV_IMAGE FLOW_PIPE_DEV_PORTS,$(if $(filter command environment,$(firstword $(origin $(v)))),$(eval override $(v) := $$(value $(v)))))
 
 # Recipes read these from the environment, always as "$$NAME", never as $(NAME).
-export DOCKER REGISTRY PLATFORMS TAG
+export DOCKER REGISTRY PLATFORMS TAG RUN_ARGS
 export FLOW_PIPE_RUNTIME_BASE_IMAGE
 export GIT_VERSION GIT_BRANCH GIT_SHA GIT_PR GIT_REVISION GIT_CREATED
 export FLOW_PIPE_TAG
+export FLOW_PIPE_RUNTIME_IMAGE FLOW_PIPE_RUNTIME_PORTS FLOW_PIPE_BASE_IMAGE FLOW_PIPE_BASE_PORTS FLOW_PIPE_DEV_IMAGE FLOW_PIPE_DEV_PORTS
 
 # List targets and variables (the default goal)
 .PHONY: help
@@ -57,33 +70,39 @@ help:
 		'help' 'List targets and variables (the default goal)' \
 		'build' 'Build every image into the local image store' \
 		'push' 'Build and push every image' \
+		'pull' 'Pull every image from the registry' \
 		'clean' 'Remove every image from the local image store' \
 		'print-tags' 'Print every family tag as NAME=value' \
 		'print-build-facts' 'Print the build facts the labels read as NAME=value' \
 		'bake' 'Build every family with docker buildx bake, with the tags and settings computed here' \
 		'build-flow-pipe' 'Build the flow-pipe images' \
 		'push-flow-pipe' 'Build and push the flow-pipe images' \
+		'pull-flow-pipe' 'Pull the flow-pipe images from the registry' \
 		'clean-flow-pipe' 'Remove the flow-pipe images from the local image store' \
 		'print-tag-flow-pipe' 'Print the flow-pipe tag (CI reads it from here)' \
 		'bake-flow-pipe' 'Build the flow-pipe images with docker buildx bake' \
 		'build-flow-pipe-runtime' 'Build flow-pipe-runtime: Minimal image to run flows' \
 		'push-flow-pipe-runtime' 'Build and push flow-pipe-runtime' \
+		'pull-flow-pipe-runtime' 'Pull flow-pipe-runtime from the registry' \
 		'clean-flow-pipe-runtime' 'Remove flow-pipe-runtime from the local image store (if present)' \
-		'run-flow-pipe-runtime' 'Run flow-pipe-runtime interactively' \
+		'run-flow-pipe-runtime' 'Run flow-pipe-runtime, publishing FLOW_PIPE_RUNTIME_PORTS, with RUN_ARGS' \
 		'build-flow-pipe-base' 'Build flow-pipe-base: Runtime + shared library dependencies' \
 		'push-flow-pipe-base' 'Build and push flow-pipe-base' \
+		'pull-flow-pipe-base' 'Pull flow-pipe-base from the registry' \
 		'clean-flow-pipe-base' 'Remove flow-pipe-base from the local image store (if present)' \
-		'run-flow-pipe-base' 'Run flow-pipe-base interactively' \
+		'run-flow-pipe-base' 'Run flow-pipe-base, publishing FLOW_PIPE_BASE_PORTS, with RUN_ARGS' \
 		'build-flow-pipe-dev' 'Build flow-pipe-dev: SDK image for building custom stages' \
 		'push-flow-pipe-dev' 'Build and push flow-pipe-dev' \
+		'pull-flow-pipe-dev' 'Pull flow-pipe-dev from the registry' \
 		'clean-flow-pipe-dev' 'Remove flow-pipe-dev from the local image store (if present)' \
-		'run-flow-pipe-dev' 'Run flow-pipe-dev interactively'
+		'run-flow-pipe-dev' 'Run flow-pipe-dev, publishing FLOW_PIPE_DEV_PORTS, with RUN_ARGS'
 	@printf '\n%s\n' 'Variables (current values):'
 	@printf '  %-30s %s\n' \
 		'DOCKER' "$$DOCKER" \
 		'REGISTRY' "$$REGISTRY" \
 		'PLATFORMS' "$$PLATFORMS" \
 		'TAG' "$$TAG" \
+		'RUN_ARGS' "$$RUN_ARGS" \
 		'FLOW_PIPE_RUNTIME_BASE_IMAGE' "$$FLOW_PIPE_RUNTIME_BASE_IMAGE" \
 		'GIT_VERSION' "$$GIT_VERSION" \
 		'GIT_BRANCH' "$$GIT_BRANCH" \
@@ -91,7 +110,13 @@ help:
 		'GIT_PR' "$$GIT_PR" \
 		'GIT_REVISION' "$$GIT_REVISION" \
 		'GIT_CREATED' "$$GIT_CREATED" \
-		'FLOW_PIPE_TAG' "$$FLOW_PIPE_TAG"
+		'FLOW_PIPE_TAG' "$$FLOW_PIPE_TAG" \
+		'FLOW_PIPE_RUNTIME_IMAGE' "$$FLOW_PIPE_RUNTIME_IMAGE" \
+		'FLOW_PIPE_RUNTIME_PORTS' "$$FLOW_PIPE_RUNTIME_PORTS" \
+		'FLOW_PIPE_BASE_IMAGE' "$$FLOW_PIPE_BASE_IMAGE" \
+		'FLOW_PIPE_BASE_PORTS' "$$FLOW_PIPE_BASE_PORTS" \
+		'FLOW_PIPE_DEV_IMAGE' "$$FLOW_PIPE_DEV_IMAGE" \
+		'FLOW_PIPE_DEV_PORTS' "$$FLOW_PIPE_DEV_PORTS"
 
 # Build every image into the local image store
 .PHONY: build
@@ -100,6 +125,10 @@ build: build-flow-pipe
 # Build and push every image
 .PHONY: push
 push: push-flow-pipe
+
+# Pull every image from the registry
+.PHONY: pull
+pull: pull-flow-pipe
 
 # Remove every image from the local image store
 .PHONY: clean
@@ -128,6 +157,10 @@ build-flow-pipe: build-flow-pipe-runtime build-flow-pipe-base build-flow-pipe-de
 .PHONY: push-flow-pipe
 push-flow-pipe: push-flow-pipe-runtime push-flow-pipe-base push-flow-pipe-dev
 
+# Pull the flow-pipe images from the registry
+.PHONY: pull-flow-pipe
+pull-flow-pipe: pull-flow-pipe-runtime pull-flow-pipe-base pull-flow-pipe-dev
+
 # Remove the flow-pipe images from the local image store
 .PHONY: clean-flow-pipe
 clean-flow-pipe: clean-flow-pipe-runtime clean-flow-pipe-base clean-flow-pipe-dev
@@ -148,7 +181,7 @@ build-flow-pipe-runtime:
 	"$$DOCKER" buildx build \
 		--file 'runtime/docker/Dockerfile' \
 		--target 'runtime' \
-		--tag "$$REGISTRY/flow-pipe-runtime:$$FLOW_PIPE_TAG" \
+		--tag "$$FLOW_PIPE_RUNTIME_IMAGE" \
 		--build-arg "RUNTIME_BASE_IMAGE=$$FLOW_PIPE_RUNTIME_BASE_IMAGE" \
 		--label "org.opencontainers.image.created=$$GIT_CREATED" \
 		--label 'org.opencontainers.image.description=Minimal image to run flows' \
@@ -165,7 +198,7 @@ push-flow-pipe-runtime: build-flow-pipe-runtime
 	"$$DOCKER" buildx build \
 		--file 'runtime/docker/Dockerfile' \
 		--target 'runtime' \
-		--tag "$$REGISTRY/flow-pipe-runtime:$$FLOW_PIPE_TAG" \
+		--tag "$$FLOW_PIPE_RUNTIME_IMAGE" \
 		--build-arg "RUNTIME_BASE_IMAGE=$$FLOW_PIPE_RUNTIME_BASE_IMAGE" \
 		--label "org.opencontainers.image.created=$$GIT_CREATED" \
 		--label 'org.opencontainers.image.description=Minimal image to run flows' \
@@ -176,15 +209,29 @@ push-flow-pipe-runtime: build-flow-pipe-runtime
 		$${PLATFORMS:+--platform "$$PLATFORMS"} \
 		--push '.'
 
+# Pull flow-pipe-runtime from the registry
+.PHONY: pull-flow-pipe-runtime
+pull-flow-pipe-runtime:
+	"$$DOCKER" pull "$$FLOW_PIPE_RUNTIME_IMAGE"
+
 # Remove flow-pipe-runtime from the local image store (if present)
 .PHONY: clean-flow-pipe-runtime
 clean-flow-pipe-runtime:
-	if "$$DOCKER" image inspect "$$REGISTRY/flow-pipe-runtime:$$FLOW_PIPE_TAG" >/dev/null 2>&1; then "$$DOCKER" image rm --force "$$REGISTRY/flow-pipe-runtime:$$FLOW_PIPE_TAG"; fi
+	if "$$DOCKER" image inspect "$$FLOW_PIPE_RUNTIME_IMAGE" >/dev/null 2>&1; then "$$DOCKER" image rm --force "$$FLOW_PIPE_RUNTIME_IMAGE"; fi
 
-# Run flow-pipe-runtime interactively
+# Run flow-pipe-runtime, publishing FLOW_PIPE_RUNTIME_PORTS, with RUN_ARGS
 .PHONY: run-flow-pipe-runtime
 run-flow-pipe-runtime: build-flow-pipe-runtime
-	"$$DOCKER" run --rm -it "$$REGISTRY/flow-pipe-runtime:$$FLOW_PIPE_TAG"
+	tty=(); if [ -t 0 ] && [ -t 1 ]; then tty=(--interactive --tty); fi; \
+		set -f; ports=($$FLOW_PIPE_RUNTIME_PORTS); extra=($$RUN_ARGS); set +f; \
+		publish=(); for p in $${ports[@]+"$${ports[@]}"}; do publish+=(--publish "$$p"); done; \
+		name='run-flow-pipe-runtime-'"$$$$"; \
+		trap '"$$DOCKER" rm --force "$$name" >/dev/null 2>&1 || true' EXIT; \
+		"$$DOCKER" run --rm --init --name "$$name" \
+		$${tty[@]+"$${tty[@]}"} \
+		$${publish[@]+"$${publish[@]}"} \
+		$${extra[@]+"$${extra[@]}"} \
+		"$$FLOW_PIPE_RUNTIME_IMAGE"
 
 # Build flow-pipe-base: Runtime + shared library dependencies
 .PHONY: build-flow-pipe-base
@@ -192,8 +239,8 @@ build-flow-pipe-base: build-flow-pipe-runtime
 	"$$DOCKER" buildx build \
 		--file 'runtime/docker/Dockerfile' \
 		--target 'base' \
-		--tag "$$REGISTRY/flow-pipe-base:$$FLOW_PIPE_TAG" \
-		--build-context 'runtime'="docker-image://$$REGISTRY/flow-pipe-runtime:$$FLOW_PIPE_TAG" \
+		--tag "$$FLOW_PIPE_BASE_IMAGE" \
+		--build-context 'runtime'="docker-image://$$FLOW_PIPE_RUNTIME_IMAGE" \
 		--label "org.opencontainers.image.created=$$GIT_CREATED" \
 		--label 'org.opencontainers.image.description=Runtime + shared library dependencies' \
 		--label "org.opencontainers.image.revision=$$GIT_REVISION" \
@@ -209,8 +256,8 @@ push-flow-pipe-base: push-flow-pipe-runtime build-flow-pipe-base
 	"$$DOCKER" buildx build \
 		--file 'runtime/docker/Dockerfile' \
 		--target 'base' \
-		--tag "$$REGISTRY/flow-pipe-base:$$FLOW_PIPE_TAG" \
-		--build-context 'runtime'="docker-image://$$REGISTRY/flow-pipe-runtime:$$FLOW_PIPE_TAG" \
+		--tag "$$FLOW_PIPE_BASE_IMAGE" \
+		--build-context 'runtime'="docker-image://$$FLOW_PIPE_RUNTIME_IMAGE" \
 		--label "org.opencontainers.image.created=$$GIT_CREATED" \
 		--label 'org.opencontainers.image.description=Runtime + shared library dependencies' \
 		--label "org.opencontainers.image.revision=$$GIT_REVISION" \
@@ -220,15 +267,29 @@ push-flow-pipe-base: push-flow-pipe-runtime build-flow-pipe-base
 		$${PLATFORMS:+--platform "$$PLATFORMS"} \
 		--push '.'
 
+# Pull flow-pipe-base from the registry
+.PHONY: pull-flow-pipe-base
+pull-flow-pipe-base:
+	"$$DOCKER" pull "$$FLOW_PIPE_BASE_IMAGE"
+
 # Remove flow-pipe-base from the local image store (if present)
 .PHONY: clean-flow-pipe-base
 clean-flow-pipe-base:
-	if "$$DOCKER" image inspect "$$REGISTRY/flow-pipe-base:$$FLOW_PIPE_TAG" >/dev/null 2>&1; then "$$DOCKER" image rm --force "$$REGISTRY/flow-pipe-base:$$FLOW_PIPE_TAG"; fi
+	if "$$DOCKER" image inspect "$$FLOW_PIPE_BASE_IMAGE" >/dev/null 2>&1; then "$$DOCKER" image rm --force "$$FLOW_PIPE_BASE_IMAGE"; fi
 
-# Run flow-pipe-base interactively
+# Run flow-pipe-base, publishing FLOW_PIPE_BASE_PORTS, with RUN_ARGS
 .PHONY: run-flow-pipe-base
 run-flow-pipe-base: build-flow-pipe-base
-	"$$DOCKER" run --rm -it "$$REGISTRY/flow-pipe-base:$$FLOW_PIPE_TAG"
+	tty=(); if [ -t 0 ] && [ -t 1 ]; then tty=(--interactive --tty); fi; \
+		set -f; ports=($$FLOW_PIPE_BASE_PORTS); extra=($$RUN_ARGS); set +f; \
+		publish=(); for p in $${ports[@]+"$${ports[@]}"}; do publish+=(--publish "$$p"); done; \
+		name='run-flow-pipe-base-'"$$$$"; \
+		trap '"$$DOCKER" rm --force "$$name" >/dev/null 2>&1 || true' EXIT; \
+		"$$DOCKER" run --rm --init --name "$$name" \
+		$${tty[@]+"$${tty[@]}"} \
+		$${publish[@]+"$${publish[@]}"} \
+		$${extra[@]+"$${extra[@]}"} \
+		"$$FLOW_PIPE_BASE_IMAGE"
 
 # Build flow-pipe-dev: SDK image for building custom stages
 .PHONY: build-flow-pipe-dev
@@ -236,8 +297,8 @@ build-flow-pipe-dev: build-flow-pipe-base
 	"$$DOCKER" buildx build \
 		--file 'runtime/docker/Dockerfile' \
 		--target 'dev' \
-		--tag "$$REGISTRY/flow-pipe-dev:$$FLOW_PIPE_TAG" \
-		--build-context 'base'="docker-image://$$REGISTRY/flow-pipe-base:$$FLOW_PIPE_TAG" \
+		--tag "$$FLOW_PIPE_DEV_IMAGE" \
+		--build-context 'base'="docker-image://$$FLOW_PIPE_BASE_IMAGE" \
 		--label "org.opencontainers.image.created=$$GIT_CREATED" \
 		--label 'org.opencontainers.image.description=SDK image for building custom stages' \
 		--label "org.opencontainers.image.revision=$$GIT_REVISION" \
@@ -253,8 +314,8 @@ push-flow-pipe-dev: push-flow-pipe-base build-flow-pipe-dev
 	"$$DOCKER" buildx build \
 		--file 'runtime/docker/Dockerfile' \
 		--target 'dev' \
-		--tag "$$REGISTRY/flow-pipe-dev:$$FLOW_PIPE_TAG" \
-		--build-context 'base'="docker-image://$$REGISTRY/flow-pipe-base:$$FLOW_PIPE_TAG" \
+		--tag "$$FLOW_PIPE_DEV_IMAGE" \
+		--build-context 'base'="docker-image://$$FLOW_PIPE_BASE_IMAGE" \
 		--label "org.opencontainers.image.created=$$GIT_CREATED" \
 		--label 'org.opencontainers.image.description=SDK image for building custom stages' \
 		--label "org.opencontainers.image.revision=$$GIT_REVISION" \
@@ -264,12 +325,26 @@ push-flow-pipe-dev: push-flow-pipe-base build-flow-pipe-dev
 		$${PLATFORMS:+--platform "$$PLATFORMS"} \
 		--push '.'
 
+# Pull flow-pipe-dev from the registry
+.PHONY: pull-flow-pipe-dev
+pull-flow-pipe-dev:
+	"$$DOCKER" pull "$$FLOW_PIPE_DEV_IMAGE"
+
 # Remove flow-pipe-dev from the local image store (if present)
 .PHONY: clean-flow-pipe-dev
 clean-flow-pipe-dev:
-	if "$$DOCKER" image inspect "$$REGISTRY/flow-pipe-dev:$$FLOW_PIPE_TAG" >/dev/null 2>&1; then "$$DOCKER" image rm --force "$$REGISTRY/flow-pipe-dev:$$FLOW_PIPE_TAG"; fi
+	if "$$DOCKER" image inspect "$$FLOW_PIPE_DEV_IMAGE" >/dev/null 2>&1; then "$$DOCKER" image rm --force "$$FLOW_PIPE_DEV_IMAGE"; fi
 
-# Run flow-pipe-dev interactively
+# Run flow-pipe-dev, publishing FLOW_PIPE_DEV_PORTS, with RUN_ARGS
 .PHONY: run-flow-pipe-dev
 run-flow-pipe-dev: build-flow-pipe-dev
-	"$$DOCKER" run --rm -it "$$REGISTRY/flow-pipe-dev:$$FLOW_PIPE_TAG"
+	tty=(); if [ -t 0 ] && [ -t 1 ]; then tty=(--interactive --tty); fi; \
+		set -f; ports=($$FLOW_PIPE_DEV_PORTS); extra=($$RUN_ARGS); set +f; \
+		publish=(); for p in $${ports[@]+"$${ports[@]}"}; do publish+=(--publish "$$p"); done; \
+		name='run-flow-pipe-dev-'"$$$$"; \
+		trap '"$$DOCKER" rm --force "$$name" >/dev/null 2>&1 || true' EXIT; \
+		"$$DOCKER" run --rm --init --name "$$name" \
+		$${tty[@]+"$${tty[@]}"} \
+		$${publish[@]+"$${publish[@]}"} \
+		$${extra[@]+"$${extra[@]}"} \
+		"$$FLOW_PIPE_DEV_IMAGE"
