@@ -10,3 +10,8 @@ export * from './stage/mount';
 export * from './stage/options';
 export * from './stage/stage';
 export * from './validation-diagnostic';
+export * from './presets/build-steps';
+export * from './presets/cache-mounts';
+export * from './presets/go-service';
+export * from './presets/rust-service';
+export * from './presets/service-props';

@@ -1,0 +1,122 @@
+/**
+ * End to end on the real engine: the committed go-rust-services example (a GoService and a RustService in one
+ * Dockerfile) is built with its generated Makefile on Debian's Go and Rust toolchains (images built from Debian
+ * packages by scripts/provision-engine.sh), each service is run and answers, a one-line source change rebuilds
+ * without redoing the dependency layer, and the Go service cross-compiles for arm64 and runs under QEMU. (Debian's
+ * rustc has no aarch64 standard library on amd64, so the Rust service is built for amd64 only here.)
+ */
+import { execFileSync, spawnSync } from 'child_process';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'fs';
+import { tmpdir } from 'os';
+import { join } from 'path';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { describeEngine, docker, REGISTRY_ADDRESS, uniqueTag } from '../support/engine';
+
+const EXAMPLE = join(__dirname, '..', '..', 'examples', 'go-rust-services');
+/** Debian bookworm minbase + golang-go / rustc, cargo (scripts/provision-engine.sh). */
+const GO_IMAGE = `${REGISTRY_ADDRESS}/testbase/toolchain:golang-bookworm`;
+const RUST_IMAGE = `${REGISTRY_ADDRESS}/testbase/toolchain:rust-bookworm`;
+const REGISTRY = `${REGISTRY_ADDRESS}/presets-e2e`;
+const MINUTES = 10 * 60_000;
+
+/** `make <args>` in `cwd` with BuildKit's plain progress; returns stdout and stderr interleaved. */
+function make(cwd: string, args: readonly string[]): string {
+  const r = spawnSync('make', ['--no-print-directory', ...args], {
+    cwd, encoding: 'utf8', env: { ...process.env, BUILDKIT_PROGRESS: 'plain' }, timeout: MINUTES, maxBuffer: 64 * 1024 * 1024,
+  });
+  const log = `${r.stdout ?? ''}${r.stderr ?? ''}`;
+  if (r.status !== 0) throw new Error(`make ${args.join(' ')} failed (status ${r.status}):\n${log}`);
+  return log;
+}
+
+/** Whether the BuildKit step whose command line holds `marker` was answered from the cache in `log`. */
+function stepCached(log: string, marker: string): boolean {
+  const step = log.split('\n').find((l) => /^#\d+ \[/.test(l) && l.includes(marker));
+  if (!step) throw new Error(`no step running ${JSON.stringify(marker)} in:\n${log}`);
+  const id = step.split(' ')[0];
+  return log.split('\n').some((l) => l === `${id} CACHED`);
+}
+
+/** Starts `image`, asks it over HTTP, checks its own health check, stops it; returns the answer. */
+async function answer(image: string, port: number, binary: string, platform?: string): Promise<string> {
+  const name = uniqueTag(`presets-${binary}`);
+  docker(['run', '-d', '--name', name, ...(platform ? ['--platform', platform] : []), '-p', `127.0.0.1::${port}`, image]);
+  try {
+    const published = docker(['port', name, `${port}/tcp`]).trim().split('\n')[0];
+    let body = '';
+    for (let i = 0; i < 100 && body === ''; i++) {
+      try {
+        body = await (await fetch(`http://${published}/`, { signal: AbortSignal.timeout(2_000) })).text();
+      } catch {
+        await new Promise((r) => setTimeout(r, 200));
+      }
+    }
+    // the HEALTHCHECK command works inside the image (scratch: no shell, the binary checks itself)
+    docker(['exec', name, `/usr/local/bin/${binary}`, '--healthcheck']);
+    return body.trim();
+  } finally {
+    spawnSync('docker', ['rm', '-f', name], { stdio: 'ignore' });
+  }
+}
+
+describeEngine('Go and Rust service presets on the real engine', () => {
+  let work: string;
+  const tag = uniqueTag('presets');
+  const vars = (platform: string) => [
+    `REGISTRY=${REGISTRY}`, `TAG=${tag}`, `SERVICES_GO_IMAGE=${GO_IMAGE}`, `SERVICES_RUST_IMAGE=${RUST_IMAGE}`, `PLATFORMS=${platform}`,
+  ];
+
+  beforeAll(() => {
+    work = mkdtempSync(join(tmpdir(), 'pc-presets-e2e-'));
+    cpSync(EXAMPLE, work, { recursive: true });
+    execFileSync('git', ['init', '-q', '-b', 'main'], { cwd: work });
+  });
+
+  afterAll(() => {
+    if (work) rmSync(work, { recursive: true, force: true });
+    for (const image of ['greeter', 'echo']) spawnSync('docker', ['image', 'rm', '-f', `${REGISTRY}/services-${image}:${tag}`], { stdio: 'ignore' });
+  });
+
+  test('the Go service builds, runs as a numeric non-root user on scratch, and answers', async () => {
+    make(work, ['build-services-greeter', ...vars('linux/amd64')]);
+    const image = `${REGISTRY}/services-greeter:${tag}`;
+    expect(await answer(image, 8080, 'greeter')).toBe('hello from greeter');
+    const config = JSON.parse(docker(['image', 'inspect', '--format', '{{json .Config}}', image]));
+    expect(config.User).toBe('10001:10001');
+    expect(Object.keys(config.ExposedPorts)).toEqual(['8080/tcp']);
+    expect(config.Healthcheck.Test).toEqual(['CMD', '/usr/local/bin/greeter', '--healthcheck']);
+  }, MINUTES);
+
+  test('the Rust service builds a static binary, runs on scratch and answers', async () => {
+    make(work, ['build-services-echo', ...vars('linux/amd64')]);
+    const image = `${REGISTRY}/services-echo:${tag}`;
+    expect(await answer(image, 8081, 'echo')).toBe('hello from echo');
+    expect(JSON.parse(docker(['image', 'inspect', '--format', '{{json .Config.User}}', image]))).toBe('10001:10001');
+  }, MINUTES);
+
+  test('after a one-line source change the dependency layer is reused and the new code ships', async () => {
+    const edit = (file: string, from: string, to: string) => {
+      const path = join(work, file);
+      writeFileSync(path, readFileSync(path, 'utf8').replace(from, to));
+    };
+    edit('services/greeter/main.go', '"hello from greeter"', '"hello again from greeter"');
+    edit('services/echo/src/main.rs', '"hello from echo"', '"hello again from echo"');
+    const go = make(work, ['build-services-greeter', ...vars('linux/amd64')]);
+    expect(stepCached(go, 'go mod download')).toBe(true);
+    expect(stepCached(go, 'go build')).toBe(false);
+    const rust = make(work, ['build-services-echo', ...vars('linux/amd64')]);
+    expect(stepCached(rust, 'RUN --mount=type=cache,id=cargo-registry')).toBe(true);
+    expect(await answer(`${REGISTRY}/services-greeter:${tag}`, 8080, 'greeter')).toBe('hello again from greeter');
+    expect(await answer(`${REGISTRY}/services-echo:${tag}`, 8081, 'echo')).toBe('hello again from echo');
+  }, MINUTES);
+
+  test('the Go service cross-compiles on the build machine for arm64 and runs under QEMU', async () => {
+    const log = make(work, ['build-services-greeter', ...vars('linux/arm64')]);
+    // the build stage runs natively on the build machine and the go command cross-compiles for the target
+    const goBuild = log.split('\n').find((l) => /^#\d+ \[greeter-build \d+\/\d+\] RUN .*go build/.test(l));
+    expect(goBuild).toContain('GOOS="linux" GOARCH="arm64"');
+    const image = `${REGISTRY}/services-greeter:${tag}`;
+    expect(docker(['image', 'inspect', '--format', '{{.Architecture}}', image]).trim()).toBe('arm64');
+    expect(await answer(image, 8080, 'greeter', 'linux/arm64')).toBe('hello again from greeter');
+  }, MINUTES);
+});
