@@ -73,6 +73,8 @@ export class BuildSteps {
     const directory = absoluteDir(stage, 'directory', o.directory, '/src');
     const outDir = absoluteDir(stage, 'outDir', o.outDir, '/out');
     const bin = binary ?? 'invalid';
+    if (o.musl !== undefined && typeof o.musl !== 'boolean') presetProblem(stage, `cargo musl must be true or false, got ${JSON.stringify(String(o.musl))}`);
+    if (typeof options !== 'object' || options === null) presetProblem(stage, 'BuildSteps.cargoBuild options must be an object with at least binary');
     const libc = o.musl === true ? ['musl', 'musleabihf'] : ['gnu', 'gnueabihf'];
     const rustflags = o.musl === true ? '' : 'RUSTFLAGS="-C target-feature=+crt-static" ';
     stage.run([

@@ -26,19 +26,19 @@ const PACKAGE_PATH = /^\.(?:\/[A-Za-z0-9_][A-Za-z0-9_.-]*)*$/;
  * final image (scratch by default) gets the CA certificates, time zone data and the binary, EXPOSE, HEALTHCHECK and
  * the numeric non-root user.
  *
- * Both parts are normal constructs: add instructions to `build` or `image`, or read them, like any other stage.
+ * Both parts are normal constructs: add instructions to `buildStage` or `image`, or read them, like any other stage.
  */
 export class GoService {
   /** The published image. */
   public readonly image: Image;
   /** The build stage (`<image>/<image>-build`; the stage name is unique in a shared Dockerfile). */
-  public readonly build: Stage;
+  public readonly buildStage: Stage;
 
   constructor(family: ImageFamily, id: string, props: GoServiceProps) {
     const p = propsOf<GoServiceProps>(props);
     const parts = serviceParts(family, id, p, props);
     this.image = parts.image;
-    this.build = parts.build;
+    this.buildStage = parts.build;
     const packagePath = p.packagePath ?? '.';
     const pkgOk = typeof packagePath === 'string' && PACKAGE_PATH.test(packagePath) && !packagePath.split('/').includes('..');
     if (!pkgOk) presetProblem(parts.image, `packagePath ${JSON.stringify(String(packagePath))} must be "." or "./" followed by a relative package folder, without ".."`);

@@ -1,7 +1,7 @@
 import { BuildSteps } from './build-steps';
 import { CacheMounts } from './cache-mounts';
 import { propsOf } from './preset-input';
-import { finishService, inSource, serviceParts } from './service-image';
+import { booleanOption, finishService, inSource, serviceParts } from './service-image';
 import { ServicePresetProps } from './service-props';
 import type { ImageFamily } from '../family/image-family';
 import type { Image } from '../image/image';
@@ -25,20 +25,21 @@ export interface RustServiceProps extends ServicePresetProps {
  * directory (`BuildSteps.cargoBuild()`); the final image (scratch by default) gets the CA certificates, time zone data
  * and the binary, EXPOSE, HEALTHCHECK and the numeric non-root user.
  *
- * Both parts are normal constructs: add instructions to `build` or `image`, or read them, like any other stage.
+ * Both parts are normal constructs: add instructions to `buildStage` or `image`, or read them, like any other stage.
  */
 export class RustService {
   /** The published image. */
   public readonly image: Image;
   /** The build stage (`<image>/<image>-build`; the stage name is unique in a shared Dockerfile). */
-  public readonly build: Stage;
+  public readonly buildStage: Stage;
 
   constructor(family: ImageFamily, id: string, props: RustServiceProps) {
     const p = propsOf<RustServiceProps>(props);
     const parts = serviceParts(family, id, p, props);
     this.image = parts.image;
-    this.build = parts.build;
+    this.buildStage = parts.build;
     const build = parts.build;
+    booleanOption(parts.image, 'musl', p.musl);
     build.env({ CARGO_HOME: '/usr/local/cargo' });
     build.copy([inSource(parts.source, 'Cargo.toml'), inSource(parts.source, 'Cargo.lock')], '/src/');
     build.run([

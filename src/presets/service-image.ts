@@ -25,8 +25,14 @@ export function serviceParts(family: ImageFamily, id: string, props: Partial<Ser
   if (typeof binary !== 'string' || !BINARY.test(binary)) {
     presetProblem(image, `binary ${JSON.stringify(String(binary))} must be 1-128 letters, digits, ".", "_" or "-", starting with a letter or digit`);
   }
+  booleanOption(image, 'certificates', props.certificates);
   build.workdir('/src');
   return { image, build, binary: typeof binary === 'string' && BINARY.test(binary) ? binary : 'invalid', source: sourceFolder(image, props.source) };
+}
+
+/** Reports an option that is set but not a boolean (a JavaScript caller's `'no'` would otherwise read as true). @internal */
+export function booleanOption(stage: Stage, name: string, value: unknown): void {
+  if (value !== undefined && typeof value !== 'boolean') presetProblem(stage, `${name} must be true or false, got ${JSON.stringify(String(value))}`);
 }
 
 /** `<source>/<file>`, or `<file>` for the context root. @internal */
