@@ -10,7 +10,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { describeEngine, docker, REGISTRY_ADDRESS, uniqueTag } from '../support/engine';
+import { describeEngine, docker, REGISTRY_ADDRESS, registryTags, uniqueTag } from '../support/engine';
 
 const EXAMPLE = join(__dirname, '..', '..', 'examples', 'go-rust-services');
 /** Debian bookworm minbase + golang-go / rustc, cargo (scripts/provision-engine.sh). */
@@ -66,7 +66,13 @@ describeEngine('Go and Rust service presets on the real engine', () => {
     `REGISTRY=${REGISTRY}`, `TAG=${tag}`, `SERVICES_GO_IMAGE=${GO_IMAGE}`, `SERVICES_RUST_IMAGE=${RUST_IMAGE}`, `PLATFORMS=${platform}`,
   ];
 
-  beforeAll(() => {
+  beforeAll(async () => {
+    for (const image of [GO_IMAGE, RUST_IMAGE]) {
+      const tagOf = image.slice(image.lastIndexOf(':') + 1);
+      if (!(await registryTags('testbase/toolchain')).includes(tagOf)) {
+        throw new Error(`${image} is not in the local registry: run \`npx projen engine:provision\` (scripts/provision-engine.sh builds it from Debian packages)`);
+      }
+    }
     work = mkdtempSync(join(tmpdir(), 'pc-presets-e2e-'));
     cpSync(EXAMPLE, work, { recursive: true });
     execFileSync('git', ['init', '-q', '-b', 'main'], { cwd: work });
@@ -99,15 +105,19 @@ describeEngine('Go and Rust service presets on the real engine', () => {
       const path = join(work, file);
       writeFileSync(path, readFileSync(path, 'utf8').replace(from, to));
     };
-    edit('services/greeter/main.go', '"hello from greeter"', '"hello again from greeter"');
-    edit('services/echo/src/main.rs', '"hello from echo"', '"hello again from echo"');
+    // a text unique to this run, so the changed sources cannot hit BuildKit's cache of an earlier run
+    const again = `hello again ${tag}`;
+    edit('services/greeter/main.go', '"hello from greeter"', `"${again} from greeter"`);
+    edit('services/echo/src/main.rs', '"hello from echo"', `"${again} from echo"`);
     const go = make(work, ['build-services-greeter', ...vars('linux/amd64')]);
     expect(stepCached(go, 'go mod download')).toBe(true);
     expect(stepCached(go, 'go build')).toBe(false);
     const rust = make(work, ['build-services-echo', ...vars('linux/amd64')]);
-    expect(stepCached(rust, 'RUN --mount=type=cache,id=cargo-registry')).toBe(true);
-    expect(await answer(`${REGISTRY}/services-greeter:${tag}`, 8080, 'greeter')).toBe('hello again from greeter');
-    expect(await answer(`${REGISTRY}/services-echo:${tag}`, 8081, 'echo')).toBe('hello again from echo');
+    // heredoc RUNs show as `RUN … <<"EOF" (set -eu...)`: the fetch is step 4 of the build stage, the build mounts the target cache
+    expect(stepCached(rust, '[echo-build 4/6] RUN --mount=type=cache,id=cargo-registry')).toBe(true);
+    expect(stepCached(rust, 'id=cargo-target-echo')).toBe(false);
+    expect(await answer(`${REGISTRY}/services-greeter:${tag}`, 8080, 'greeter')).toBe(`${again} from greeter`);
+    expect(await answer(`${REGISTRY}/services-echo:${tag}`, 8081, 'echo')).toBe(`${again} from echo`);
   }, MINUTES);
 
   test('the Go service cross-compiles on the build machine for arm64 and runs under QEMU', async () => {
@@ -117,6 +127,6 @@ describeEngine('Go and Rust service presets on the real engine', () => {
     expect(goBuild).toContain('GOOS="linux" GOARCH="arm64"');
     const image = `${REGISTRY}/services-greeter:${tag}`;
     expect(docker(['image', 'inspect', '--format', '{{.Architecture}}', image]).trim()).toBe('arm64');
-    expect(await answer(image, 8080, 'greeter', 'linux/arm64')).toBe('hello again from greeter');
+    expect(await answer(image, 8080, 'greeter', 'linux/arm64')).toBe(`hello again ${tag} from greeter`);
   }, MINUTES);
 });
