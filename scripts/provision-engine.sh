@@ -4,7 +4,7 @@
 #   - an OCI registry on 127.0.0.1:5000
 #   - QEMU user emulation for linux/arm64
 #   - local base images built from Debian packages and pushed to that registry (busybox, Debian minbase, and the
-#     Go and Rust toolchains from Debian packages for the preset tests)
+#     Go, Rust and Python toolchains from Debian packages for the preset tests)
 # Idempotent: every step checks before it acts. Needs root (apt-get, dockerd).
 set -euo pipefail
 
@@ -171,14 +171,17 @@ step_debian() {
 }
 
 step_toolchains() {
-  # Go and Rust toolchains from Debian packages on top of the minimal Debian root, for the preset engine tests.
-  # Each image also carries ca-certificates and tzdata, which the presets copy into their minimal final images.
+  # Go, Rust and Python toolchains from Debian packages on top of the minimal Debian root, for the preset engine tests.
+  # The Go and Rust images also carry ca-certificates and tzdata, which the presets copy into their minimal final
+  # images; python-slim is the runtime for the virtualenv built on python (same interpreter path, no venv/pip).
   local repo=testbase/toolchain base="${REGISTRY_ADDR}/testbase/debian:bookworm-minbase"
   local name packages
-  for name in golang rust; do
+  for name in golang rust python python-slim; do
     case "${name}" in
       golang) packages="golang-go ca-certificates tzdata" ;;
       rust) packages="rustc cargo libc6-dev ca-certificates tzdata" ;;
+      python) packages="python3 python3-venv" ;;
+      python-slim) packages="python3" ;;
     esac
     image_present "${repo}" "${name}-bookworm" && continue
     log "building ${repo}:${name}-bookworm from Debian packages (${packages})"

@@ -15,3 +15,4 @@ export * from './presets/cache-mounts';
 export * from './presets/go-service';
 export * from './presets/rust-service';
 export * from './presets/service-props';
+export * from './presets/python-service';

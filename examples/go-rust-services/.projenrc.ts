@@ -1,8 +1,9 @@
-// Two services from the Go and Rust presets: each gets a cross-compiling build stage with its dependency layer
-// before its sources, cache mounts, a static binary and a scratch image with CA certificates, time zone data, a
-// numeric non-root user, EXPOSE and a HEALTHCHECK. In your own repository, import from 'projen-containers'.
+// Three services from the presets. The Go and Rust ones each get a cross-compiling build stage with its dependency
+// layer before its sources, cache mounts, a static binary and a scratch image with CA certificates, time zone data, a
+// numeric non-root user, EXPOSE and a HEALTHCHECK; the Python one a virtualenv on a slim runtime.
+// In your own repository, import from 'projen-containers'.
 import { Project, typescript } from 'projen';
-import { Containers, DockerfileSyntax, GoService, ImageSource, RustService } from '../../src';
+import { Containers, DockerfileSyntax, GoService, ImageSource, PythonService, RustService } from '../../src';
 
 const project = new Project({ name: 'go-rust-services' });
 new typescript.ProjenrcTs(project);
@@ -26,6 +27,14 @@ new RustService(services, 'echo', {
   source: 'services/echo',
   builder: ImageSource.registry('rust:1.83-bookworm', { buildArg: 'RUST_IMAGE' }),
   port: 8081,
+});
+
+// A virtualenv built in a build stage and copied into a slim runtime with the same interpreter.
+new PythonService(services, 'hello', {
+  source: 'services/hello',
+  builder: ImageSource.registry('python:3.12-bookworm', { buildArg: 'PYTHON_IMAGE' }),
+  base: ImageSource.registry('python:3.12-slim-bookworm', { buildArg: 'PYTHON_SLIM_IMAGE' }),
+  command: ['/opt/venv/bin/python', '/app/app.py'],
 });
 
 project.synth();

@@ -58,8 +58,8 @@ export function finishService(parts: ServiceParts, props: Partial<ServicePresetP
   image.entrypoint([path]);
 }
 
-/** The source folder normalised; reports a path that is not a safe relative folder. */
-function sourceFolder(image: Image, source: unknown): string {
+/** The source folder normalised; reports a path that is not a safe relative folder. @internal */
+export function sourceFolder(image: Image, source: unknown): string {
   if (typeof source !== 'string' || source.trim() === '' || /[\x00-\x1f\x7f\\]/.test(source)) {
     presetProblem(image, `source ${JSON.stringify(String(source))} must be a folder relative to the build context, without control characters or "\\"`);
     return '.';

@@ -16,6 +16,9 @@ const EXAMPLE = join(__dirname, '..', '..', 'examples', 'go-rust-services');
 /** Debian bookworm minbase + golang-go / rustc, cargo (scripts/provision-engine.sh). */
 const GO_IMAGE = `${REGISTRY_ADDRESS}/testbase/toolchain:golang-bookworm`;
 const RUST_IMAGE = `${REGISTRY_ADDRESS}/testbase/toolchain:rust-bookworm`;
+/** Debian python3 + python3-venv (builder) and python3 alone (runtime): the same interpreter path. */
+const PYTHON_IMAGE = `${REGISTRY_ADDRESS}/testbase/toolchain:python-bookworm`;
+const PYTHON_SLIM_IMAGE = `${REGISTRY_ADDRESS}/testbase/toolchain:python-slim-bookworm`;
 const REGISTRY = `${REGISTRY_ADDRESS}/presets-e2e`;
 const MINUTES = 10 * 60_000;
 
@@ -37,7 +40,7 @@ function stepCached(log: string, marker: string): boolean {
   return log.split('\n').some((l) => l === `${id} CACHED`);
 }
 
-/** Starts `image`, asks it over HTTP, checks its own health check, stops it; returns the answer. */
+/** Starts `image`, asks it over HTTP, runs its HEALTHCHECK command inside it, stops it; returns the answer. */
 async function answer(image: string, port: number, binary: string, platform?: string): Promise<string> {
   const name = uniqueTag(`presets-${binary}`);
   docker(['run', '-d', '--name', name, ...(platform ? ['--platform', platform] : []), '-p', `127.0.0.1::${port}`, image]);
@@ -52,7 +55,10 @@ async function answer(image: string, port: number, binary: string, platform?: st
       }
     }
     // the HEALTHCHECK command works inside the image (scratch: no shell, the binary checks itself)
-    docker(['exec', name, `/usr/local/bin/${binary}`, '--healthcheck']);
+    const check = JSON.parse(docker(['image', 'inspect', '--format', '{{json .Config.Healthcheck.Test}}', image])) as string[];
+    expect(check[0]).toBe('CMD');
+    if (binary !== 'python') expect(check.slice(1)).toStrictEqual([`/usr/local/bin/${binary}`, '--healthcheck']);
+    docker(['exec', name, ...check.slice(1)]);
     return body.trim();
   } finally {
     spawnSync('docker', ['rm', '-f', name], { stdio: 'ignore' });
@@ -63,11 +69,12 @@ describeEngine('Go and Rust service presets on the real engine', () => {
   let work: string;
   const tag = uniqueTag('presets');
   const vars = (platform: string) => [
-    `REGISTRY=${REGISTRY}`, `TAG=${tag}`, `SERVICES_GO_IMAGE=${GO_IMAGE}`, `SERVICES_RUST_IMAGE=${RUST_IMAGE}`, `PLATFORMS=${platform}`,
+    `REGISTRY=${REGISTRY}`, `TAG=${tag}`, `SERVICES_GO_IMAGE=${GO_IMAGE}`, `SERVICES_RUST_IMAGE=${RUST_IMAGE}`,
+    `SERVICES_PYTHON_IMAGE=${PYTHON_IMAGE}`, `SERVICES_PYTHON_SLIM_IMAGE=${PYTHON_SLIM_IMAGE}`, `PLATFORMS=${platform}`,
   ];
 
   beforeAll(async () => {
-    for (const image of [GO_IMAGE, RUST_IMAGE]) {
+    for (const image of [GO_IMAGE, RUST_IMAGE, PYTHON_IMAGE, PYTHON_SLIM_IMAGE]) {
       const tagOf = image.slice(image.lastIndexOf(':') + 1);
       if (!(await registryTags('testbase/toolchain')).includes(tagOf)) {
         throw new Error(`${image} is not in the local registry: run \`npx projen engine:provision\` (scripts/provision-engine.sh builds it from Debian packages)`);
@@ -80,7 +87,7 @@ describeEngine('Go and Rust service presets on the real engine', () => {
 
   afterAll(() => {
     if (work) rmSync(work, { recursive: true, force: true });
-    for (const image of ['greeter', 'echo']) spawnSync('docker', ['image', 'rm', '-f', `${REGISTRY}/services-${image}:${tag}`], { stdio: 'ignore' });
+    for (const image of ['greeter', 'echo', 'hello']) spawnSync('docker', ['image', 'rm', '-f', `${REGISTRY}/services-${image}:${tag}`], { stdio: 'ignore' });
   });
 
   test('the Go service builds, runs as a numeric non-root user on scratch, and answers', async () => {
@@ -98,6 +105,18 @@ describeEngine('Go and Rust service presets on the real engine', () => {
     const image = `${REGISTRY}/services-echo:${tag}`;
     expect(await answer(image, 8081, 'echo')).toBe('hello from echo');
     expect(JSON.parse(docker(['image', 'inspect', '--format', '{{json .Config.User}}', image]))).toBe('10001:10001');
+  }, MINUTES);
+
+  test('the Python service runs from a virtualenv built in the build stage, on the runtime without venv', async () => {
+    const log = make(work, ['build-services-hello', ...vars('linux/amd64')]);
+    expect(log).toContain('/opt/venv/bin/pip install');
+    const image = `${REGISTRY}/services-hello:${tag}`;
+    expect(await answer(image, 8000, 'python')).toBe('hello from hello');
+    // the runtime has the interpreter but not the venv module's packages: the virtualenv came from the build stage
+    const probe = spawnSync('docker', ['run', '--rm', '--entrypoint', '/usr/bin/python3', image, '-m', 'venv', '/tmp/v'], { encoding: 'utf8' });
+    expect(probe.status).not.toBe(0);
+    expect(`${probe.stdout}${probe.stderr}`).toContain('ensurepip is not available');
+    expect(docker(['run', '--rm', '--entrypoint', '/opt/venv/bin/python', image, '-c', 'import os, sys; print(os.getuid(), sys.prefix)']).trim()).toBe('10001 /opt/venv');
   }, MINUTES);
 
   test('after a one-line source change the dependency layer is reused and the new code ships', async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { dockerfileOf, stageLines } from './support';
-import { BuildSteps, GoService, ImageSource, RustService } from '../../src';
+import { BuildSteps, GoService, ImageSource, PythonService, RustService } from '../../src';
 import { newPipeline, synthFiles } from '../synth/pipeline-fixture';
 
 const GO = ImageSource.registry('golang:1.23');
@@ -117,5 +117,30 @@ describe('BuildSteps.aptInstall', () => {
       'DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends ca-certificates curl=7.88.1-10',
       'EOF',
     ].join('\n'));
+  });
+});
+
+describe('PythonService', () => {
+  test('a virtualenv built from the requirements alone, copied with the sources into the runtime', () => {
+    // GIVEN a Python service on a builder and a slim runtime
+    const dockerfile = dockerfileOf((f) => new PythonService(f, 'web', {
+      source: 'web', builder: ImageSource.registry('python:3.12'), base: ImageSource.registry('python:3.12-slim'), command: ['/opt/venv/bin/python', '-m', 'web'],
+    }));
+    // THEN the build stage (target platform: wheels are platform-specific) installs only the requirements
+    expect(stageLines(dockerfile, 'web-build')).toStrictEqual([
+      'FROM ${WEB_BUILD_BASE_IMAGE} AS web-build',
+      'RUN python3 -m venv /opt/venv',
+      'COPY --link web/requirements.txt /tmp/requirements/',
+      'RUN --mount=type=cache,id=pip,target=/root/.cache/pip,sharing=shared /opt/venv/bin/pip install --disable-pip-version-check -r /tmp/requirements/requirements.txt',
+    ]);
+    // AND the runtime gets the virtualenv and the sources, EXPOSE, HEALTHCHECK, the command and the numeric user
+    const image = stageLines(dockerfile, 'web');
+    expect(image[0]).toBe('FROM ${WEB_BASE_IMAGE} AS web');
+    expect(image).toContain('COPY --link web /app/');
+    expect(image).toContain('WORKDIR /app');
+    expect(image).toContain('EXPOSE 8000/tcp');
+    expect(image).toContain('ENTRYPOINT ["/opt/venv/bin/python", "-m", "web"]');
+    expect(image.find((l) => l.startsWith('HEALTHCHECK'))).toContain("urllib.request.urlopen('http://127.0.0.1:8000/', timeout=5)");
+    expect(image.at(-1)).toBe('USER 10001:10001');
   });
 });

@@ -6,7 +6,7 @@ import { expect } from 'vitest';
 import { DEFAULT_TAG, flowPipe, Output, OutputPaths, Parts, plugin, Variation } from './pipeline';
 import {
   BuildSteps, CacheMounts, CacheSharing, DockerfileSyntax, FamilyTag, GoService, GoServiceProps, ImageRole, ImageSource, Mount, RunNetwork,
-  RustService, RustServiceProps,
+  PythonService, PythonServiceProps, RustService, RustServiceProps,
 } from '../../src';
 
 /** Checks one output of the pipeline with the option against the baseline. */
@@ -136,8 +136,17 @@ function rustService(props: Partial<RustServiceProps> = {}): Variation {
   return { extra: (p) => new RustService(p.family, 'svc', { source: 'services/svc', builder: ImageSource.registry('rust:1.83'), ...props }) };
 }
 
+/** A Python service `app/svc` from `services/svc` on python:3.12, with `props` over that. */
+function pythonService(props: Partial<PythonServiceProps> = {}): Variation {
+  return {
+    extra: (p) => new PythonService(p.family, 'svc', {
+      source: 'services/svc', builder: ImageSource.registry('python:3.12'), command: ['/opt/venv/bin/python', '-m', 'svc'], ...props,
+    }),
+  };
+}
+
 /** A service row: the baseline service and the same with `props`. */
-function serviceRow(option: string, service: typeof goService, props: Record<string, unknown>, effects: ReachRow['effects']): ReachRow {
+function serviceRow(option: string, service: (props?: Record<string, unknown>) => Variation, props: Record<string, unknown>, effects: ReachRow['effects']): ReachRow {
   return { option, base: service(), variant: service(props), effects };
 }
 
@@ -637,4 +646,32 @@ export const ROWS: ReachRow[] = [
   }),
   serviceRow('GoServiceProps.packagePath', goService, { packagePath: './cmd/api' }, { dockerfile: has('-o /out/svc ./cmd/api') }),
   serviceRow('RustServiceProps.musl', rustService, { musl: true }, { dockerfile: has('x86_64-unknown-linux-musl') }),
+  serviceRow('PythonServiceProps.source', pythonService, { source: 'py/api' }, {
+    dockerfile: has('COPY --link py/api/requirements.txt /tmp/requirements/', 'COPY --link py/api /app/'),
+    dockerignore: has('!py/api'),
+  }),
+  serviceRow('PythonServiceProps.builder', pythonService, { builder: ImageSource.registry('python:3.13') }, {
+    dockerfile: has('python:3.13'),
+    makefile: has('python:3.13'),
+    bake: has('python:3.13'),
+    docs: has('python:3.13'),
+  }),
+  serviceRow('PythonServiceProps.base', pythonService, { base: ImageSource.registry('python:3.12-slim') }, {
+    dockerfile: has('python:3.12-slim'),
+    makefile: has('python:3.12-slim'),
+    bake: has('python:3.12-slim'),
+    docs: has('python:3.12-slim'),
+  }),
+  serviceRow('PythonServiceProps.requirements', pythonService, { requirements: 'requirements/prod.txt' }, {
+    dockerfile: has('COPY --link services/svc/requirements/prod.txt /tmp/requirements/', '-r /tmp/requirements/prod.txt'),
+    dockerignore: has('!services/svc/requirements/prod.txt'),
+  }),
+  serviceRow('PythonServiceProps.command', pythonService, { command: ['/opt/venv/bin/gunicorn', 'svc:app'] }, {
+    dockerfile: has('ENTRYPOINT ["/opt/venv/bin/gunicorn", "svc:app"]'),
+  }),
+  serviceRow('PythonServiceProps.port', pythonService, { port: 9000 }, { dockerfile: has('EXPOSE 9000/tcp', 'http://127.0.0.1:9000/') }),
+  serviceRow('PythonServiceProps.healthcheck', pythonService, { healthcheck: { command: ['/opt/venv/bin/python', '-m', 'svc.health'] } }, {
+    dockerfile: has('HEALTHCHECK CMD ["/opt/venv/bin/python", "-m", "svc.health"]'),
+  }),
+  serviceRow('PythonServiceProps.user', pythonService, { user: '65532:65532' }, { dockerfile: has('USER 65532:65532') }),
 ];

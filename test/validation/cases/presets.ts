@@ -1,5 +1,8 @@
 /** Bad input of the presets: GoService, RustService, BuildSteps and CacheMounts. */
-import { BuildSteps, CacheMounts, Containers, GoService, GoServiceProps, ImageSource, Mount, RustService, RustServiceProps } from '../../../src';
+import {
+  BuildSteps, CacheMounts, Containers, GoService, GoServiceProps, ImageSource, Mount,
+  PythonService, PythonServiceProps, RustService, RustServiceProps,
+} from '../../../src';
 import { app, BadInput, I0, P, rows, untyped } from '../support';
 
 const GO = ImageSource.registry('golang:1.23');
@@ -12,6 +15,11 @@ function go(props: Partial<GoServiceProps>): (c: Containers) => void {
 }
 function rust(props: Partial<RustServiceProps>): (c: Containers) => void {
   return (c) => new RustService(c.addFamily('app'), 'svc', { source: 'services/svc', builder: RUST, ...props });
+}
+function python(props: Partial<PythonServiceProps>): (c: Containers) => void {
+  return (c) => new PythonService(c.addFamily('app'), 'svc', {
+    source: 'services/svc', builder: ImageSource.registry('python:3.12'), command: ['/opt/venv/bin/python', '-m', 'svc'], ...props,
+  });
 }
 /** `RUN make` with `mount`. */
 function mounted(mount: () => Mount) {
@@ -71,4 +79,19 @@ export const PRESET_CASES: BadInput[] = rows([
   ['cache preset with an untyped home', {}, mounted(() => CacheMounts.yarn({ home: untyped(7) })), I0, 'cache mount target must be an absolute path'],
   ['cargoTarget name with a comma', {}, mounted(() => CacheMounts.cargoTarget('/src/target', 'x,target=/etc')), I0, 'cache mount option "id" has an invalid value'],
   ['cargoTarget relative directory', {}, mounted(() => CacheMounts.cargoTarget('target', 'app')), I0, 'cache mount target must be an absolute path, got "target"'],
+
+  // PythonService
+  ['Python source with ..', {}, python({ source: '../x' }), SVC, 'source "../x" must be a folder inside the build context'],
+  ['Python requirements with ..', {}, python({ requirements: '../secrets.txt' }), SVC, 'requirements "../secrets.txt" must be a file relative to source'],
+  ['absolute Python requirements', {}, python({ requirements: '/etc/passwd' }), SVC, 'requirements "/etc/passwd" must be a file relative'],
+  ['Python requirements with a space', {}, python({ requirements: 'a b.txt' }), SVC, 'requirements "a b.txt"'],
+  ['Python requirements starting with -', {}, python({ requirements: '-r.txt' }), SVC, 'requirements "-r.txt"'],
+  ['Python requirements with a line break', {}, python({ requirements: 'r.txt\nRUN id' }), SVC, 'requirements "r.txt\\nRUN id"'],
+  ['untyped Python requirements', {}, python({ requirements: untyped(['r.txt']) }), SVC, 'requirements "r.txt" must be a file'],
+  ['empty Python command', {}, python({ command: [] }), `${SVC}/instruction.6`, 'ENTRYPOINT'],
+  ['untyped Python command', {}, python({ command: untyped('python app.py') }), `${SVC}/instruction.6`, 'ENTRYPOINT'],
+  ['Python builder that is not an ImageSource', {}, python({ builder: untyped('python:3.12') }), `${SVC}/svc-build`, 'from must be an ImageSource'],
+  ['Python port out of range', {}, python({ port: -1 }), `${SVC}/instruction.4`, 'EXPOSE port'],
+  ['Python user that is root by name', {}, python({ user: 'root' }), SVC, 'user "root"'],
+  ['Python props that are not an object', {}, (c) => new PythonService(c.addFamily('app'), 'svc', untyped(null)), SVC, 'PythonService props must be an object'],
 ]);
