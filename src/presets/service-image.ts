@@ -69,5 +69,9 @@ export function sourceFolder(image: Image, source: unknown): string {
     presetProblem(image, `source ${JSON.stringify(source)} must be a folder inside the build context (relative, no "..", no part starting with "-")`);
     return '.';
   }
+  if (parts.some((p) => !/^[A-Za-z0-9_.+@-]+$/.test(p))) {
+    presetProblem(image, `source ${JSON.stringify(source)} may only contain letters, digits, "_", ".", "+", "@", "-" and "/" (no globs, spaces or quotes)`);
+    return '.';
+  }
   return parts.length === 0 ? '.' : parts.join('/');
 }

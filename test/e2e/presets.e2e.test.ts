@@ -115,7 +115,7 @@ describeEngine('Go and Rust service presets on the real engine', () => {
     // the runtime has the interpreter but not the venv module's packages: the virtualenv came from the build stage
     const probe = spawnSync('docker', ['run', '--rm', '--entrypoint', '/usr/bin/python3', image, '-m', 'venv', '/tmp/v'], { encoding: 'utf8' });
     expect(probe.status).not.toBe(0);
-    expect(`${probe.stdout}${probe.stderr}`).toContain('ensurepip is not available');
+    expect(`${probe.stdout}${probe.stderr}`.replace(/\s+/g, ' ')).toContain('ensurepip is not available');
     expect(docker(['run', '--rm', '--entrypoint', '/opt/venv/bin/python', image, '-c', 'import os, sys; print(os.getuid(), sys.prefix)']).trim()).toBe('10001 /opt/venv');
   }, MINUTES);
 

@@ -34,6 +34,11 @@ export const PRESET_CASES: BadInput[] = rows([
   ['service source with a line break', {}, rust({ source: 'svc\nRUN id' }), SVC, 'source "svc\\nRUN id" must be a folder relative to the build context'],
   ['service source part starting with --', {}, go({ source: 'a/--from=x' }), SVC, 'source "a/--from=x" must be a folder inside the build context'],
   ['service source with a backslash', {}, go({ source: 'a\\b' }), SVC, 'source "a\\\\b" must be a folder relative'],
+  ['service source with a glob', {}, go({ source: 'services/*' }), SVC, 'source "services/*" may only contain letters, digits'],
+  ['service source with a bracket glob', {}, rust({ source: 'svc[1]' }), SVC, 'source "svc[1]" may only contain'],
+  ['service source with a space', {}, go({ source: 'my svc' }), SVC, 'source "my svc" may only contain'],
+  ['service source with a quote', {}, go({ source: 'a"b' }), SVC, 'source "a\\"b" may only contain'],
+  ['service source with ${{', {}, go({ source: '${{ github.ref }}' }), SVC, 'may only contain'],
   ['untyped service source', {}, go({ source: untyped(42) }), SVC, 'source "42" must be a folder relative to the build context'],
   // service presets: binary
   ['binary with a space', {}, go({ binary: 'my app' }), SVC, 'binary "my app" must be 1-128 letters'],
