@@ -3,7 +3,8 @@
 #   - Docker Engine with BuildKit, buildx and the containerd image store
 #   - an OCI registry on 127.0.0.1:5000
 #   - QEMU user emulation for linux/arm64
-#   - local base images built from Debian packages and pushed to that registry
+#   - local base images built from Debian packages and pushed to that registry (busybox, Debian minbase, and the
+#     Go, Rust and Python toolchains from Debian packages for the preset tests)
 # Idempotent: every step checks before it acts. Needs root (apt-get, dockerd).
 set -euo pipefail
 
@@ -169,6 +170,30 @@ step_debian() {
   fi
 }
 
+step_toolchains() {
+  # Go, Rust and Python toolchains from Debian packages on top of the minimal Debian root, for the preset engine tests.
+  # The Go and Rust images also carry ca-certificates and tzdata, which the presets copy into their minimal final
+  # images; python-slim is the runtime for the virtualenv built on python (same interpreter path, no venv/pip).
+  local repo=testbase/toolchain base="${REGISTRY_ADDR}/testbase/debian:bookworm-minbase"
+  local name packages
+  for name in golang rust python python-slim; do
+    case "${name}" in
+      golang) packages="golang-go ca-certificates tzdata" ;;
+      rust) packages="rustc cargo libc6-dev ca-certificates tzdata" ;;
+      python) packages="python3 python3-venv" ;;
+      python-slim) packages="python3" ;;
+    esac
+    image_present "${repo}" "${name}-bookworm" && continue
+    log "building ${repo}:${name}-bookworm from Debian packages (${packages})"
+    printf '%s\n' \
+      "FROM ${base}" \
+      "RUN apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends ${packages} && rm -rf /var/lib/apt/lists/*" \
+      | docker build -q -t "${REGISTRY_ADDR}/${repo}:${name}-bookworm" - >"${LOG_DIR}/toolchain-${name}.log" 2>&1 \
+      || { tail -30 "${LOG_DIR}/toolchain-${name}.log" >&2; exit 1; }
+    docker push -q "${REGISTRY_ADDR}/${repo}:${name}-bookworm" >/dev/null
+  done
+}
+
 main() {
   if [ "$(id -u)" != 0 ]; then
     log "must run as root"
@@ -181,6 +206,7 @@ main() {
   step_registry
   step_busybox
   step_debian
+  step_toolchains
   log "engine ready: $(docker version --format '{{.Server.Version}}' 2>/dev/null), registry ${REGISTRY_ADDR}"
 }
 

@@ -39,6 +39,8 @@ export class Stage extends Construct {
 
   /** Why the id as given could not name the construct (validation reports it). @internal */
   public readonly _idProblem?: string;
+  /** What a preset that built this stage found wrong with its input (validation reports each). @internal */
+  public readonly _presetProblems: string[] = [];
 
   constructor(scope: Construct, id: string, props: StageProps) {
     const checked = constructId(scope, id);

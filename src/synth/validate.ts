@@ -29,6 +29,7 @@ export function validatePipeline(index: PipelineIndex, settings: PipelineSetting
   for (const c of [...index.families, ...index.externalFamilies, ...index.stages]) {
     if (c._idProblem !== undefined) d.error(c.node.path, c._idProblem);
   }
+  for (const stage of index.stages) for (const problem of stage._presetProblems) d.error(stage.node.path, problem);
   validateSettings(d, settings);
   validateFamilies(d, index, settings);
   for (const ext of index.externalFamilies) validateExternalFamily(d, ext);

@@ -5,7 +5,8 @@
 import { expect } from 'vitest';
 import { DEFAULT_TAG, flowPipe, Output, OutputPaths, Parts, plugin, Variation } from './pipeline';
 import {
-  CacheSharing, DockerfileSyntax, FamilyTag, ImageRole, ImageSource, Mount, RunNetwork,
+  BuildSteps, CacheMounts, CacheSharing, DockerfileSyntax, FamilyTag, GoService, GoServiceProps, ImageRole, ImageSource, Mount, RunNetwork,
+  PythonService, PythonServiceProps, RustService, RustServiceProps,
 } from '../../src';
 
 /** Checks one output of the pipeline with the option against the baseline. */
@@ -123,6 +124,45 @@ function mountRow(option: string, base: () => Mount, variant: () => Mount, ...te
     variant: { extra: (p) => p.runtime.run(['make install'], { mounts: [variant()] }) },
     effects: { dockerfile: has(...texts) },
   };
+}
+
+/** A Go service `app/svc` from `services/svc` on golang:1.23, with `props` over that. */
+function goService(props: Partial<GoServiceProps> = {}): Variation {
+  return { extra: (p) => new GoService(p.family, 'svc', { source: 'services/svc', builder: ImageSource.registry('golang:1.23'), ...props }) };
+}
+
+/** A Rust service `app/svc` from `services/svc` on rust:1.83, with `props` over that. */
+function rustService(props: Partial<RustServiceProps> = {}): Variation {
+  return { extra: (p) => new RustService(p.family, 'svc', { source: 'services/svc', builder: ImageSource.registry('rust:1.83'), ...props }) };
+}
+
+/** A Python service `app/svc` from `services/svc` on python:3.12, with `props` over that. */
+function pythonService(props: Partial<PythonServiceProps> = {}): Variation {
+  return {
+    extra: (p) => new PythonService(p.family, 'svc', {
+      source: 'services/svc', builder: ImageSource.registry('python:3.12'), command: ['/opt/venv/bin/python', '-m', 'svc'], ...props,
+    }),
+  };
+}
+
+/** A service row: the baseline service and the same with `props`. */
+function serviceRow(option: string, service: (props?: Record<string, unknown>) => Variation, props: Record<string, unknown>, effects: ReachRow['effects']): ReachRow {
+  return { option, base: service(), variant: service(props), effects };
+}
+
+/** A RUN of `BuildSteps.cargoBuild()` on the runtime image (the baseline builds binary `app`). */
+function cargoRow(option: string, options: Record<string, unknown>, ...texts: string[]): ReachRow {
+  return {
+    option,
+    base: { extra: (p) => BuildSteps.cargoBuild(p.runtime, { binary: 'app' }) },
+    variant: { extra: (p) => BuildSteps.cargoBuild(p.runtime, { binary: 'app', ...options }) },
+    effects: { dockerfile: has(...texts) },
+  };
+}
+
+/** A RUN with `CacheMounts.pip(options)` (the baseline uses the defaults). */
+function presetMountRow(option: string, options: Record<string, unknown>, ...texts: string[]): ReachRow {
+  return mountRow(option, () => CacheMounts.pip(), () => CacheMounts.pip(options), ...texts);
 }
 
 /** A stage calling `call` (the row's baseline calls `baseCall`). */
@@ -634,4 +674,71 @@ export const ROWS: ReachRow[] = [
     variant: { props: { dockerfileSyntax: DockerfileSyntax.auto() }, extra: (p) => p.runtime.run(['make'], { mounts: [Mount.secret({ id: 'tok', env: 'TOKEN' })] }) },
     effects: { dockerfile: has('# syntax=docker/dockerfile:1.') },
   },
+  // ---------------- presets: CacheMountPresetOptions ----------------
+  presetMountRow('CacheMountPresetOptions.uid', { uid: 10001 }, 'uid=10001', 'gid=10001'),
+  presetMountRow('CacheMountPresetOptions.gid', { uid: 10001, gid: 20002 }, 'uid=10001', 'gid=20002'),
+  presetMountRow('CacheMountPresetOptions.home', { home: '/home/app' }, 'target=/home/app/.cache/pip'),
+  // ---------------- presets: CargoBuildOptions ----------------
+  cargoRow('CargoBuildOptions.binary', { binary: 'server' }, '--bin server', '/out/server', 'id=cargo-target-server'),
+  cargoRow('CargoBuildOptions.directory', { directory: '/work/crate' }, 'cd /work/crate', 'target=/work/crate/target'),
+  cargoRow('CargoBuildOptions.outDir', { outDir: '/dist' }, 'mkdir -p /dist', '/dist/app'),
+  cargoRow('CargoBuildOptions.musl', { musl: true }, 'x86_64-unknown-linux-musl', 'aarch64-unknown-linux-musl'),
+  // ---------------- presets: ServicePresetProps, GoServiceProps, RustServiceProps ----------------
+  serviceRow('ServicePresetProps.source', goService, { source: 'go/api' }, {
+    dockerfile: has('COPY --link go/api/go.mod go/api/go.sum /src/', 'COPY --link go/api /src/'),
+    dockerignore: has('!go/api'),
+  }),
+  serviceRow('ServicePresetProps.builder', goService, { builder: ImageSource.registry('golang:1.24') }, {
+    dockerfile: has('golang:1.24'),
+    makefile: has('golang:1.24'),
+    bake: has('golang:1.24'),
+    docs: has('golang:1.24'),
+  }),
+  serviceRow('ServicePresetProps.base', goService, { base: ImageSource.registry('debian:12') }, {
+    dockerfile: has('debian:12'),
+    makefile: has('debian:12'),
+    bake: has('debian:12'),
+    docs: has('debian:12'),
+  }),
+  serviceRow('ServicePresetProps.binary', goService, { binary: 'api' }, {
+    dockerfile: has('-o /out/api .', 'ENTRYPOINT ["/usr/local/bin/api"]', 'HEALTHCHECK CMD ["/usr/local/bin/api", "--healthcheck"]'),
+  }),
+  serviceRow('ServicePresetProps.port', goService, { port: 9090 }, { dockerfile: replaces(['EXPOSE 8080/tcp'], 'EXPOSE 9090/tcp') }),
+  serviceRow('ServicePresetProps.healthcheck', goService, { healthcheck: { command: ['/usr/local/bin/svc', 'ping'], intervalSeconds: 5 } }, {
+    dockerfile: has('HEALTHCHECK --interval=5s CMD ["/usr/local/bin/svc", "ping"]'),
+  }),
+  serviceRow('ServicePresetProps.user', goService, { user: '65532:65532' }, { dockerfile: has('USER 65532:65532') }),
+  serviceRow('ServicePresetProps.certificates', goService, { certificates: false }, {
+    dockerfile: lacks('/etc/ssl/certs/ca-certificates.crt', '/usr/share/zoneinfo'),
+  }),
+  serviceRow('GoServiceProps.packagePath', goService, { packagePath: './cmd/api' }, { dockerfile: has('-o /out/svc ./cmd/api') }),
+  serviceRow('RustServiceProps.musl', rustService, { musl: true }, { dockerfile: has('x86_64-unknown-linux-musl') }),
+  serviceRow('PythonServiceProps.source', pythonService, { source: 'py/api' }, {
+    dockerfile: has('COPY --link py/api/requirements.txt /tmp/requirements/', 'COPY --link py/api /app/'),
+    dockerignore: has('!py/api'),
+  }),
+  serviceRow('PythonServiceProps.builder', pythonService, { builder: ImageSource.registry('python:3.13') }, {
+    dockerfile: has('python:3.13'),
+    makefile: has('python:3.13'),
+    bake: has('python:3.13'),
+    docs: has('python:3.13'),
+  }),
+  serviceRow('PythonServiceProps.base', pythonService, { base: ImageSource.registry('python:3.12-slim') }, {
+    dockerfile: has('python:3.12-slim'),
+    makefile: has('python:3.12-slim'),
+    bake: has('python:3.12-slim'),
+    docs: has('python:3.12-slim'),
+  }),
+  serviceRow('PythonServiceProps.requirements', pythonService, { requirements: 'requirements/prod.txt' }, {
+    dockerfile: has('COPY --link services/svc/requirements/prod.txt /tmp/requirements/', '-r /tmp/requirements/prod.txt'),
+    dockerignore: has('!services/svc/requirements/prod.txt'),
+  }),
+  serviceRow('PythonServiceProps.command', pythonService, { command: ['/opt/venv/bin/gunicorn', 'svc:app'] }, {
+    dockerfile: has('ENTRYPOINT ["/opt/venv/bin/gunicorn", "svc:app"]'),
+  }),
+  serviceRow('PythonServiceProps.port', pythonService, { port: 9000 }, { dockerfile: has('EXPOSE 9000/tcp', 'http://127.0.0.1:9000/') }),
+  serviceRow('PythonServiceProps.healthcheck', pythonService, { healthcheck: { command: ['/opt/venv/bin/python', '-m', 'svc.health'] } }, {
+    dockerfile: has('HEALTHCHECK CMD ["/opt/venv/bin/python", "-m", "svc.health"]'),
+  }),
+  serviceRow('PythonServiceProps.user', pythonService, { user: '65532:65532' }, { dockerfile: has('USER 65532:65532') }),
 ];

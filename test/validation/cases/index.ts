@@ -5,3 +5,4 @@ export { IMAGE_CASES } from './images';
 export { INSTRUCTION_CASES } from './instructions';
 export { UNTYPED_CASES } from './untyped';
 export { MAKE_CASES } from './make';
+export { PRESET_CASES } from './presets';
