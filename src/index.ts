@@ -9,4 +9,7 @@ export * from './image/image-source';
 export * from './stage/mount';
 export * from './stage/options';
 export * from './stage/stage';
+export * from './tags/tag-condition';
+export * from './tags/tag-flavor';
+export * from './tags/tag-rule';
 export * from './validation-diagnostic';

@@ -23,7 +23,7 @@ export function pipelineRules(plan: BuildPlan): MakeRule[] {
     rule(GLOBAL_TARGETS.build, 'Build every image into the local image store', plan.families.map((f) => familyTargets(f.id).build)),
     rule(GLOBAL_TARGETS.push, 'Build and push every image', plan.families.map((f) => familyTargets(f.id).push)),
     rule(GLOBAL_TARGETS.clean, 'Remove every image from the local image store', plan.families.map((f) => familyTargets(f.id).clean)),
-    rule(GLOBAL_TARGETS.printTags, 'Print every family tag as NAME=value', [], [printPairs(plan.families.map((f) => f.tagVariable), plan.families.length > 1)]),
+    rule(GLOBAL_TARGETS.printTags, 'Print every family tag as NAME=value', [], [printPairs(plan.families.flatMap((f) => [f.tagVariable, ...(f.tagsVariable ? [f.tagsVariable] : [])]), plan.families.length > 1 || plan.families.some((f) => f.tagsVariable))]),
     rule(GLOBAL_TARGETS.printBuildFacts, 'Print the build facts the labels read as NAME=value', [], facts.length > 0 ? [printPairs(facts, false)] : []),
     rule(GLOBAL_TARGETS.bake, 'Build every family with docker buildx bake, with the tags and settings computed here', [], [
       bakeCommand(plan, BAKE_DEFAULT_GROUP),

@@ -28,3 +28,8 @@ export const BUILD_FACT_VARIABLES = {
 export function tagVariableOf(familyPrefix: string): string {
   return `${familyPrefix}_TAG`;
 }
+
+/** A family's list of tags (tag rules): `<FAMILY>_TAGS`. @internal */
+export function tagsVariableOf(familyPrefix: string): string {
+  return `${familyPrefix}_TAGS`;
+}

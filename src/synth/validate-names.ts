@@ -5,11 +5,12 @@ import { variablePrefix, VARIABLE_PATTERN } from '../core/names';
 import { describe } from '../core/untyped';
 import { sourceOf } from '../image/image-source';
 import { BAKE_DEFAULT_GROUP, familyTargets, GLOBAL_TARGETS, imageTargets } from '../plan/target-names';
-import { BUILD_FACT_VARIABLES, SETTING_VARIABLES, tagVariableOf } from '../plan/variables';
+import { BUILD_FACT_VARIABLES, SETTING_VARIABLES, tagsVariableOf, tagVariableOf } from '../plan/variables';
+import { ruleFactNames } from '../tags/tag-rules-make';
 
 /** Names the Makefile reserves for itself or that mean something to make or the shell. */
 const RESERVED_VARIABLES = [
-  ...Object.values(SETTING_VARIABLES), ...Object.values(BUILD_FACT_VARIABLES),
+  ...Object.values(SETTING_VARIABLES), ...Object.values(BUILD_FACT_VARIABLES), ...ruleFactNames(),
   'SHELL', 'MAKE', 'MAKEFLAGS', 'MFLAGS', 'MAKELEVEL', 'MAKEFILES', 'MAKECMDGOALS', 'MAKEFILE_LIST', 'CURDIR', 'VPATH',
   'SUFFIXES', 'GPATH', 'PATH', 'HOME', 'IFS', 'PWD', 'ENV', 'BASH_ENV', 'CDPATH',
 ];
@@ -44,6 +45,7 @@ export function validateNames(d: Diagnostics, index: PipelineIndex): void {
     for (const name of Object.values(familyTargets(family.node.id))) target(name, path);
     bake(family.node.id, path);
     variable(tagVariableOf(variablePrefix(family.node.id)), path);
+    if (family._props.tags !== undefined) variable(tagsVariableOf(variablePrefix(family.node.id)), path);
   }
   const sources = new StageSourceResolver(index);
   for (const image of index.images) {
