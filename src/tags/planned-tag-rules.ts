@@ -9,6 +9,8 @@ export interface PlannedTagRules {
   readonly latest: 'auto' | 'always' | 'never';
   /** The `latest` tag, with the flavor's prefix/suffix when they apply to it. */
   readonly latestParts: readonly TemplatePart[];
+  /** The `latest` tag as written (placeholders unexpanded), for the docs. */
+  readonly latestText: string;
   /** The tag when no rule yields one. */
   readonly fallback: string;
 }

@@ -52,21 +52,29 @@ export function readTagPolicy(d: Diagnostics, path: string, rules: unknown, flav
       d.error(path, `${where} must be a TagRule (e.g. TagRule.branch()), got ${describe(rule)}`);
       return;
     }
-    const result = readRule(d, path, where, rule, { prefix: flavorPrefix, suffix: flavorSuffix });
+    const result = readRule(d, path, where, rule, {
+      prefix: flavorPrefix, suffix: flavorSuffix,
+      prefixText: typeof flavor.prefix === 'string' ? flavor.prefix : undefined,
+      suffixText: typeof flavor.suffix === 'string' ? flavor.suffix : undefined,
+    });
     if (result) planned.push(result);
   });
   const latestParts: TemplatePart[] = [
     ...(prefixLatest ? flavorPrefix ?? [] : []), { kind: 'text', text: 'latest' }, ...(suffixLatest ? flavorSuffix ?? [] : []),
   ];
   checkLength(d, path, 'the latest tag', latestParts);
+  const latestText = `${prefixLatest ? flavor.prefix ?? '' : ''}latest${suffixLatest ? flavor.suffix ?? '' : ''}`;
   // a stable sort, as metadata-action's
   planned.sort((a, b) => b.priority - a.priority);
-  return { rules: planned, latest, latestParts, fallback };
+  return { rules: planned, latest, latestParts, latestText, fallback };
 }
 
 interface Flavor {
   readonly prefix?: TemplatePart[];
   readonly suffix?: TemplatePart[];
+  /** As given, for the rule descriptions. */
+  readonly prefixText?: string;
+  readonly suffixText?: string;
 }
 
 function readRule(d: Diagnostics, path: string, where: string, rule: TagRule, flavor: Flavor): PlannedTagRule | undefined {
@@ -90,6 +98,12 @@ function readRule(d: Diagnostics, path: string, where: string, rule: TagRule, fl
     if (!BRANCH.test(branch)) d.error(path, `${where} branch ${JSON.stringify(branch)} must be a branch name (letters, digits, ".", "_", "/", "-")`);
   }
   if (parts.length === 0) d.error(path, `${where} (${value.description}) yields an empty tag; give it a value or a prefix`);
+  // metadata-action's spelling, with the prefix and suffix that apply (the type's default prefix is implied)
+  const prefixText = typeof options.prefix === 'string' ? options.prefix : defaultPrefix === undefined ? flavor.prefixText : undefined;
+  const suffixText = typeof options.suffix === 'string' ? options.suffix : flavor.suffixText;
+  const description = value.description
+    + (branchOption(kind, options) !== undefined ? `,branch=${String(options.branch)}` : '')
+    + (prefixText ? `,prefix=${prefixText}` : '') + (suffixText ? `,suffix=${suffixText}` : '');
   checkLength(d, path, `${where} (${value.description})`, parts);
   if (prereleaseParts) checkLength(d, path, `${where} (${value.description}) on a pre-release`, prereleaseParts);
   return {
@@ -100,8 +114,12 @@ function readRule(d: Diagnostics, path: string, where: string, rule: TagRule, fl
     parts,
     ...(prereleaseParts ? { prereleaseParts } : {}),
     autoLatest: kind === 'tag' ? 'always' : kind === 'semver' ? 'release' : 'never',
-    description: value.description,
+    description,
   };
+}
+
+function branchOption(kind: TagRuleKind, options: Record<string, unknown>): unknown {
+  return kind === 'edge' ? options.branch : undefined;
 }
 
 interface RuleValue {

@@ -14,7 +14,7 @@ export interface RuleDocView {
 export function ruleDocViews(rules: PlannedTagRules): RuleDocView[] {
   return rules.rules.map((rule, index) => ({
     position: index + 1,
-    rule: code(rule.description + (rule.branch !== undefined ? `,branch=${rule.branch}` : '')),
+    rule: code(rule.description),
     priority: rule.priority,
     ...(rule.enable ? { condition: `enabled ${describeCondition(rule.enable)}` } : {}),
   }));
@@ -22,6 +22,10 @@ export function ruleDocViews(rules: PlannedTagRules): RuleDocView[] {
 
 /** The `latest` decision in words. @internal */
 export function latestDoc(rules: PlannedTagRules): string {
+  return latestWhen(rules) + (rules.latestText === 'latest' ? '' : ` (as ${code(rules.latestText)})`);
+}
+
+function latestWhen(rules: PlannedTagRules): string {
   switch (rules.latest) {
     case 'always': return 'added whenever a rule yields a tag';
     case 'never': return 'never added automatically';
