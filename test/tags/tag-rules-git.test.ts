@@ -201,3 +201,37 @@ describe('tag rules are never shell or make syntax', () => {
     expect(printTags(dir, actions('push', 'refs/tags/release-7')).APP_TAGS).toBe(`release-7 sha-${sha} latest`);
   });
 });
+
+describe("seed 001's tags (README \"Tag rules\")", () => {
+  test('runtime: v<YYYYMMDD-HHMMSS> and latest on a manual run; app: the commit, and latest on main', () => {
+    // GIVEN the README's two families
+    const { containers } = newPipeline();
+    containers.addFamily('runtime', {
+      tags: [
+        TagRule.timestamp('YYYYMMDD-HHmmss', { prefix: 'v' }),
+        TagRule.raw('latest', { enable: TagCondition.onEvent(['workflow_dispatch']) }),
+      ],
+    }).addImage('python', { from: ImageSource.registry('python:3.12-slim'), user: '10001' });
+    containers.addFamily('app', {
+      tags: [
+        // the commit first (priority above raw's 200): it is the main tag and the OCI version label
+        TagRule.sha({ prefix: '', priority: 300 }),
+        TagRule.raw('latest', { enable: TagCondition.onDefaultBranch() }),
+      ],
+      tagFlavor: { fallback: 'dev' },
+    }).addImage('web', { from: ImageSource.registry('python:3.12-slim'), user: '10001' });
+    const dir = workspace(planOf(containers));
+    git(dir, 'init', '-q', '-b', 'main');
+    writeFileSync(join(dir, 'README'), 'hello\n');
+    git(dir, 'add', 'README');
+    git(dir, 'commit', '-q', '-m', 'first');
+    const sha = git(dir, 'rev-parse', '--short=7', 'HEAD');
+    // WHEN/THEN a manual run on main
+    const dispatch = printTags(dir, actions('workflow_dispatch', 'refs/heads/main'));
+    expect(dispatch.RUNTIME_TAGS).toBe('v20260102-030405 latest');
+    expect(dispatch.APP_TAGS).toBe(`${sha} latest`);
+    // a push to main, then to a branch
+    expect(printTags(dir, actions('push', 'refs/heads/main')).RUNTIME_TAGS).toBe('v20260102-030405');
+    expect(printTags(dir, actions('push', 'refs/heads/fix/x')).APP_TAGS).toBe(sha);
+  });
+});
