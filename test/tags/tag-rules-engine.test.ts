@@ -44,7 +44,9 @@ describeEngine('tag rules on the real engine', () => {
 
   const run = (command: string, args: string[], env: Record<string, string> = {}) => {
     const result = spawnSync(command, args, {
-      cwd: dir, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'],
+      cwd: dir,
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'pipe'],
       env: { ...process.env, GIT_CEILING_DIRECTORIES: dirname(dir), GITHUB_REF: '', GITHUB_EVENT_NAME: '', ...env },
     });
     expect(result.status, result.stderr).toBe(0);
