@@ -53,7 +53,8 @@ export function readTagPolicy(d: Diagnostics, path: string, rules: unknown, flav
       return;
     }
     const result = readRule(d, path, where, rule, {
-      prefix: flavorPrefix, suffix: flavorSuffix,
+      prefix: flavorPrefix,
+      suffix: flavorSuffix,
       prefixText: typeof flavor.prefix === 'string' ? flavor.prefix : undefined,
       suffixText: typeof flavor.suffix === 'string' ? flavor.suffix : undefined,
     });

@@ -19,7 +19,8 @@ function rulesPlan() {
 
 describe('workflow with tag rules', () => {
   const text = synthWorkflow(rulesPlan());
-  const doc = parse(text) as { jobs: Record<string, { outputs?: Record<string, string>; steps: Array<{ id?: string; env?: Record<string, string> }> }> };
+  type Step = { id?: string; env?: Record<string, string> };
+  const doc = parse(text) as { jobs: Record<string, { outputs?: Record<string, string>; steps: Step[] }> };
 
   test('the tag job outputs the tag list and the bake jobs read it', () => {
     expect(doc.jobs.tag.outputs).toMatchObject({ APP_TAG: '${{ steps.tags.outputs.APP_TAG }}', APP_TAGS: '${{ steps.tags.outputs.APP_TAGS }}' });
