@@ -43,9 +43,12 @@ const REF = [
   'if [ -z "$r" ]; then t="$(git describe --tags --exact-match HEAD 2>/dev/null || true)"; if [ -n "$t" ]; then r="refs/tags/$t"; fi; fi;',
 ].join(' ');
 
-/** metadata-action's `sanitizeTag`: every run of characters outside `[A-Za-z0-9._-]` becomes `-`; cut to `max`. */
+/**
+ * metadata-action's `sanitizeTag` (every run of characters outside `[A-Za-z0-9._-]` becomes `-`), then leading `.`
+ * and `-` removed (a tag cannot start with them; metadata-action keeps them) and the value cut to `max`.
+ */
 function sanitise(max: number): string {
-  return `LC_ALL=C tr ${shellQuote('\\n')} ${shellQuote(' ')} | LC_ALL=C sed -E ${shellQuote('s/[^A-Za-z0-9._-]+/-/g')} | cut -c1-${max}`;
+  return `LC_ALL=C tr ${shellQuote('\\n')} ${shellQuote(' ')} | LC_ALL=C sed -E -e ${shellQuote('s/[^A-Za-z0-9._-]+/-/g')} -e ${shellQuote('s/^[.-]+//')} | cut -c1-${max}`;
 }
 
 /** node-semver's strict grammar (`semver.valid`), with an optional leading `v`: groups 1-3 numbers, 5 the pre-release. */
