@@ -49,8 +49,8 @@ export function ruleFactNames(): string[] {
  * The evaluation of one family's rules, metadata-action's `getVersion` as make functions: one variable per rule
  * (`tag_<family>_rule_<n>`, empty unless enabled and every fact it reads is set), the `latest` decision of the first
  * rule that yields a value, the list without duplicates, then
- * `<F>_TAGS ?= $(or $(TAG),<list>,<fallback>)` and `<F>_TAG ?= $(firstword $(<F>_TAGS))` (the main tag, also the
- * OCI version label).
+ * `<F>_TAGS ?= $(or $(TAG),<F>_TAG when given,<list>,<fallback>)` and `<F>_TAG ?= $(firstword $(<F>_TAGS))` (the main
+ * tag, also the OCI version label).
  * @internal
  */
 export function ruleFamilyLines(family: RuleFamily, families: readonly RuleFamily[]): MakeLine[] {
@@ -75,7 +75,9 @@ export function ruleFamilyLines(family: RuleFamily, families: readonly RuleFamil
   const unique = items.map((item, n) => (n === 0 ? item : `$(filter-out ${items.slice(0, n).join(' ')},${item})`));
   const listVariable = `${stem}_list`;
   lines.push(assign(listVariable, ':=', `$(strip ${unique.join(' ')})`));
-  lines.push(assign(family.tagsVariable, '?=', `$(or $(${SETTING_VARIABLES.tag}),$(${listVariable}),${checkText(policy.fallback, `family ${id}: fallback`)})`));
+  // <F>_TAG given on the command line or in the environment (made `override` by the export block) is the only tag
+  const given = `$(if $(filter command environment override,$(firstword $(origin ${family.tagVariable}))),$(${family.tagVariable}))`;
+  lines.push(assign(family.tagsVariable, '?=', `$(or $(${SETTING_VARIABLES.tag}),${given},$(${listVariable}),${checkText(policy.fallback, `family ${id}: fallback`)})`));
   lines.push(assign(family.tagVariable, '?=', `$(firstword $(${family.tagsVariable}))`));
   return lines;
 }

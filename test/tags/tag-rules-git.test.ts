@@ -155,8 +155,12 @@ describe('tag rules on real git states match docker/metadata-action', () => {
     expect(printTags(workspace(rulesPlan()), {})).toStrictEqual({ APP_TAG: 'dev', APP_TAGS: 'dev' });
   });
 
-  test('TAG replaces every computed tag', () => {
+  test('TAG, or the family tag given on the command line or in the environment, replaces every computed tag', () => {
     expect(printTags(dir, { TAG: 'pinned' })).toStrictEqual({ APP_TAG: 'pinned', APP_TAGS: 'pinned' });
+    expect(printTags(dir, { APP_TAG: 'from-env' })).toStrictEqual({ APP_TAG: 'from-env', APP_TAGS: 'from-env' });
+    const result = make(dir, ['-s', 'print-tags', 'APP_TAG=cli$(id)'], {});
+    expect(result.stdout).toBe('APP_TAG=cli$(id)\nAPP_TAGS=cli$(id)\n');
+    expect(make(dir, ['-s', 'print-tags', 'APP_TAGS=a b'], {}).stdout).toBe('APP_TAG=a\nAPP_TAGS=a b\n');
   });
 
   test('push passes every tag to buildx, and the OCI version label is the main tag', () => {
