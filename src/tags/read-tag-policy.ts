@@ -168,7 +168,7 @@ function ruleValue(
         d.error(path, `${where} ${kind} ${what} ${JSON.stringify(value)}: ${parsed.problem}`);
         return undefined;
       }
-      if (value === '') d.error(path, `${where} raw value is empty: it would yield an empty tag`);
+      if (value === '') d.error(path, `${where} ${kind} ${what} is empty: it would yield an empty tag`);
       return { parts: parsed.parts, description: `type=${kind},${what}=${value}` };
     }
     case 'timestamp': {

@@ -521,7 +521,7 @@ export const ROWS: ReachRow[] = [
     option: 'ImageFamilyProps.tags',
     variant: { family: { tags: [TagRule.sha()] } },
     effects: {
-      makefile: has('APP_TAGS ?= $(or $(TAG),$(tag_app_list),dev)', 'sha-$(GIT_SHA)', '"$${tag_args[@]}"'),
+      makefile: has('APP_TAGS ?= $(or $(TAG),', '$(tag_app_list),dev)', 'sha-$(GIT_SHA)', '"$${tag_args[@]}"'),
       bake: bake((t) => expect(t.tags).toBe('${formatlist("%s/app-runtime:%s", REGISTRY, compact(split(" ", APP_TAGS)))}')),
       workflow: has('APP_TAGS: ${{ needs.tag.outputs.APP_TAGS }}'),
       docs: has('`APP_TAGS`', '`type=sha,format=short`'),

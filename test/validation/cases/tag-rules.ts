@@ -40,6 +40,7 @@ export const TAG_RULE_CASES: BadInput[] = rows([
   ['raw value not a string', {}, ruled([TagRule.raw(untyped(42))]), F, 'value must be a string'],
   ['raw value with an unknown placeholder', {}, ruled([TagRule.raw('{{ref_name}}')]), F, 'unknown placeholder "{{ref_name}}"'],
   ['raw value with a lone "{{"', {}, ruled([TagRule.raw('a{{b')]), F, 'is not a placeholder'],
+  ['schedule pattern empty (an empty tag)', {}, ruled([TagRule.schedule('')]), F, 'schedule pattern is empty'],
   ['schedule pattern with a space', {}, ruled([TagRule.schedule('night ly')]), F, 'schedule pattern "night ly"'],
   ['date format with an unsupported token', {}, ruled([TagRule.raw("{{date 'dddd'}}")]), F, '"d" is not supported'],
   ['timestamp format empty', {}, ruled([TagRule.timestamp('')]), F, 'a date format must not be empty'],
