@@ -52,8 +52,8 @@ export interface BakeTarget {
   readonly dockerfile: string;
   /** Stage to build. */
   readonly target: string;
-  /** Image references to tag (and push with `--push`). */
-  readonly tags: readonly string[];
+  /** Image references to tag (and push with `--push`); with tag rules one interpolation evaluating to the list (like `platforms`). */
+  readonly tags: readonly string[] | string;
   /** Build arguments; values are templates, typically `${VARIABLE}`. */
   readonly args?: Readonly<Record<string, string>>;
   /** Named contexts; `target:<name>` makes bake build that target first and substitute its result. */

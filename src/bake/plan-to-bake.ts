@@ -50,6 +50,7 @@ function variablesOf(plan: BuildPlan): Record<string, BakeVariable> {
   declare(SETTING_VARIABLES.platforms, '');
   for (const family of plan.families) {
     declare(family.tagVariable, family.tag.fallback);
+    if (family.tagsVariable !== undefined) declare(family.tagsVariable, family.tag.fallback);
   }
   for (const variable of plan.variables) {
     declare(variable.name, variable.defaultValue);
@@ -88,7 +89,10 @@ function targetOf(plan: BuildPlan, image: PlannedImage): BakeTarget {
     context: hclLiteral(image.context),
     dockerfile: hclLiteral(image.dockerfile),
     target: hclLiteral(image.target),
-    tags: [`${ref(SETTING_VARIABLES.registry)}/${hclLiteral(image.repository)}:${ref(image.tagVariable)}`],
+    tags: image.tagsVariable === undefined
+      ? [`${ref(SETTING_VARIABLES.registry)}/${hclLiteral(image.repository)}:${ref(image.tagVariable)}`]
+      // every tag of the space-separated list (tag rules), as the Makefile pushes them
+      : '${formatlist("%s/' + hclLiteral(image.repository) + ':%s", ' + SETTING_VARIABLES.registry + ', compact(split(" ", ' + image.tagsVariable + ')))}',
     ...(args.length > 0 ? { args: Object.fromEntries(args) } : {}),
     ...(contexts.length > 0 ? { contexts: Object.fromEntries(contexts) } : {}),
     labels,

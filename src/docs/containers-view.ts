@@ -4,6 +4,7 @@ import type { BuildPlan, PlannedFamily, PlannedImage, PlannedTag } from '../plan
 import { tagPlaceholder, TAG_PLACEHOLDERS } from '../plan/tag-placeholders';
 import { familyTargets, globalTargets, imageTargets } from '../plan/target-names';
 import { SETTING_VARIABLES } from '../plan/variables';
+import { latestDoc, RuleDocView, ruleDocViews } from '../tags/rule-docs';
 
 /**
  * Everything CONTAINERS.md shows, computed from the plan: the Handlebars template only lays it out.
@@ -39,6 +40,11 @@ export interface FamilyView {
   /** `` `FLOW_PIPE_TAG` `` */
   readonly tagVariable: string;
   readonly templates: readonly TemplateView[];
+  /** Tag rules in evaluation order (instead of templates). */
+  readonly rules: readonly RuleDocView[];
+  /** With rules: the variable holding every tag, and the `latest` decision in words. */
+  readonly tagsVariable?: string;
+  readonly latest?: string;
   /** `` `os` = `ubuntu24.04` `` (comma-separated); undefined when the policy has none. */
   readonly constants?: string;
   /** `` `dev-ubuntu24.04` `` */
@@ -154,6 +160,8 @@ function familyView(plan: BuildPlan, family: PlannedFamily, images: ReadonlyMap<
     description: family.description === undefined ? undefined : prose(family.description),
     tagVariable: code(family.tagVariable),
     templates,
+    rules: family.rules ? ruleDocViews(family.rules) : [],
+    ...(family.rules && family.tagsVariable ? { tagsVariable: code(family.tagsVariable), latest: latestDoc(family.rules) } : {}),
     constants: family.tag.constants.length > 0
       ? family.tag.constants.map((constant) => `${code(constant.name)} = ${code(constant.value)}`).join(', ')
       : undefined,

@@ -3,6 +3,8 @@ import { FamilyTag } from './family-tag';
 import { constructId } from '../core/construct-id';
 import { normalizeProjectPath } from '../core/paths';
 import { Image, ImageProps } from '../image/image';
+import type { TagFlavor } from '../tags/tag-flavor';
+import type { TagRule } from '../tags/tag-rule';
 
 /** Properties of an image family. */
 export interface ImageFamilyProps {
@@ -21,6 +23,18 @@ export interface ImageFamilyProps {
    * @default - the pipeline's default tag policy
    */
   readonly tag?: FamilyTag;
+  /**
+   * Typed tag rules with docker/metadata-action's semantics, evaluated identically by the Makefile and CI: every
+   * image of the family gets every tag they yield (the first is the main tag and the OCI version label). Use
+   * either `tag` or `tags`.
+   * @default - the `tag` policy (one family-wide tag)
+   */
+  readonly tags?: TagRule[];
+  /**
+   * Policy-wide settings of `tags`: `latest`, prefix, suffix, fallback (metadata-action's `flavor`).
+   * @default - latest auto, no prefix or suffix, fallback "dev"
+   */
+  readonly tagFlavor?: TagFlavor;
   /**
    * Platforms to build, e.g. `['linux/amd64', 'linux/arm64']`.
    * @default - the pipeline's default platforms

@@ -58,6 +58,9 @@ export function buildxArguments(image: PlannedImage, plan: BuildPlan): string[] 
   const args = [
     `--file ${recipeWord(image.dockerfile, `image ${image.id}: dockerfile`)}`,
     `--target ${recipeWord(image.target, `image ${image.id}: target`)}`,
+    // with tag rules every tag the rules yield, plus the image's reference variable (by default one of them), so an
+    // overridden reference is built and the images built on it find it
+    ...(image.tagsVariable === undefined ? [] : ['"$${tag_args[@]}"']),
     `--tag ${imageReference(image)}`,
   ];
   for (const arg of image.buildArgs) {
@@ -90,10 +93,27 @@ export function buildxArguments(image: PlannedImage, plan: BuildPlan): string[] 
 export function buildxCommand(image: PlannedImage, sharedArguments: readonly string[], output: BuildOutput): MakeCommand {
   const context = image.context.startsWith('-') ? `./${image.context}` : image.context;
   return {
-    words: [`"${variableReference(SETTING_VARIABLES.docker, 'container CLI variable')}" buildx build`, ...sharedArguments, `--${output} ${recipeWord(context, `image ${image.id}: context`)}`],
+    words: [...tagArguments(image), `"${variableReference(SETTING_VARIABLES.docker, 'container CLI variable')}" buildx build`, ...sharedArguments, `--${output} ${recipeWord(context, `image ${image.id}: context`)}`],
     silent: false,
     wrap: true,
   };
+}
+
+/**
+ * With tag rules: shell words building `tag_args` (one `--tag "$REGISTRY/<repository>:<tag>"` per word of the
+ * image's tags variable, read with `read -a`, so no word is globbed or re-split), which `"$${tag_args[@]}"` passes on.
+ */
+function tagArguments(image: PlannedImage): string[] {
+  if (image.tagsVariable === undefined) return [];
+  if (!REPOSITORY.test(image.repository)) {
+    throw new Error(`internal error: image ${image.id}: repository ${JSON.stringify(image.repository)} is not a lowercase repository path`);
+  }
+  const tags = variableReference(image.tagsVariable, `image ${image.id}: tags variable`);
+  const registry = variableReference(SETTING_VARIABLES.registry, 'registry variable');
+  return [
+    `tag_args=(); read -r -a tags <<< "${tags}";`,
+    `for t in "$\${tags[@]}"; do tag_args+=(--tag "${registry}/${image.repository}:$$t"); done;`,
+  ];
 }
 
 /** One planned label as the value of `--label`: a literal single-quoted, a variable read by the shell. */

@@ -26,12 +26,13 @@ export function pipelineRules(plan: BuildPlan): MakeRule[] {
   const prefix = plan.make.targetPrefix;
   const global = globalTargets(prefix);
   const families = plan.families.map((f) => familyTargets(f.id, prefix));
+  const tagNames = plan.families.flatMap((f) => [f.tagVariable, ...(f.tagsVariable ? [f.tagsVariable] : [])]);
   const rules: MakeRule[] = [
     rule(global.build, 'Build every image into the local image store', families.map((f) => f.build)),
     rule(global.push, 'Build and push every image', families.map((f) => f.push)),
     rule(global.pull, 'Pull every image from the registry', families.map((f) => f.pull)),
     rule(global.clean, 'Remove every image from the local image store', families.map((f) => f.clean)),
-    rule(global.printTags, 'Print every family tag as NAME=value', [], [printPairs(plan.families.map((f) => f.tagVariable), plan.families.length > 1)]),
+    rule(global.printTags, 'Print every family tag as NAME=value', [], [printPairs(tagNames, tagNames.length > 1)]),
     rule(global.printBuildFacts, 'Print the build facts the labels read as NAME=value', [], facts.length > 0 ? [printPairs(facts, false)] : []),
     rule(global.bake, 'Build every family with docker buildx bake, with the tags and settings computed here', [], [
       bakeCommand(plan, BAKE_DEFAULT_GROUP),

@@ -8,6 +8,7 @@ import { commentText, pipelineRules } from './pipeline-rules';
 import { tagExpression } from './tag-expression';
 import type { BuildPlan } from '../plan/build-plan';
 import { SETTING_VARIABLES } from '../plan/variables';
+import { RuleFamily, ruleFactLines, ruleFactNames, ruleFamilyLines } from '../tags/tag-rules-make';
 
 /** Settings every Makefile defines before the plan's own variables, in the order of the table. */
 const SETTINGS: readonly string[] = Object.values(SETTING_VARIABLES);
@@ -39,11 +40,14 @@ const SETTINGS: readonly string[] = Object.values(SETTING_VARIABLES);
 export function renderMakefile(plan: BuildPlan, marker: string): string {
   checkPlanReferences(plan);
   const rules = pipelineRules(plan);
+  const ruleFamilies = ruleFamiliesOf(plan);
+  const factNames = [...GIT_FACTS.map((fact) => fact.name), ...(ruleFamilies.length > 0 ? ruleFactNames() : [])];
+  const tagNames = plan.families.flatMap((family) => [family.tagVariable, ...(family.tagsVariable ? [family.tagsVariable] : [])]);
   const exported = [
     ...SETTINGS,
     ...plan.variables.map((variable) => variable.name),
-    ...GIT_FACTS.map((fact) => fact.name),
-    ...plan.families.map((family) => family.tagVariable),
+    ...factNames,
+    ...tagNames,
     ...imageVariables(plan),
   ];
   const blocks: MakeBlock[] = [
@@ -52,9 +56,10 @@ export function renderMakefile(plan: BuildPlan, marker: string): string {
     settings(plan),
     ...(plan.variables.length > 0 ? [pipelineVariables(plan)] : []),
     gitFacts(),
-    tags(plan),
+    ...(ruleFamilies.length > 0 ? [ruleFactLines(ruleFamilies, plan.workflow.defaultBranch)] : []),
+    tags(plan, ruleFamilies),
     ...(plan.images.length > 0 ? [images(plan)] : []),
-    exportBlock(plan, exported),
+    exportBlock(plan, [factNames, tagNames, imageVariables(plan)], exported),
     [helpRule(rules, exported)],
     ...rules.map((rule) => [rule]),
   ];
@@ -110,9 +115,21 @@ function gitFacts(): MakeBlock {
   ];
 }
 
-function tags(plan: BuildPlan): MakeBlock {
+/** The families whose tags come from rules. */
+function ruleFamiliesOf(plan: BuildPlan): RuleFamily[] {
+  return plan.families.flatMap((family) => (family.rules && family.tagsVariable
+    ? [{ id: family.id, tagVariable: family.tagVariable, tagsVariable: family.tagsVariable, rules: family.rules }]
+    : []));
+}
+
+function tags(plan: BuildPlan, ruleFamilies: readonly RuleFamily[]): MakeBlock {
   const lines: MakeLine[] = [];
   for (const family of plan.families) {
+    const ruleFamily = ruleFamilies.find((candidate) => candidate.id === family.id);
+    if (ruleFamily) {
+      lines.push(...ruleFamilyLines(ruleFamily, ruleFamilies));
+      continue;
+    }
     const expression = tagExpression(family.tag, family.id);
     const templates = family.tag.templates.join(', ');
     lines.push(comment(`Tag of family ${family.id}: TAG, else the first of [${templates}] whose git facts are set, else ${family.tag.fallback}`));
@@ -139,7 +156,9 @@ function images(plan: BuildPlan): MakeBlock {
   return lines;
 }
 
-function exportBlock(plan: BuildPlan, exported: readonly string[]): MakeBlock {
+type NameLists = readonly [facts: readonly string[], tags: readonly string[], images: readonly string[]];
+
+function exportBlock(plan: BuildPlan, [factNames, tagNames, imageNames]: NameLists, exported: readonly string[]): MakeBlock {
   return [
     comment('Values from the command line or the environment are used literally (make would expand `$` in them).'),
     {
@@ -151,9 +170,9 @@ function exportBlock(plan: BuildPlan, exported: readonly string[]): MakeBlock {
     ...[
       SETTINGS,
       plan.variables.map((variable) => variable.name),
-      GIT_FACTS.map((fact) => fact.name),
-      plan.families.map((family) => family.tagVariable),
-      imageVariables(plan),
+      factNames,
+      tagNames,
+      imageNames,
     ].filter((names) => names.length > 0).map((names): MakeLine => ({ kind: 'export', names })),
   ];
 }

@@ -1,4 +1,5 @@
 import type { DockerfileModel } from '../dockerfile/ir';
+import type { PlannedTagRules } from '../tags/planned-tag-rules';
 
 /**
  * The resolved, validated build plan: what every emitter (Makefile, bake file, workflow, docs) reads.
@@ -114,6 +115,8 @@ export interface PlannedImage {
   readonly repository: string;
   /** Name of the Makefile/bake variable holding this family's tag, e.g. `FLOW_PIPE_TAG`. */
   readonly tagVariable: string;
+  /** With tag rules: the variable holding every tag of the image, space-separated, e.g. `APP_TAGS`. */
+  readonly tagsVariable?: string;
   /** Dockerfile path relative to the project root, POSIX separators. */
   readonly dockerfile: string;
   /** Build context relative to the project root (`.` for the root). */
@@ -183,8 +186,12 @@ export interface PlannedFamily {
   readonly images: readonly string[];
   /** Variable holding the family tag, e.g. `FLOW_PIPE_TAG`. */
   readonly tagVariable: string;
-  /** The tag policy, evaluated identically by the Makefile (locally and in CI). */
+  /** The tag policy, evaluated identically by the Makefile (locally and in CI); without templates when `rules` is set. */
   readonly tag: PlannedTag;
+  /** Typed tag rules (instead of the templates), evaluated by the Makefile into `tagsVariable`. */
+  readonly rules?: PlannedTagRules;
+  /** With rules: the variable holding every tag, space-separated, e.g. `APP_TAGS`. */
+  readonly tagsVariable?: string;
   readonly description?: string;
 }
 

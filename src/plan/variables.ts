@@ -40,3 +40,8 @@ export function imageVariableOf(imagePrefix: string): string {
 export function portsVariableOf(imagePrefix: string): string {
   return `${imagePrefix}_PORTS`;
 }
+
+/** A family's list of tags (tag rules): `<FAMILY>_TAGS`. @internal */
+export function tagsVariableOf(familyPrefix: string): string {
+  return `${familyPrefix}_TAGS`;
+}

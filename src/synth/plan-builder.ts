@@ -11,7 +11,8 @@ import { Image } from '../image/image';
 import { sourceOf } from '../image/image-source';
 import type { BuildPlan, PlannedBuildArg, PlannedDockerfile, PlannedImage, PlannedMake, PlannedVariable } from '../plan/build-plan';
 import { imageLabels } from '../plan/labels';
-import { BUILD_FACT_VARIABLES, tagVariableOf } from '../plan/variables';
+import { BUILD_FACT_VARIABLES, tagsVariableOf, tagVariableOf } from '../plan/variables';
+import { readTagPolicy } from '../tags/read-tag-policy';
 
 /** `registry/repository:tag` of every external image the image or its build stages are FROM, sorted. */
 function externalParentsOf(image: Image): string[] {
@@ -72,9 +73,13 @@ export function buildPlan(index: PipelineIndex, settings: PipelineSettings, d: D
   }
   const orderedIds = 'order' in order ? order.order : [...ids].sort();
 
+  // tag rules were validated: a scratch Diagnostics only satisfies the reader
+  const rulesOf = (family: PipelineIndex['families'][number]) =>
+    (family._props.tags === undefined ? undefined : readTagPolicy(new Diagnostics(), family.node.path, family._props.tags, family._props.tagFlavor));
   const images: PlannedImage[] = orderedIds.map((id) => {
     const image = byId.get(id)!;
     const family = index.familyOf(image);
+    const hasRules = family._props.tags !== undefined;
     const parents = parentsOf(image);
     const dockerfile = index.dockerfileOf(image);
     return {
@@ -83,6 +88,7 @@ export function buildPlan(index: PipelineIndex, settings: PipelineSettings, d: D
       name: image.node.id,
       repository: index.repositoryOf(image),
       tagVariable: tagVariableOf(variablePrefix(family.node.id)),
+      ...(hasRules ? { tagsVariable: tagsVariableOf(variablePrefix(family.node.id)) } : {}),
       dockerfile,
       context: family.context,
       target: image.stageName,
@@ -121,11 +127,15 @@ export function buildPlan(index: PipelineIndex, settings: PipelineSettings, d: D
   const families = [...index.families].sort((a, b) => compareStrings(a.node.id, b.node.id)).map((family) => {
     const tag = family._props.tag ?? settings.defaultTag;
     const tagVariable = tagVariableOf(variablePrefix(family.node.id));
+    const rules = rulesOf(family);
     return {
       id: family.node.id,
       images: images.filter((i) => i.family === family.node.id).map((i) => i.id),
       tagVariable,
-      tag: { templates: [...tag._templates], constants: [...tag._constants], fallback: tag._fallback },
+      tag: rules
+        ? { templates: [], constants: [], fallback: rules.fallback }
+        : { templates: [...tag._templates], constants: [...tag._constants], fallback: tag._fallback },
+      ...(rules ? { rules, tagsVariable: tagsVariableOf(variablePrefix(family.node.id)) } : {}),
       description: family._props.description,
     };
   });

@@ -10,11 +10,12 @@ import { sourceOf } from '../image/image-source';
 import {
   BAKE_DEFAULT_GROUP, familyTargets, globalTargets, imageTargets, MAKE_TARGET_NAME, MAKE_TARGET_PREFIX, MAX_TARGET_NAME_LENGTH,
 } from '../plan/target-names';
-import { BUILD_FACT_VARIABLES, SETTING_VARIABLES, tagVariableOf } from '../plan/variables';
+import { BUILD_FACT_VARIABLES, SETTING_VARIABLES, tagsVariableOf, tagVariableOf } from '../plan/variables';
+import { ruleFactNames } from '../tags/tag-rules-make';
 
 /** Names the Makefile reserves for itself or that mean something to make or the shell. */
 const RESERVED_VARIABLES = [
-  ...Object.values(SETTING_VARIABLES), ...Object.values(BUILD_FACT_VARIABLES),
+  ...Object.values(SETTING_VARIABLES), ...Object.values(BUILD_FACT_VARIABLES), ...ruleFactNames(),
   'SHELL', 'MAKE', 'MAKEFLAGS', 'MFLAGS', 'MAKELEVEL', 'MAKEFILES', 'MAKECMDGOALS', 'MAKEFILE_LIST', 'CURDIR', 'VPATH',
   'SUFFIXES', 'GPATH', 'PATH', 'HOME', 'IFS', 'PWD', 'ENV', 'BASH_ENV', 'CDPATH',
 ];
@@ -58,6 +59,7 @@ export function validateNames(d: Diagnostics, index: PipelineIndex, settings: Pi
     for (const name of Object.values(familyTargets(family.node.id, prefix))) target(name, path);
     bake(family.node.id, path);
     variable(tagVariableOf(variablePrefix(family.node.id)), path);
+    if (family._props.tags !== undefined) variable(tagsVariableOf(variablePrefix(family.node.id)), path);
   }
   const sources = new StageSourceResolver(index, settings);
   for (const image of index.images) {

@@ -16,6 +16,7 @@ import { ImageRole } from '../image/image-role';
 import { ImageSource, sourceOf } from '../image/image-source';
 import { TAG_PLACEHOLDERS, tagPlaceholder } from '../plan/tag-placeholders';
 import { isRegistry, isRepositoryPath, isTag, parseImageReference } from '../reference/image-reference';
+import { readTagPolicy } from '../tags/read-tag-policy';
 import { RUNNER_LABELS } from '../workflow/runner-labels';
 
 /** @internal */
@@ -144,6 +145,12 @@ function validateFamilies(d: Diagnostics, index: PipelineIndex, s: PipelineSetti
     if (family.images.length === 0) d.error(path, `family "${family.node.id}" has no images; add one with addImage()`);
     const tag = r.optionalInstance('tag', props.tag, FamilyTag.isFamilyTag, 'a FamilyTag (e.g. FamilyTag.templates([...]))');
     if (tag) validateTag(d, path, tag);
+    if (props.tags !== undefined) {
+      if (props.tag !== undefined) d.error(path, 'give either tag (one family-wide FamilyTag) or tags (TagRule list), not both');
+      readTagPolicy(d, path, props.tags, props.tagFlavor);
+    } else if (props.tagFlavor !== undefined) {
+      d.error(path, 'tagFlavor only applies to tags (TagRule list); add tags or remove tagFlavor');
+    }
     validatePlatforms(d, path, r.strings('platforms', props.platforms));
     const description = r.optionalString('description', props.description);
     if (description !== undefined) prose(d, path, 'description', description);

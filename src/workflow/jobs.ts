@@ -52,9 +52,9 @@ export function containersJobs(plan: BuildPlan): Record<string, github.workflows
   };
 }
 
-/** Tag variables in family order, without duplicates. */
+/** Tag variables (and tag-list variables of tag rules) in family order, without duplicates. */
 function tagVariables(plan: BuildPlan): string[] {
-  return [...new Set(plan.families.map((f) => f.tagVariable))];
+  return [...new Set(plan.families.flatMap((f) => [f.tagVariable, ...(f.tagsVariable ? [f.tagsVariable] : [])]))];
 }
 
 function tagJob(plan: BuildPlan): github.workflows.Job {

@@ -5,8 +5,8 @@
 import { expect } from 'vitest';
 import { DEFAULT_TAG, flowPipe, Output, OutputPaths, Parts, plugin, Variation } from './pipeline';
 import {
-  BuildSteps, CacheMounts, CacheSharing, DockerfileSyntax, FamilyTag, GoService, GoServiceProps, ImageRole, ImageSource, Mount, RunNetwork,
-  PythonService, PythonServiceProps, RustService, RustServiceProps,
+  BuildSteps, CacheMounts, CacheSharing, DockerfileSyntax, FamilyTag, GoService, GoServiceProps, ImageRole, ImageSource, LatestTag, Mount, RunNetwork,
+  PythonService, PythonServiceProps, RustService, RustServiceProps, ShaFormat, TagCondition, TagRule, TimestampSource,
 } from '../../src';
 
 /** Checks one output of the pipeline with the option against the baseline. */
@@ -194,6 +194,24 @@ function makeTargetRows(): ReachRow[] {
   ].map((r) => (r.option === 'MakeTargetOptions.image'
     ? { ...r, base: { extra: (p: Parts) => p.containers.addMakeTarget(gen) }, variant: { extra: (p: Parts) => p.containers.addMakeTarget({ ...gen, image: p.runtime }) }, effects: { makefile: all(hasLine('--init'), hasLine('"$$APP_RUNTIME_IMAGE"')) } }
     : r));
+}
+
+/** A family whose tags come from one sha rule: the baseline of the tag-rule rows. */
+const SHA_RULE: Variation = { family: { tags: [TagRule.sha()] } };
+
+/** A rule row: the baseline's sha rule, and `rule` replacing it (`replace`) or added after it. */
+function ruleRow(option: string, rule: TagRule, makeText: string, docsText: string, replace = false): ReachRow {
+  return {
+    option,
+    base: SHA_RULE,
+    variant: { family: { tags: replace ? [rule] : [TagRule.sha(), rule] } },
+    effects: { makefile: has(makeText), docs: has(docsText) },
+  };
+}
+
+/** A condition row: the sha rule enabled by `condition`. */
+function conditionRow(option: string, condition: TagCondition, makeText: string, docsText: string): ReachRow {
+  return ruleRow(option, TagRule.sha({ enable: condition }), makeText, docsText, true);
 }
 
 export const ROWS: ReachRow[] = [
@@ -558,6 +576,101 @@ export const ROWS: ReachRow[] = [
     variant: { family: { tag: FamilyTag.fixed('1.0.0') } },
     effects: { makefile: has('1.0.0'), bake: bakeVariable('APP_TAG', '1.0.0'), docs: has('1.0.0') },
   },
+  // ---------------- tag rules ----------------
+  {
+    option: 'ImageFamilyProps.tags',
+    variant: { family: { tags: [TagRule.sha()] } },
+    effects: {
+      makefile: has('APP_TAGS ?= $(or $(TAG),', '$(tag_app_list),dev)', 'sha-$(GIT_SHA)', '"$${tag_args[@]}"'),
+      bake: bake((t) => expect(t.tags).toBe('${formatlist("%s/app-runtime:%s", REGISTRY, compact(split(" ", APP_TAGS)))}')),
+      workflow: has('APP_TAGS: ${{ needs.tag.outputs.APP_TAGS }}'),
+      docs: has('`APP_TAGS`', '`type=sha,format=short`'),
+    },
+  },
+  {
+    option: 'ImageFamilyProps.tagFlavor',
+    base: SHA_RULE,
+    variant: { family: { tags: [TagRule.sha()], tagFlavor: { fallback: 'snapshot' } } },
+    effects: { makefile: has('$(tag_app_list),snapshot)'), bake: bakeVariable('APP_TAGS', 'snapshot'), docs: has('`snapshot`') },
+  },
+  {
+    option: 'TagFlavor.fallback',
+    base: SHA_RULE,
+    variant: { family: { tags: [TagRule.sha()], tagFlavor: { fallback: 'unreleased' } } },
+    effects: { makefile: has('$(tag_app_list),unreleased)'), bake: bakeVariable('APP_TAGS', 'unreleased'), docs: has('`unreleased`') },
+  },
+  {
+    option: 'TagFlavor.latest',
+    base: { family: { tags: [TagRule.tag()] } },
+    variant: { family: { tags: [TagRule.tag()], tagFlavor: { latest: LatestTag.NEVER } } },
+    effects: { makefile: replaces(['$(if $(tag_app_rule_1),1,)'], '$(if $(tag_app_rule_1),,)'), docs: has('never added automatically') },
+  },
+  {
+    option: 'TagFlavor.prefix',
+    base: { family: { tags: [TagRule.branch()] } },
+    variant: { family: { tags: [TagRule.branch()], tagFlavor: { prefix: 'img-' } } },
+    effects: { makefile: has('img-$(GIT_REF_BRANCH)'), docs: has('`type=ref,event=branch,prefix=img-`') },
+  },
+  {
+    option: 'TagFlavor.suffix',
+    base: { family: { tags: [TagRule.branch()] } },
+    variant: { family: { tags: [TagRule.branch()], tagFlavor: { suffix: '-ubuntu24.04' } } },
+    effects: { makefile: has('$(GIT_REF_BRANCH)-ubuntu24.04'), docs: has('suffix=-ubuntu24.04') },
+  },
+  {
+    option: 'TagFlavor.prefixLatest',
+    base: { family: { tags: [TagRule.tag()], tagFlavor: { prefix: 'img-' } } },
+    variant: { family: { tags: [TagRule.tag()], tagFlavor: { prefix: 'img-', prefixLatest: true } } },
+    effects: { makefile: has('img-latest'), docs: has('`img-latest`') },
+  },
+  {
+    option: 'TagFlavor.suffixLatest',
+    base: { family: { tags: [TagRule.tag()], tagFlavor: { suffix: '-slim' } } },
+    variant: { family: { tags: [TagRule.tag()], tagFlavor: { suffix: '-slim', suffixLatest: true } } },
+    effects: { makefile: has('latest-slim'), docs: has('`latest-slim`') },
+  },
+  ruleRow('TagRuleOptions.enable', TagRule.sha({ enable: TagCondition.onDefaultBranch() }), '$(if $(and $(GIT_IS_DEFAULT_BRANCH),$(GIT_SHA)),sha-$(GIT_SHA))', 'enabled on the default branch', true),
+  ruleRow('TagRuleOptions.prefix', TagRule.sha({ prefix: 'commit-' }), 'commit-$(GIT_SHA)', '`type=sha,format=short,prefix=commit-`', true),
+  ruleRow('TagRuleOptions.suffix', TagRule.sha({ suffix: '-amd64' }), 'sha-$(GIT_SHA)-amd64', '`type=sha,format=short,suffix=-amd64`', true),
+  {
+    option: 'TagRuleOptions.priority',
+    base: { family: { tags: [TagRule.branch(), TagRule.sha()] } },
+    variant: { family: { tags: [TagRule.branch(), TagRule.sha({ priority: 1000 })] } },
+    effects: { makefile: has('type=sha,format=short 1000; type=ref,event=branch 600'), docs: has('(priority 1000)') },
+  },
+  ruleRow('ShaTagRuleOptions.format', TagRule.sha({ format: ShaFormat.LONG }), 'sha-$(GIT_REVISION)', '`type=sha,format=long`', true),
+  {
+    option: 'EdgeTagRuleOptions.branch',
+    base: { family: { tags: [TagRule.edge()] } },
+    variant: { family: { tags: [TagRule.edge({ branch: 'develop' })] } },
+    effects: { makefile: replaces(['refs/heads/$(DEFAULT_BRANCH),$(GIT_REF)),edge)'], 'refs/heads/develop'), docs: has('`type=edge,branch=develop`') },
+  },
+  {
+    option: 'TimestampTagRuleOptions.source',
+    base: { family: { tags: [TagRule.timestamp('YYYYMMDD')] } },
+    variant: { family: { tags: [TagRule.timestamp('YYYYMMDD', { source: TimestampSource.COMMIT })] } },
+    effects: { makefile: replaces(['SOURCE_DATE_EPOCH:-'], 'git log -1 --format=%ct'), docs: has("{{commit_date 'YYYYMMDD'}}") },
+  },
+  ruleRow('TagRule.branch', TagRule.branch(), '$(if $(GIT_REF_BRANCH),$(GIT_REF_BRANCH))', '`type=ref,event=branch`'),
+  ruleRow('TagRule.tag', TagRule.tag(), '$(if $(GIT_REF_TAG),$(GIT_REF_TAG))', '`type=ref,event=tag`'),
+  ruleRow('TagRule.pr', TagRule.pr(), '$(if $(GIT_PR),pr-$(GIT_PR))', '`type=ref,event=pr`'),
+  ruleRow('TagRule.semver', TagRule.semver('{{major}}.{{minor}}'), '$(GIT_SEMVER_MAJOR).$(GIT_SEMVER_MINOR)', '`type=semver,pattern={{major}}.{{minor}}`'),
+  {
+    option: 'TagRule.sha',
+    base: { family: { tags: [TagRule.branch()] } },
+    variant: { family: { tags: [TagRule.branch(), TagRule.sha()] } },
+    effects: { makefile: has('$(if $(GIT_SHA),sha-$(GIT_SHA))'), docs: has('`type=sha,format=short`') },
+  },
+  ruleRow('TagRule.schedule', TagRule.schedule(), '$(if $(filter schedule,$(GIT_EVENT)),nightly)', '`type=schedule,pattern=nightly`'),
+  ruleRow('TagRule.timestamp', TagRule.timestamp('YYYYMMDD-HHmmss', { prefix: 'v' }), "+'%Y%m%d-%H%M%S'", "`type=raw,value={{date 'YYYYMMDD-HHmmss'}},prefix=v`"),
+  ruleRow('TagRule.raw', TagRule.raw('stable'), 'tag_app_rule_1 := stable', '`type=raw,value=stable`'),
+  ruleRow('TagRule.edge', TagRule.edge(), '$(if $(filter refs/heads/$(DEFAULT_BRANCH),$(GIT_REF)),edge)', '`type=edge`'),
+  conditionRow('TagCondition.onDefaultBranch', TagCondition.onDefaultBranch(), '$(GIT_IS_DEFAULT_BRANCH)', 'enabled on the default branch'),
+  conditionRow('TagCondition.onEvent', TagCondition.onEvent(['push', 'workflow_dispatch']), '$(filter push workflow_dispatch,$(GIT_EVENT))', 'enabled on `push` or `workflow_dispatch` events'),
+  conditionRow('TagCondition.onRef', TagCondition.onRef('refs/tags/v2.*'), '$(filter refs/tags/v2.%,$(GIT_REF))', 'enabled when the ref matches `refs/tags/v2.*`'),
+  conditionRow('TagCondition.not', TagCondition.not(TagCondition.onDefaultBranch()), '$(if $(GIT_IS_DEFAULT_BRANCH),,1)', 'enabled unless on the default branch'),
+  conditionRow('TagCondition.allOf', TagCondition.allOf([TagCondition.onDefaultBranch(), TagCondition.onEvent(['push'])]), '$(and $(GIT_IS_DEFAULT_BRANCH),$(filter push,$(GIT_EVENT)))', 'enabled on the default branch and on `push` events'),
+  conditionRow('TagCondition.anyOf', TagCondition.anyOf([TagCondition.onDefaultBranch(), TagCondition.onEvent(['schedule'])]), '$(or $(GIT_IS_DEFAULT_BRANCH),$(filter schedule,$(GIT_EVENT)))', 'enabled (on the default branch or on `schedule` events)'),
   // ---------------- external families ----------------
   {
     option: 'ExternalFamilyProps.registry',

@@ -6,3 +6,4 @@ export { INSTRUCTION_CASES } from './instructions';
 export { UNTYPED_CASES } from './untyped';
 export { MAKE_CASES } from './make';
 export { PRESET_CASES } from './presets';
+export { TAG_RULE_CASES } from './tag-rules';
