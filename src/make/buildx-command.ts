@@ -58,10 +58,7 @@ export function buildxArguments(image: PlannedImage, plan: BuildPlan): string[] 
   const args = [
     `--file ${recipeWord(image.dockerfile, `image ${image.id}: dockerfile`)}`,
     `--target ${recipeWord(image.target, `image ${image.id}: target`)}`,
-    // with tag rules every tag the rules yield, plus the image's reference variable (by default one of them), so an
-    // overridden reference is built and the images built on it find it
-    ...(image.tagsVariable === undefined ? [] : ['"$${tag_args[@]}"']),
-    `--tag ${imageReference(image)}`,
+    image.tagsVariable === undefined ? `--tag ${imageReference(image)}` : '"$${tag_args[@]}"',
   ];
   for (const arg of image.buildArgs) {
     if (!declared.has(arg.variable)) {
@@ -110,9 +107,12 @@ function tagArguments(image: PlannedImage): string[] {
   }
   const tags = variableReference(image.tagsVariable, `image ${image.id}: tags variable`);
   const registry = variableReference(SETTING_VARIABLES.registry, 'registry variable');
+  const reference = imageReference(image);
   return [
     `tag_args=(); read -r -a tags <<< "${tags}";`,
     `for t in "$\${tags[@]}"; do tag_args+=(--tag "${registry}/${image.repository}:$$t"); done;`,
+    // the image's reference variable is one of them by default; an overridden one is added, so images built on it find it
+    `case " $\${tag_args[*]} " in *" "${reference}" "*) ;; *) tag_args+=(--tag ${reference});; esac;`,
   ];
 }
 

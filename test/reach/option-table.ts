@@ -816,7 +816,7 @@ export const ROWS: ReachRow[] = [
   serviceRow('ServicePresetProps.binary', goService, { binary: 'api' }, {
     dockerfile: has('-o /out/api .', 'ENTRYPOINT ["/usr/local/bin/api"]', 'HEALTHCHECK CMD ["/usr/local/bin/api", "--healthcheck"]'),
   }),
-  serviceRow('ServicePresetProps.port', goService, { port: 9090 }, { dockerfile: replaces(['EXPOSE 8080/tcp'], 'EXPOSE 9090/tcp') }),
+  serviceRow('ServicePresetProps.port', goService, { port: 9090 }, { dockerfile: replaces(['EXPOSE 8080/tcp'], 'EXPOSE 9090/tcp'), makefile: has('9090:9090/tcp') }),
   serviceRow('ServicePresetProps.healthcheck', goService, { healthcheck: { command: ['/usr/local/bin/svc', 'ping'], intervalSeconds: 5 } }, {
     dockerfile: has('HEALTHCHECK --interval=5s CMD ["/usr/local/bin/svc", "ping"]'),
   }),
@@ -849,7 +849,7 @@ export const ROWS: ReachRow[] = [
   serviceRow('PythonServiceProps.command', pythonService, { command: ['/opt/venv/bin/gunicorn', 'svc:app'] }, {
     dockerfile: has('ENTRYPOINT ["/opt/venv/bin/gunicorn", "svc:app"]'),
   }),
-  serviceRow('PythonServiceProps.port', pythonService, { port: 9000 }, { dockerfile: has('EXPOSE 9000/tcp', 'http://127.0.0.1:9000/') }),
+  serviceRow('PythonServiceProps.port', pythonService, { port: 9000 }, { dockerfile: has('EXPOSE 9000/tcp', 'http://127.0.0.1:9000/'), makefile: has('9000:9000/tcp') }),
   serviceRow('PythonServiceProps.healthcheck', pythonService, { healthcheck: { command: ['/opt/venv/bin/python', '-m', 'svc.health'] } }, {
     dockerfile: has('HEALTHCHECK CMD ["/opt/venv/bin/python", "-m", "svc.health"]'),
   }),
