@@ -10,3 +10,7 @@ export * from './stage/mount';
 export * from './stage/options';
 export * from './stage/stage';
 export * from './validation-diagnostic';
+export * from './workflow/pull-request-images';
+export * from './workflow/workflow-definition';
+export * from './workflow/workflow-registry';
+export * from './workflow/workflow-triggers';

@@ -1,3 +1,4 @@
+import { repositoryUrl, workflowBadges, WorkflowBadgeView } from './workflow-badges';
 import { plannedPlatforms } from '../make/platforms';
 import { shellWord } from '../make/shell-quote';
 import type { BuildPlan, PlannedFamily, PlannedImage, PlannedTag } from '../plan/build-plan';
@@ -30,6 +31,10 @@ export interface ContainersView {
   readonly placeholders: string;
   readonly families: readonly FamilyView[];
   readonly variables: readonly VariableRow[];
+  /** The CI workflows with their badge snippets. */
+  readonly workflows: readonly WorkflowBadgeView[];
+  /** Whether the badge URLs name the repository (from `sourceUrl`) or a placeholder to replace. */
+  readonly repositoryKnown: boolean;
 }
 
 /** @internal */
@@ -116,6 +121,8 @@ export function containersView(plan: BuildPlan, marker: string): ContainersView 
       defaultValue: cell(code(variable.defaultValue)),
       description: cell(prose(variable.description)),
     })),
+    workflows: workflowBadges(plan),
+    repositoryKnown: repositoryUrl(plan).known,
   };
 }
 

@@ -3,6 +3,7 @@ import { planDockerignores } from './dockerignore';
 import { PipelineIndex } from './pipeline-index';
 import type { PipelineSettings } from './settings';
 import { StageSourceResolver } from './stage-sources';
+import { planWorkflows } from '../workflow/plan-workflows';
 import { Diagnostics } from '../core/diagnostics';
 import { compareStrings, topologicalOrder } from '../core/graph';
 import { variablePrefix } from '../core/names';
@@ -130,7 +131,7 @@ export function buildPlan(index: PipelineIndex, settings: PipelineSettings, d: D
     images,
     families,
     variables: [...variables.values()].sort((a, b) => compareStrings(a.name, b.name)),
-    workflow: settings.workflow,
+    workflows: planWorkflows(index, settings.workflow, images, families, settings.outputs),
     sourceUrl: settings.sourceUrl,
     outputs: settings.outputs,
     dockerfiles,

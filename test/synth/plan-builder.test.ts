@@ -86,19 +86,27 @@ describe('buildPlan', () => {
         defaultValue: 'ubuntu:24.04',
         description: 'Base image passed as build argument RUNTIME_BASE_IMAGE (family app)',
       }],
-      workflow: {
-        enabled: true,
+      workflows: [{
+        path: 'Project#test@<root>/Containers',
         name: 'containers',
         fileName: 'containers.yml',
-        defaultBranch: 'main',
-        loginRegistry: 'ghcr.io',
+        images: ['app-runtime', 'app-dev'],
+        allImages: true,
+        triggers: {
+          push: { branches: ['main'], tags: ['v*'], paths: [], pathsIgnore: [], types: [] },
+          pullRequest: { branches: ['main'], tags: [], paths: [], pathsIgnore: [], types: [] },
+          dispatch: { inputs: [] },
+          schedule: [],
+        },
+        registry: { kind: 'literal', registry: 'ghcr.io/acme' },
         usernameSecret: undefined,
         passwordSecret: undefined,
         runsOn: 'ubuntu-24.04',
         timeoutMinutes: 60,
-      },
+        pullRequestImages: undefined,
+      }],
       sourceUrl: 'https://github.com/acme/app',
-      outputs: { makefile: 'Makefile', bakeFile: 'docker-bake.json', docs: 'CONTAINERS.md', workflow: '.github/workflows/containers.yml' },
+      outputs: { makefile: 'Makefile', bakeFile: 'docker-bake.json', docs: 'CONTAINERS.md', workflows: ['.github/workflows/containers.yml'] },
       dockerignores: [{ path: '.dockerignore', context: '.', patterns: ['**', '**/.git', '**/.env', '**/.env.*', '**/node_modules', '**/*.pem'] }],
     });
   });

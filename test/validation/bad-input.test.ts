@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Project } from 'projen';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { FAMILY_CASES, IMAGE_CASES, INSTRUCTION_CASES, SETTINGS_CASES, UNTYPED_CASES } from './cases';
+import { FAMILY_CASES, IMAGE_CASES, INSTRUCTION_CASES, SETTINGS_CASES, UNTYPED_CASES, WORKFLOW_CASES } from './cases';
 import { Containers, ImageSource } from '../../src';
 import { PipelineValidationError } from '../../src/core/diagnostics';
 import { disposeProject, newPipeline, PIPELINE_PATH as P, synthFiles, validationErrorOf, validationMessage } from '../synth/pipeline-fixture';
@@ -31,7 +31,7 @@ describe('synthesis rejects bad input with a PipelineValidationError naming the 
   });
 
   test('there are at least 150 table cases across every public entry point', () => {
-    const all = [...SETTINGS_CASES, ...FAMILY_CASES, ...IMAGE_CASES, ...INSTRUCTION_CASES, ...UNTYPED_CASES];
+    const all = [...SETTINGS_CASES, ...FAMILY_CASES, ...IMAGE_CASES, ...INSTRUCTION_CASES, ...UNTYPED_CASES, ...WORKFLOW_CASES];
     expect(all.length).toBeGreaterThanOrEqual(150);
     // every case has its own name, so a report line identifies one case
     expect(new Set(all.map((c) => c.name)).size).toBe(all.length);

@@ -4,3 +4,4 @@ export { FAMILY_CASES } from './families';
 export { IMAGE_CASES } from './images';
 export { INSTRUCTION_CASES } from './instructions';
 export { UNTYPED_CASES } from './untyped';
+export { WORKFLOW_CASES } from './workflows';
