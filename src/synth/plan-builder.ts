@@ -3,7 +3,6 @@ import { planDockerignores } from './dockerignore';
 import { PipelineIndex } from './pipeline-index';
 import type { PipelineSettings } from './settings';
 import { StageSourceResolver } from './stage-sources';
-import { planWorkflows } from '../workflow/plan-workflows';
 import { Diagnostics } from '../core/diagnostics';
 import { compareStrings, topologicalOrder } from '../core/graph';
 import { variablePrefix } from '../core/names';
@@ -12,6 +11,7 @@ import { sourceOf } from '../image/image-source';
 import type { BuildPlan, PlannedBuildArg, PlannedDockerfile, PlannedImage, PlannedVariable } from '../plan/build-plan';
 import { imageLabels } from '../plan/labels';
 import { BUILD_FACT_VARIABLES, tagVariableOf } from '../plan/variables';
+import { planWorkflows } from '../workflow/plan-workflows';
 
 /** `registry/repository:tag` of every external image the image or its build stages are FROM, sorted. */
 function externalParentsOf(image: Image): string[] {

@@ -17,8 +17,14 @@ const TAGS_STEP_ID = 'tags';
 
 /** Job ids, in the order they appear in the workflow. @internal */
 export const JOB_IDS = {
-  tag: 'tag', build: 'build', publish: 'publish',
-  changes: 'changes', prImages: 'pr-images', prBuild: 'pr-build', prComment: 'pr-comment', prCleanup: 'pr-cleanup',
+  tag: 'tag',
+  build: 'build',
+  publish: 'publish',
+  changes: 'changes',
+  prImages: 'pr-images',
+  prBuild: 'pr-build',
+  prComment: 'pr-comment',
+  prCleanup: 'pr-cleanup',
 } as const;
 
 /** A pull_request run that is not the `closed` event (which only cleans up). @internal */
@@ -203,8 +209,8 @@ function assertLiterals(plan: BuildPlan, wf: PlannedWorkflow): void {
     }
   }
   const names: Record<string, string | undefined> = {
-    usernameSecret: wf.usernameSecret,
-    passwordSecret: wf.passwordSecret,
+    'usernameSecret': wf.usernameSecret,
+    'passwordSecret': wf.passwordSecret,
     'registry variable or secret': wf.registry.kind === 'variable' || wf.registry.kind === 'secret' ? wf.registry.name : undefined,
   };
   for (const variable of tagVariables(plan, wf)) names[`tag variable ${variable}`] = variable;

@@ -4,6 +4,7 @@
  */
 import { expect } from 'vitest';
 import { DEFAULT_TAG, flowPipe, Output, OutputPaths, Parts, plugin, Variation } from './pipeline';
+import { WORKFLOW_ROWS } from './workflow-rows';
 import {
   CacheSharing, DockerfileSyntax, FamilyTag, ImageRole, ImageSource, Mount, RunNetwork,
 } from '../../src';
@@ -183,6 +184,8 @@ export const ROWS: ReachRow[] = [
       dockerfile: has(`org.opencontainers.image.source="${SOURCE}"`),
       makefile: has(`org.opencontainers.image.source=${SOURCE}`),
       bake: bakeLabel('org.opencontainers.image.source', SOURCE),
+      // the workflow badge snippets name the repository
+      docs: replaces(['OWNER/REPO'], `${SOURCE}/actions/workflows/containers.yml/badge.svg`),
     },
   },
   {
@@ -220,18 +223,18 @@ export const ROWS: ReachRow[] = [
   {
     option: 'ContainersProps.workflow',
     variant: { props: { workflow: { enabled: false } } },
-    effects: { workflow: absent },
+    effects: { workflow: absent, docs: lacks('## Workflows') },
   },
   // ---------------- ContainersWorkflowOptions ----------------
   {
     option: 'ContainersWorkflowOptions.enabled',
     variant: { props: { workflow: { enabled: false } } },
-    effects: { workflow: absent },
+    effects: { workflow: absent, docs: lacks('## Workflows') },
   },
   {
     option: 'ContainersWorkflowOptions.name',
     variant: { props: { workflow: { name: 'images' } } },
-    effects: { workflow: has('name: images\n') },
+    effects: { workflow: has('name: images\n'), docs: replaces(['.github/workflows/containers.yml'], '.github/workflows/images.yml') },
   },
   {
     option: 'ContainersWorkflowOptions.defaultBranch',
@@ -567,4 +570,5 @@ export const ROWS: ReachRow[] = [
     variant: { props: { dockerfileSyntax: DockerfileSyntax.auto() }, extra: (p) => p.runtime.run(['make'], { mounts: [Mount.secret({ id: 'tok', env: 'TOKEN' })] }) },
     effects: { dockerfile: has('# syntax=docker/dockerfile:1.') },
   },
+  ...WORKFLOW_ROWS,
 ];
