@@ -115,7 +115,8 @@ export interface BakeJobOptions {
 
 /** A job that bakes the workflow's images (and pushes them after logging in, when `push`). @internal */
 export function bakeJob(plan: BuildPlan, wf: PlannedWorkflow, options: BakeJobOptions): github.workflows.Job {
-  const source = registrySource(wf);
+  // a build that never pushes (forks get no secrets) falls back to the pipeline's registry for its references
+  const source = registrySource(wf, options.push ? undefined : plan.registry);
   const steps: github.workflows.JobStep[] = [checkoutStep()];
   if (usesPlatforms(plan)) {
     steps.push({

@@ -30,7 +30,7 @@ export function imageOutput(image: PlannedPullRequestImage): string {
  */
 export function pullRequestJobs(plan: BuildPlan, wf: PlannedWorkflow): Record<string, github.workflows.Job> {
   const pr = wf.pullRequestImages!;
-  const jobs: Record<string, github.workflows.Job> = { [JOB_IDS.changes]: changesJob(wf) };
+  const jobs: Record<string, github.workflows.Job> = { [JOB_IDS.changes]: changesJob(plan, wf) };
   const targetsFrom = { variable: 'TARGETS', value: `\${{ needs.${JOB_IDS.changes}.outputs.targets }}` };
   const changed = `needs.${JOB_IDS.changes}.outputs.any == 'true'`;
   jobs[JOB_IDS.prImages] = bakeJob(plan, wf, {
@@ -54,8 +54,9 @@ export function pullRequestJobs(plan: BuildPlan, wf: PlannedWorkflow): Record<st
   return jobs;
 }
 
-function changesJob(wf: PlannedWorkflow): github.workflows.Job {
-  const source = registrySource(wf);
+function changesJob(plan: BuildPlan, wf: PlannedWorkflow): github.workflows.Job {
+  // forks receive no secrets: their references fall back to the pipeline's registry (they push nothing)
+  const source = registrySource(wf, plan.registry);
   const images = wf.pullRequestImages!.images;
   const outputs: Record<string, github.workflows.JobStepOutput> = {
     any: { stepId: DETECT_STEP_ID, outputName: 'any' },

@@ -25,9 +25,11 @@ const RUNTIME_REGISTRY_CHECK = '^[A-Za-z0-9.-]+(:[0-9]+)?(/[a-z0-9._-]+)*$';
  * Where a workflow's jobs read the registry from. Variables, secrets and the repository owner reach the shell only
  * through `env:`; the value is checked (host and lowercase namespace) before it is written to the step's outputs, and
  * GHCR's owner is lowercased (`${GITHUB_REPOSITORY_OWNER,,}`).
+ * @param fallback the registry to use when the variable or secret is empty: only for jobs that never push (pull
+ *   requests from forks receive no secrets), never for publishing, which must fail rather than push elsewhere
  * @internal
  */
-export function registrySource(wf: PlannedWorkflow): RegistrySource {
+export function registrySource(wf: PlannedWorkflow, fallback?: string): RegistrySource {
   const reg = wf.registry;
   if (reg.kind === 'literal') {
     const host = reg.registry.split('/')[0];
@@ -41,7 +43,8 @@ export function registrySource(wf: PlannedWorkflow): RegistrySource {
     from = 'the repository owner';
   } else {
     env.REGISTRY_SOURCE = reg.kind === 'variable' ? `\${{ vars.${reg.name} }}` : `\${{ secrets.${reg.name} }}`;
-    read = 'registry="${REGISTRY_SOURCE%/}"';
+    read = fallback === undefined ? 'registry="${REGISTRY_SOURCE%/}"' : `registry="\${REGISTRY_SOURCE:-${fallback}}"; registry="\${registry%/}"`;
+    if (fallback !== undefined && !/^[a-z0-9.:/_-]+$/.test(fallback)) throw new Error(`internal error: fallback registry ${JSON.stringify(fallback)} is not plain`);
     from = `the ${reg.kind} ${reg.name}`;
   }
   const step: github.workflows.JobStep = {

@@ -13,6 +13,33 @@ const SECRET_NAME = /^[A-Za-z_][A-Za-z0-9_]{0,99}$/;
 /** `workflow_dispatch` input names (read as `inputs.<name>`). */
 const INPUT_NAME = /^[A-Za-z_][A-Za-z0-9_-]{0,99}$/;
 
+/**
+ * Why `value` cannot be written into a workflow as a YAML scalar: a GitHub expression, or a character YAML refuses or
+ * changes (C0 and C1 controls, DEL, line and paragraph separators, byte order mark).
+ * @internal
+ */
+export function workflowTextProblem(value: string): string | undefined {
+  const reason = unsafeTextReason(value);
+  if (reason) return reason;
+  if (/[\x00-\x1f\x7f-\x9f\u2028\u2029\ufeff]/.test(value)) return 'contains a control character';
+  return undefined;
+}
+
+/**
+ * Branch and tag filters: GitHub's glob characters `*`, `**`, `?`, `+` and a leading `!` over the characters git
+ * allows in a ref name; no character classes (`[...]`), no `..`, `@{`, `//`, nor a trailing `/`, `.` or `.lock`.
+ */
+function refFilterProblem(pattern: string): string | undefined {
+  if (!/^!?[A-Za-z0-9._/*+?-]+$/.test(pattern)) return 'may only hold letters, digits, ".", "_", "/", "-" and the glob characters * ? + (and a leading !)';
+  if (/\.\.|@\{|\/\/|\/$|\.$|\.lock$/.test(pattern) || /(^|\/)\./.test(pattern.replace(/^!/, ''))) return 'is not a git ref pattern (no "..", "//", a part starting with ".", nor a trailing "/", "." or ".lock")';
+  return undefined;
+}
+
+/** Path filters: any file name characters and GitHub's globs, but no character classes or escapes (`[`, `]`, `\\`). */
+function pathFilterProblem(pattern: string): string | undefined {
+  return /[[\]\\]/.test(pattern) ? 'must not hold "[", "]" or "\\" (character classes and escapes are not supported)' : undefined;
+}
+
 /** Valid numbers per cron field (minute, hour, day of month, month, day of week) and their names. */
 const CRON_FIELDS: ReadonlyArray<{ what: string; min: number; max: number; names?: readonly string[] }> = [
   { what: 'minute', min: 0, max: 59 },
@@ -75,22 +102,23 @@ function validateTriggers(err: (m: string) => void, w: WorkflowDeclaration): voi
   if (w.push === undefined && w.pullRequest === undefined && w.dispatch === undefined && w.schedule.length === 0) {
     err('the workflow has no trigger: set push, pullRequest, dispatch or schedule');
   }
-  const patterns = (what: string, list: readonly string[]) => list.forEach((p) => {
-    const reason = unsafeTextReason(p);
+  const patterns = (what: string, list: readonly string[], grammar: (p: string) => string | undefined) => list.forEach((p) => {
+    const reason = workflowTextProblem(p);
     if (reason) err(`${what} pattern ${JSON.stringify(p)} ${reason}`);
     else if (p.trim() === '' || p !== p.trim() || p.length > 255) err(`${what} pattern ${JSON.stringify(p)} must be 1-255 characters without leading or trailing spaces`);
+    else if (grammar(p)) err(`${what} pattern ${JSON.stringify(p)} ${grammar(p)}`);
   });
   if (w.push) {
-    patterns('push.branches', w.push.branches);
-    patterns('push.tags', w.push.tags);
+    patterns('push.branches', w.push.branches, refFilterProblem);
+    patterns('push.tags', w.push.tags, refFilterProblem);
     if (w.push.branches.length + w.push.tags.length === 0) err('push needs a branch or a tag pattern (an empty push filter would run on every push)');
   }
   if (w.pullRequest) {
-    patterns('pullRequest.branches', w.pullRequest.branches);
+    patterns('pullRequest.branches', w.pullRequest.branches, refFilterProblem);
     if (w.pullRequest.branches.length === 0) err('pullRequest.branches must name at least one base branch pattern');
   }
-  patterns('paths', w.paths);
-  patterns('pathsIgnore', w.pathsIgnore);
+  patterns('paths', w.paths, pathFilterProblem);
+  patterns('pathsIgnore', w.pathsIgnore, pathFilterProblem);
   if (w.pathsIgnore.length > 0 && (w.paths.length > 0 || w.pathsFromInputs)) {
     err('pathsIgnore cannot be combined with paths or pathsFromInputs: GitHub refuses both filters on one event');
   }
@@ -109,7 +137,7 @@ function validateInput(err: (m: string) => void, i: NonNullable<WorkflowDeclarat
   names.add(i.name.toLowerCase());
   if (!INPUT_TYPES.includes(i.type)) err(`${what}: type ${JSON.stringify(i.type)} must be one of ${INPUT_TYPES.join(', ')}`);
   for (const [field, value] of [['description', i.description], ['default', i.default], ...i.options.map((o) => ['option', o])] as const) {
-    const reason = value === undefined ? undefined : unsafeTextReason(value);
+    const reason = value === undefined ? undefined : workflowTextProblem(value);
     if (reason) err(`${what}: ${field} ${JSON.stringify(value)} ${reason}`);
   }
   if (i.type === 'choice') {

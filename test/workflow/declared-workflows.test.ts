@@ -220,6 +220,17 @@ describe('registries', () => {
     expect(step(doc.jobs.changes, 'detect').run).toContain("tag='main'");
     expect(doc.on.schedule).toEqual([{ cron: '30 2 * * 1-5' }]);
   });
+
+  test('an empty variable falls back to the pipeline registry only in jobs that never push', () => {
+    const doc = parse(workflows(variableRegistry)['.github/workflows/release.yml']);
+    const fallback = 'registry="${REGISTRY_SOURCE:-registry.example.com/team}"';
+    expect(step(doc.jobs.changes, 'registry').run).toContain(fallback);
+    expect(step(doc.jobs['pr-build'], 'registry').run).toContain(fallback);
+    for (const job of ['publish', 'pr-images']) {
+      expect(step(doc.jobs[job], 'registry').run).toContain('registry="${REGISTRY_SOURCE%/}"');
+      expect(step(doc.jobs[job], 'registry').run).not.toContain(':-');
+    }
+  });
 });
 
 describe('the default workflow is unchanged when none is declared', () => {

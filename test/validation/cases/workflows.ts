@@ -24,12 +24,20 @@ const ROWS: Row[] = [
   ['empty push tag', { push: { tags: [''] } }, 'push.tags pattern "" must be 1-255 characters'],
   ['push branch with a trailing space', { push: { branches: ['main '] } }, 'push.branches pattern "main " must be 1-255 characters without leading or trailing spaces'],
   ['push branch of 256 characters', { push: { branches: ['b'.repeat(256)] } }, 'must be 1-255 characters'],
+  ['push branch with a space (a Make call)', { push: { branches: ['$(shell id) main'] } }, 'push.branches pattern "$(shell id) main" may only hold letters, digits'],
+  ['push branch with a character class', { push: { branches: ['[x]'] } }, 'push.branches pattern "[x]" may only hold'],
+  ['push tag with ..', { push: { tags: ['v1..2'] } }, 'push.tags pattern "v1..2" is not a git ref pattern'],
+  ['push branch ending in .lock', { push: { branches: ['main.lock'] } }, 'is not a git ref pattern'],
+  ['push branch with a control character', { push: { branches: ['ma\u0085in'] } }, 'contains a control character'],
   ['pull request without a base branch', { pullRequest: { branches: [] } }, 'pullRequest.branches must name at least one base branch pattern'],
   ['pull request branch with ${{', { pullRequest: { branches: ['${{ x }}'] } }, 'pullRequest.branches pattern "${{ x }}"'],
   // paths
   ['paths with ${{', { paths: ['${{ github.event.pull_request.title }}'] }, 'paths pattern "${{ github.event.pull_request.title }}"'],
   ['empty paths-ignore pattern', { pathsIgnore: [''] }, 'pathsIgnore pattern "" must be 1-255 characters'],
   ['paths-ignore with a line break', { pathsIgnore: ['docs/**\nx'] }, 'pathsIgnore pattern "docs/**\\nx" contains a line break'],
+  ['paths with a character class', { paths: ['[x](http://e.x)'] }, 'paths pattern "[x](http://e.x)" must not hold "[", "]"'],
+  ['paths with a backslash', { paths: ['src\\*'] }, 'must not hold "[", "]" or "\\"'],
+  ['paths with a byte order mark', { paths: ['\ufeffsrc/**'] }, 'contains a control character'],
   ['paths and paths-ignore together', { paths: ['src/**'], pathsIgnore: ['docs/**'] }, 'pathsIgnore cannot be combined with paths or pathsFromInputs'],
   ['paths-ignore with derived paths', { pathsIgnore: ['docs/**'], pathsFromInputs: true }, 'pathsIgnore cannot be combined'],
   // schedule
@@ -54,6 +62,7 @@ const ROWS: Row[] = [
   ['boolean input with default yes', { dispatch: { inputs: [{ name: 'x', type: WorkflowInputType.BOOLEAN, default: 'yes' }] } }, 'a boolean default must be "true" or "false"'],
   ['number input with default ten', { dispatch: { inputs: [{ name: 'x', type: WorkflowInputType.NUMBER, default: 'ten' }] } }, 'a number default must be a decimal number'],
   ['input description with ${{', { dispatch: { inputs: [{ name: 'x', description: '${{ secrets.A }}' }] } }, 'description "${{ secrets.A }}" contains "${{"'],
+  ['choice option with a control character', { dispatch: { inputs: [{ name: 'x', type: WorkflowInputType.CHOICE, options: ['a\u0007'] }] } }, 'option "a\\u0007" contains a control character'],
   ['input default with a line break', { dispatch: { inputs: [{ name: 'x', default: 'a\nb' }] } }, 'default "a\\nb" contains a line break'],
   ['dispatch inputs not an array', { dispatch: { inputs: 'x' } }, 'dispatch.inputs must be an array of inputs'],
   // selection
