@@ -85,6 +85,14 @@ const ROWS: Row[] = [
   ['invalid stable tag', { pullRequest: {}, pullRequestImages: { stableTag: '-v2' } }, 'pullRequestImages.stableTag "-v2" is not a valid tag'],
   ['stable tag with ${{', { pullRequest: {}, pullRequestImages: { stableTag: '${{ x }}' } }, 'pullRequestImages.stableTag "${{ x }}"'],
   ['deletion on close outside GHCR', { pullRequest: {}, registry: WorkflowRegistry.literal('docker.io/acme'), pullRequestImages: { stableTag: 'v2', deleteOnClose: true } }, 'pullRequestImages.deleteOnClose deletes through the GitHub Packages API and needs a GHCR registry'],
+  // untyped callers
+  ['push as a string', { push: 'main' }, 'push must be an object, got "main"'],
+  ['schedule as a string', { schedule: '0 4 * * *' }, 'schedule must be an array of strings, got "0 4 * * *"'],
+  ['families with a number', { families: [7] }, 'families[0] must be a string, got number 7'],
+  ['pathsFromInputs as a string', { pathsFromInputs: 'yes' }, 'pathsFromInputs must be true or false, got "yes"'],
+  ['literal registry as a number', { registry: WorkflowRegistry.literal(5 as never) }, 'registry (literal) must be a string, got number 5'],
+  ['dispatch input as null', { dispatch: { inputs: [null] } }, 'dispatch.inputs[0] must be an object, got null'],
+  ['deleteOnClose as a string', { pullRequest: {}, pullRequestImages: { stableTag: 'v2', deleteOnClose: 'true' } }, 'pullRequestImages.deleteOnClose must be true or false'],
   // names
   ['workflow name with a slash', { name: 'ci/x' }, 'workflow name "ci/x" must be 1-100 letters'],
   ['workflow name with ${{', { name: '${{ github.actor }}' }, 'workflow name "${{ github.actor }}"'],
