@@ -35,6 +35,8 @@ export interface ContainersView {
   readonly workflows: readonly WorkflowBadgeView[];
   /** Whether the badge URLs name the repository (from `sourceUrl`) or a placeholder to replace. */
   readonly repositoryKnown: boolean;
+  /** `` `https://github.com/<owner>/<repo>` `` (or the placeholder). */
+  readonly repository: string;
 }
 
 /** @internal */
@@ -123,6 +125,7 @@ export function containersView(plan: BuildPlan, marker: string): ContainersView 
     })),
     workflows: workflowBadges(plan),
     repositoryKnown: repositoryUrl(plan).known,
+    repository: code(repositoryUrl(plan).url),
   };
 }
 
