@@ -99,6 +99,9 @@ export function resolveWorkflowSettings(
       }],
     };
   }
+  if (wfRaw.name !== undefined) {
+    d.warning(path, 'workflow.name only names the default workflow, which declared workflows replace: name each declared workflow instead');
+  }
   const declarations = entries.map((e) => readDeclaration(e, path, registry, defaultBranch, common, d));
   return { enabled, defaultBranch, declarations };
 }

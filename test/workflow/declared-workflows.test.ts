@@ -1,4 +1,4 @@
-import { Project } from 'projen';
+import { Project, Testing } from 'projen';
 import { describe, expect, test } from 'vitest';
 import { parse } from 'yaml';
 import { actionlint } from './actionlint';
@@ -245,5 +245,27 @@ describe('the default workflow is unchanged when none is declared', () => {
   test('declaring workflows replaces it', () => {
     const files = workflows((p) => seed001(p));
     expect(Object.keys(files).sort()).toEqual(['.github/workflows/build-app.yml', '.github/workflows/build-runtime.yml']);
+  });
+});
+
+describe('warnings', () => {
+  test('workflow.name next to declared workflows is reported as unused', () => {
+    const project = new Project({ name: 'warn' });
+    const warnings: string[] = [];
+    project.logger.warn = (...args: unknown[]) => { warnings.push(args.join(' ')); };
+    seed001(project, { workflow: { name: 'containers' } });
+    Testing.synth(project);
+    expect(warnings.some((w) => w.includes('workflow.name only names the default workflow'))).toBe(true);
+  });
+
+  test('pull-request images with a registry from a secret warn that references are redacted', () => {
+    const project = new Project({ name: 'warn' });
+    const warnings: string[] = [];
+    project.logger.warn = (...args: unknown[]) => { warnings.push(args.join(' ')); };
+    const c = new Containers(project, { registry: 'registry.example.com/acme' });
+    c.addFamily('ci').addImage('image', { from: ImageSource.scratch() });
+    c.addWorkflow('ci', { pullRequest: {}, registry: WorkflowRegistry.fromSecret('REGISTRY_URL'), pullRequestImages: { stableTag: 'v2' } });
+    Testing.synth(project);
+    expect(warnings.some((w) => w.includes('GitHub redacts job outputs holding a secret'))).toBe(true);
   });
 });
