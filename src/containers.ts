@@ -16,6 +16,7 @@ import { validatePipeline } from './synth/validate';
 import { validateProjectFit } from './synth/validate-project';
 import type { ValidationDiagnostic } from './validation-diagnostic';
 import { addContainersWorkflow } from './workflow/containers-workflow';
+import type { WorkflowDefinitionOptions } from './workflow/workflow-definition';
 
 /** Settings of the generated GitHub Actions workflow. */
 export interface ContainersWorkflowOptions {
@@ -111,10 +112,17 @@ export interface ContainersProps {
    */
   readonly dockerignorePatterns?: string[];
   /**
-   * The CI workflow.
+   * The CI workflow settings; with declared `workflows`, `enabled`, `defaultBranch`, `runsOn`, `timeoutMinutes` and the
+   * secret names apply to all of them (as defaults), `name` only to the single default workflow.
    * @default - enabled with the defaults of ContainersWorkflowOptions
    */
   readonly workflow?: ContainersWorkflowOptions;
+  /**
+   * Several workflows, each with its images and triggers (more can be added with `addWorkflow`). Declaring any
+   * replaces the single default workflow; each needs a `name`.
+   * @default - one default workflow: pull requests build, pushes to the default branch and `v*` tags publish
+   */
+  readonly workflows?: WorkflowDefinitionOptions[];
 }
 
 /**
@@ -144,6 +152,7 @@ export class Containers extends Component {
 
   private readonly props: ContainersProps;
   private readonly makeTargets: MakeTargetOptions[] = [];
+  private readonly declaredWorkflows: Array<{ readonly id: unknown; readonly options: unknown }> = [];
   private plan?: BuildPlan;
 
   constructor(project: Project, props: ContainersProps) {
@@ -169,6 +178,15 @@ export class Containers extends Component {
     this.makeTargets.push(target);
   }
 
+  /**
+   * Adds a GitHub Actions workflow with its own images and triggers; declaring any workflow replaces the single
+   * default one.
+   * @param id the workflow's id, also its name and file name (`.github/workflows/<id>.yml`) unless `options.name` is set
+   */
+  public addWorkflow(id: string, options: WorkflowDefinitionOptions = {}): void {
+    this.declaredWorkflows.push({ id, options });
+  }
+
   /** The build plan, available after validation (during synthesis). @internal */
   public get _plan(): BuildPlan {
     if (!this.plan) throw new Error(`[${this.node.path}] the build plan is only available during synthesis`);
@@ -181,7 +199,7 @@ export class Containers extends Component {
    */
   public preSynthesize(): void {
     const d = new Diagnostics();
-    const settings = resolveSettings(this.props, this.node.path, d, this.makeTargets);
+    const settings = resolveSettings(this.props, this.node.path, d, this.makeTargets, this.declaredWorkflows);
     const index = new PipelineIndex(this, d);
     validatePipeline(index, settings, d);
     d.throwIfErrors();
@@ -196,7 +214,7 @@ export class Containers extends Component {
       // the patterns are final (deduplicated, in order): handing them over whole keeps IgnoreFile linear
       new IgnoreFile(this.project, ignore.path, { ignorePatterns: [...ignore.patterns] });
     }
-    if (rendered.workflowJobs) addContainersWorkflow(this.project, plan, rendered.workflowJobs);
+    for (const workflow of rendered.workflows) addContainersWorkflow(this.project, workflow.plan, workflow.jobs);
   }
 }
 

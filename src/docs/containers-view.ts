@@ -1,3 +1,4 @@
+import { repositoryUrl, workflowBadges, WorkflowBadgeView } from './workflow-badges';
 import { plannedPlatforms } from '../make/platforms';
 import { shellWord } from '../make/shell-quote';
 import type { BuildPlan, PlannedFamily, PlannedImage, PlannedTag } from '../plan/build-plan';
@@ -31,6 +32,12 @@ export interface ContainersView {
   readonly placeholders: string;
   readonly families: readonly FamilyView[];
   readonly variables: readonly VariableRow[];
+  /** The CI workflows with their badge snippets. */
+  readonly workflows: readonly WorkflowBadgeView[];
+  /** Whether the badge URLs name the repository (from `sourceUrl`) or a placeholder to replace. */
+  readonly repositoryKnown: boolean;
+  /** `` `https://github.com/<owner>/<repo>` `` (or the placeholder). */
+  readonly repository: string;
 }
 
 /** @internal */
@@ -123,6 +130,9 @@ export function containersView(plan: BuildPlan, marker: string): ContainersView 
       defaultValue: cell(code(variable.defaultValue)),
       description: cell(prose(variable.description)),
     })),
+    workflows: workflowBadges(plan),
+    repositoryKnown: repositoryUrl(plan).known,
+    repository: code(repositoryUrl(plan).url),
   };
 }
 

@@ -56,7 +56,7 @@ export function renderMakefile(plan: BuildPlan, marker: string): string {
     settings(plan),
     ...(plan.variables.length > 0 ? [pipelineVariables(plan)] : []),
     gitFacts(),
-    ...(ruleFamilies.length > 0 ? [ruleFactLines(ruleFamilies, plan.workflow.defaultBranch)] : []),
+    ...(ruleFamilies.length > 0 ? [ruleFactLines(ruleFamilies, plan.defaultBranch)] : []),
     tags(plan, ruleFamilies),
     ...(plan.images.length > 0 ? [images(plan)] : []),
     exportBlock(plan, [factNames, tagNames, imageVariables(plan)], exported),

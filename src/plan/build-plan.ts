@@ -19,8 +19,10 @@ export interface BuildPlan {
   readonly families: readonly PlannedFamily[];
   /** Pipeline-wide variables that become Makefile variables and bake variables (sorted by name). */
   readonly variables: readonly PlannedVariable[];
-  /** Settings of the generated CI workflow. */
-  readonly workflow: PlannedWorkflow;
+  /** The generated CI workflows (none when disabled), in declaration order. */
+  readonly workflows: readonly PlannedWorkflow[];
+  /** The repository's default branch (`workflow.defaultBranch`): tag rules' default-branch conditions and `edge` read it. */
+  readonly defaultBranch: string;
   /** Where the source code lives (for the `org.opencontainers.image.source` label), if known. */
   readonly sourceUrl?: string;
   /** Paths of the generated pipeline files; every output that names another one uses these. */
@@ -69,8 +71,8 @@ export interface PlannedOutputs {
   readonly makefile: string;
   readonly bakeFile: string;
   readonly docs: string;
-  /** `.github/workflows/<name>.yml`, absent when the workflow is disabled. */
-  readonly workflow?: string;
+  /** `.github/workflows/<name>.yml` of every workflow (none when disabled). */
+  readonly workflows: readonly string[];
 }
 
 /** A Dockerfile to write: its typed lines and the `# syntax=` directive value, if any. @internal */
@@ -209,20 +211,86 @@ export interface PlannedTag {
   readonly fallback: string;
 }
 
-/** @internal */
+/** A generated GitHub Actions workflow. @internal */
 export interface PlannedWorkflow {
-  readonly enabled: boolean;
+  /** Construct path of the declaration, for messages. */
+  readonly path: string;
   /** Workflow name and file name (`.github/workflows/<fileName>`). */
   readonly name: string;
   readonly fileName: string;
-  /** The default branch whose pushes publish. */
-  readonly defaultBranch: string;
-  /** Registry host to log in to (e.g. `ghcr.io`); absent for no login. */
-  readonly loginRegistry?: string;
-  /** Secret names for registries other than ghcr.io (GHCR uses `GITHUB_TOKEN`). */
+  /** Ids of the images it builds, in plan order; every image when `allImages`. */
+  readonly images: readonly string[];
+  /** Whether it builds every image (bake's `default` group) rather than a list of targets. */
+  readonly allImages: boolean;
+  readonly triggers: PlannedTriggers;
+  readonly registry: PlannedRegistry;
+  /** Secret names for logins that do not use `GITHUB_TOKEN`. */
   readonly usernameSecret?: string;
   readonly passwordSecret?: string;
   /** Runner label. */
   readonly runsOn: string;
   readonly timeoutMinutes: number;
+  /** Pull-request images, when enabled. */
+  readonly pullRequestImages?: PlannedPullRequestImages;
+}
+
+/** The `on:` of a workflow; absent triggers are not rendered. @internal */
+export interface PlannedTriggers {
+  readonly push?: PlannedRefFilter;
+  readonly pullRequest?: PlannedRefFilter;
+  readonly dispatch?: { readonly inputs: readonly PlannedDispatchInput[] };
+  /** Cron expressions. */
+  readonly schedule: readonly string[];
+}
+
+/** Ref and path filters of push or pull_request (at most one of `paths` and `pathsIgnore` is non-empty). @internal */
+export interface PlannedRefFilter {
+  readonly branches: readonly string[];
+  readonly tags: readonly string[];
+  readonly paths: readonly string[];
+  readonly pathsIgnore: readonly string[];
+  /** pull_request activity types; empty for GitHub's default (opened, synchronize, reopened). */
+  readonly types: readonly string[];
+}
+
+/** @internal */
+export interface PlannedDispatchInput {
+  readonly name: string;
+  readonly description: string;
+  readonly type: string;
+  readonly required: boolean;
+  readonly default?: string;
+  readonly options: readonly string[];
+}
+
+/**
+ * Where a workflow publishes. `literal`: written into the workflow (`ghcr.io` hosts log in with `GITHUB_TOKEN`);
+ * `variable`/`secret`: read at run time through `env:`; `ghcr-owner`: `ghcr.io/<repository owner, lowercased>`.
+ * @internal
+ */
+export type PlannedRegistry =
+  | { readonly kind: 'literal'; readonly registry: string }
+  | { readonly kind: 'variable' | 'secret'; readonly name: string }
+  | { readonly kind: 'ghcr-owner' };
+
+/** @internal */
+export interface PlannedPullRequestImages {
+  readonly comment: boolean;
+  readonly deleteOnClose: boolean;
+  /** One entry per selected image, in plan order. */
+  readonly images: readonly PlannedPullRequestImage[];
+}
+
+/** @internal */
+export interface PlannedPullRequestImage {
+  readonly id: string;
+  readonly repository: string;
+  readonly tagVariable: string;
+  /** Tag handed on when the pull request does not change the image. */
+  readonly stableTag: string;
+  /**
+   * Project paths whose change rebuilds the image (its inputs and those of its parents); a path is a file or a
+   * directory (prefix); `''` stands for the whole project.
+   */
+  readonly inputs: readonly string[];
 }

@@ -13,6 +13,7 @@ import type { BuildPlan, PlannedBuildArg, PlannedDockerfile, PlannedImage, Plann
 import { imageLabels } from '../plan/labels';
 import { BUILD_FACT_VARIABLES, tagsVariableOf, tagVariableOf } from '../plan/variables';
 import { readTagPolicy } from '../tags/read-tag-policy';
+import { planWorkflows } from '../workflow/plan-workflows';
 
 /** `registry/repository:tag` of every external image the image or its build stages are FROM, sorted. */
 function externalParentsOf(image: Image): string[] {
@@ -146,7 +147,8 @@ export function buildPlan(index: PipelineIndex, settings: PipelineSettings, d: D
     images,
     families,
     variables: [...variables.values()].sort((a, b) => compareStrings(a.name, b.name)),
-    workflow: settings.workflow,
+    workflows: planWorkflows(index, settings.workflow, images, families, settings.outputs),
+    defaultBranch: settings.workflow.defaultBranch,
     sourceUrl: settings.sourceUrl,
     outputs: settings.outputs,
     dockerfiles,

@@ -3,14 +3,14 @@ import { renderBakeJson } from '../bake/plan-to-bake';
 import { printDockerfile } from '../dockerfile/printer';
 import { renderContainersDoc } from '../docs/containers-doc';
 import { renderMakefile } from '../make/plan-to-makefile';
-import type { BuildPlan, PlannedDockerfile } from '../plan/build-plan';
+import type { BuildPlan, PlannedDockerfile, PlannedWorkflow } from '../plan/build-plan';
 import { containersJobs } from '../workflow/jobs';
 
 /** Every output of a plan as text (and the workflow as typed jobs), rendered before any file object exists. @internal */
 export interface RenderedPipeline {
   readonly files: ReadonlyArray<{ readonly path: string; readonly content: string }>;
-  /** The workflow's jobs, absent when the workflow is disabled. */
-  readonly workflowJobs?: Record<string, github.workflows.Job>;
+  /** Each workflow with its jobs (none when disabled). */
+  readonly workflows: ReadonlyArray<{ readonly plan: PlannedWorkflow; readonly jobs: Record<string, github.workflows.Job> }>;
 }
 
 /**
@@ -28,7 +28,7 @@ export function renderPipeline(plan: BuildPlan, marker: string | undefined): Ren
     { path: plan.outputs.bakeFile, content: renderBakeJson(plan, m) },
     { path: plan.outputs.docs, content: renderContainersDoc(plan, m) },
   ];
-  return { files, workflowJobs: plan.workflow.enabled ? containersJobs(plan) : undefined };
+  return { files, workflows: plan.workflows.map((w) => ({ plan: w, jobs: containersJobs(plan, w) })) };
 }
 
 /** The `# syntax=` directive (parser directives must come first), the marker comment, then the instructions. */

@@ -4,7 +4,8 @@ import { normalizeProjectPath } from '../core/paths';
 import { UntypedReader } from '../core/untyped';
 import { DockerfileSyntax } from '../dockerfile/syntax';
 import { FamilyTag } from '../family/family-tag';
-import type { PlannedOutputs, PlannedWorkflow } from '../plan/build-plan';
+import type { PlannedOutputs } from '../plan/build-plan';
+import { GHCR_HOST, resolveWorkflowSettings, WorkflowSettings } from '../workflow/workflow-settings';
 
 /** Pipeline-wide settings with every default resolved, read once from the props. @internal */
 export interface PipelineSettings {
@@ -18,13 +19,13 @@ export interface PipelineSettings {
   readonly dockerignorePatterns: readonly string[];
   readonly dockerfileSyntax: DockerfileSyntax;
   readonly outputs: PlannedOutputs;
-  readonly workflow: PlannedWorkflow;
+  readonly workflow: WorkflowSettings;
   /** The Makefile's naming scheme, default goal and user targets. */
   readonly make: MakeSettings;
 }
 
 /** The registry whose login uses the workflow's own `GITHUB_TOKEN`. @internal */
-export const GHCR = 'ghcr.io';
+export const GHCR = GHCR_HOST;
 
 /** A workflow name that is also a safe file name. */
 const WORKFLOW_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/;
@@ -35,23 +36,26 @@ const WORKFLOW_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/;
  * `addedTargets` are the Makefile targets added with `Containers.addMakeTarget()`, after `make.targets`.
  * @internal
  */
-export function resolveSettings(rawProps: unknown, path: string, d: Diagnostics, addedTargets: readonly unknown[] = []): PipelineSettings {
+export function resolveSettings(
+  rawProps: unknown, path: string, d: Diagnostics,
+  addedTargets: readonly unknown[] = [],
+  declaredWorkflows: ReadonlyArray<{ readonly id: unknown; readonly options: unknown }> = [],
+): PipelineSettings {
   const r = new UntypedReader(d, path);
   const p = r.optionalObject('props', rawProps);
-  const wfRaw = r.optionalObject('workflow', p.workflow);
   const registry = r.string('registry', p.registry);
-  const registryHost = registry.split('/')[0];
-  const workflowEnabled = r.optionalBoolean('workflow.enabled', wfRaw.enabled) ?? true;
-  const workflowName = r.optionalString('workflow.name', wfRaw.name) ?? 'containers';
-  if (!WORKFLOW_NAME.test(workflowName)) {
-    d.error(path, `workflow.name ${JSON.stringify(workflowName)} must be 1-100 letters, digits, ".", "_" or "-", starting with a letter or digit (it is also the file name)`);
+  const workflow = resolveWorkflowSettings(p, declaredWorkflows, path, d);
+  for (const w of workflow.declarations) {
+    if (!WORKFLOW_NAME.test(w.name)) {
+      const what = w.path === path ? 'workflow.name' : 'workflow name';
+      d.error(w.path, `${what} ${JSON.stringify(w.name)} must be 1-100 letters, digits, ".", "_" or "-", starting with a letter or digit (it is also the file name)`);
+    }
   }
-  const ghcr = registryHost === GHCR;
   const outputs = {
     makefile: outputPath(d, path, 'makefile', r.optionalString('makefile', p.makefile) ?? 'Makefile'),
     bakeFile: outputPath(d, path, 'bakeFile', r.optionalString('bakeFile', p.bakeFile) ?? 'docker-bake.json'),
     docs: outputPath(d, path, 'docs', r.optionalString('docs', p.docs) ?? 'CONTAINERS.md'),
-    workflow: workflowEnabled ? `.github/workflows/${workflowName}.yml` : undefined,
+    workflows: workflow.declarations.map((w) => `.github/workflows/${w.name}.yml`),
   };
   checkDistinct(d, path, outputs);
   return {
@@ -65,17 +69,7 @@ export function resolveSettings(rawProps: unknown, path: string, d: Diagnostics,
     dockerfileSyntax: r.optionalInstance('dockerfileSyntax', p.dockerfileSyntax, DockerfileSyntax.isDockerfileSyntax, 'a DockerfileSyntax') ?? DockerfileSyntax.auto(),
     outputs,
     make: readMakeSettings(p.make, path, d, addedTargets),
-    workflow: {
-      enabled: workflowEnabled,
-      name: workflowName,
-      fileName: `${workflowName}.yml`,
-      defaultBranch: r.optionalString('workflow.defaultBranch', wfRaw.defaultBranch) ?? 'main',
-      loginRegistry: registryHost,
-      usernameSecret: ghcr ? undefined : r.optionalString('workflow.usernameSecret', wfRaw.usernameSecret) ?? 'REGISTRY_USERNAME',
-      passwordSecret: ghcr ? undefined : r.optionalString('workflow.passwordSecret', wfRaw.passwordSecret) ?? 'REGISTRY_PASSWORD',
-      runsOn: r.optionalString('workflow.runsOn', wfRaw.runsOn) ?? 'ubuntu-24.04',
-      timeoutMinutes: r.optionalInteger('workflow.timeoutMinutes', wfRaw.timeoutMinutes, 1, 360) ?? 60,
-    },
+    workflow,
   };
 }
 
@@ -90,8 +84,11 @@ function outputPath(d: Diagnostics, path: string, what: string, value: string): 
 
 function checkDistinct(d: Diagnostics, path: string, outputs: PlannedOutputs): void {
   const seen = new Map<string, string>();
-  for (const [what, file] of Object.entries(outputs)) {
-    if (file === undefined) continue;
+  const entries: Array<[string, string]> = [
+    ['makefile', outputs.makefile], ['bakeFile', outputs.bakeFile], ['docs', outputs.docs],
+    ...outputs.workflows.map((file): [string, string] => [`the workflow ${file}`, file]),
+  ];
+  for (const [what, file] of entries) {
     const other = seen.get(file);
     if (other) d.error(path, `${what} and ${other} both name the file "${file}"; give each output its own path`);
     seen.set(file, what);

@@ -23,10 +23,10 @@ export function validateProjectFit(project: Project, plan: BuildPlan, path: stri
   claim(plan.outputs.makefile, 'the Makefile (makefile)');
   claim(plan.outputs.bakeFile, 'the bake file (bakeFile)');
   claim(plan.outputs.docs, 'the documentation (docs)');
-  if (plan.outputs.workflow !== undefined) {
-    claim(plan.outputs.workflow, 'the workflow (workflow.name)');
-    if (github.GitHub.of(project.root)?.tryFindWorkflow(plan.workflow.name) !== undefined) {
-      d.error(path, `a GitHub workflow named "${plan.workflow.name}" already exists; set workflow.name to another name`);
+  for (const w of plan.workflows) {
+    claim(`.github/workflows/${w.fileName}`, `the workflow "${w.name}" (workflow name)`);
+    if (github.GitHub.of(project.root)?.tryFindWorkflow(w.name) !== undefined) {
+      d.error(w.path, `a GitHub workflow named "${w.name}" already exists; give this workflow another name`);
     }
   }
 }

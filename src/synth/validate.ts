@@ -17,7 +17,7 @@ import { ImageSource, sourceOf } from '../image/image-source';
 import { TAG_PLACEHOLDERS, tagPlaceholder } from '../plan/tag-placeholders';
 import { isRegistry, isRepositoryPath, isTag, parseImageReference } from '../reference/image-reference';
 import { readTagPolicy } from '../tags/read-tag-policy';
-import { RUNNER_LABELS } from '../workflow/runner-labels';
+import { validateWorkflows } from '../workflow/validate-workflows';
 
 /** @internal */
 export const PLATFORM = /^[a-z0-9]+\/[a-z0-9_]+(?:\/[a-z0-9]+)?$/;
@@ -31,7 +31,7 @@ export function validatePipeline(index: PipelineIndex, settings: PipelineSetting
     if (c._idProblem !== undefined) d.error(c.node.path, c._idProblem);
   }
   for (const stage of index.stages) for (const problem of stage._presetProblems) d.error(stage.node.path, problem);
-  validateSettings(d, settings);
+  validateSettings(d, settings, index);
   validateFamilies(d, index, settings);
   for (const ext of index.externalFamilies) validateExternalFamily(d, ext);
   for (const stage of index.stages) {
@@ -50,7 +50,7 @@ export function text(d: Diagnostics, path: string, what: string, value: string):
   if (reason) d.error(path, `${what} ${JSON.stringify(value)} ${reason}`);
 }
 
-function validateSettings(d: Diagnostics, s: PipelineSettings): void {
+function validateSettings(d: Diagnostics, s: PipelineSettings, index: PipelineIndex): void {
   if (!isRegistry(s.registry)) {
     d.error(s.path, `registry ${JSON.stringify(s.registry)} is not a valid registry host and namespace, expected e.g. "ghcr.io/acme" (lowercase namespace)`);
   }
@@ -71,7 +71,7 @@ function validateSettings(d: Diagnostics, s: PipelineSettings): void {
     text(d, s.path, 'dockerfileSyntax', image);
   }
   validateTag(d, s.path, s.defaultTag);
-  validateWorkflowSettings(d, s);
+  validateWorkflowSettings(d, s, index);
 }
 
 /** Git's rules for a branch name (git check-ref-format), plus what GitHub's branch filters would read as a pattern. */
@@ -88,19 +88,17 @@ function branchProblem(branch: string): string | undefined {
   return undefined;
 }
 
-function validateWorkflowSettings(d: Diagnostics, s: PipelineSettings): void {
+function validateWorkflowSettings(d: Diagnostics, s: PipelineSettings, index: PipelineIndex): void {
   const wf = s.workflow;
   text(d, s.path, 'workflow.defaultBranch', wf.defaultBranch);
   const problem = branchProblem(wf.defaultBranch);
   if (problem) d.error(s.path, `workflow.defaultBranch ${JSON.stringify(wf.defaultBranch)} is not a branch name: it ${problem}`);
-  if (!RUNNER_LABELS.includes(wf.runsOn)) {
-    d.error(s.path, `workflow.runsOn ${JSON.stringify(wf.runsOn)} must be a GitHub-hosted Linux runner label or "self-hosted": one of ${RUNNER_LABELS.join(', ')}`);
-  }
-  for (const [what, secret] of [['usernameSecret', wf.usernameSecret], ['passwordSecret', wf.passwordSecret]] as const) {
-    if (secret !== undefined && (!/^[A-Za-z_][A-Za-z0-9_]{0,99}$/.test(secret) || /^GITHUB_/i.test(secret))) {
-      d.error(s.path, `workflow.${what} ${JSON.stringify(secret)} must be a secret name: letters, digits and "_", not starting with a digit or "GITHUB_"`);
-    }
-  }
+  const tagOf = (familyId: string) => {
+    const family = index.families.find((f) => f.node.id === familyId);
+    const tag = family?._props.tag ?? s.defaultTag;
+    return FamilyTag.isFamilyTag(tag) ? tag : undefined;
+  };
+  validateWorkflows(d, index, wf.declarations, tagOf, wf.defaultBranch);
 }
 
 function validateTag(d: Diagnostics, path: string, tag: FamilyTag): void {

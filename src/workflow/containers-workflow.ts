@@ -1,34 +1,28 @@
 import { github, JsonPatch, Project } from 'projen';
 import { ACTION_PINS, pinnedUses } from './action-pins';
 import { LineComment, commentYamlFile } from './line-comments';
-import type { BuildPlan } from '../plan/build-plan';
-
-/** Why the publish job may write packages; written next to the permission (zizmor undocumented-permissions). */
-const PERMISSION_REASONS: readonly LineComment[] = [{ key: 'packages', value: 'write', comment: 'push images' }];
+import { renderTriggers } from './triggers';
+import type { PlannedWorkflow } from '../plan/build-plan';
 
 /**
- * Adds the CI workflow that builds (pull requests) and publishes (pushes, `v*` tags, manual runs) every image of `plan`.
+ * Adds one CI workflow of `plan` (see `containersJobs` for its jobs).
  *
- * Call it once per synthesis, after the plan is validated (typically from a component's `preSynthesize()`): projen
- * renders workflows lazily, so jobs added then still reach the file. Uses the root project's `GitHub` component, or
- * creates one without Mergify and the pull-request linter (plain `Project`s have none).
+ * Call it once per planned workflow and synthesis, after the plan is validated (typically from a component's
+ * `preSynthesize()`): projen renders workflows lazily, so jobs added then still reach the file. Uses the root
+ * project's `GitHub` component, or creates one without Mergify and the pull-request linter (plain `Project`s have none).
  *
- * Beyond projen's rendering, the file gets: top-level `permissions: {}` (each job grants only what it needs),
- * `defaults.run.shell: bash` (`-eo pipefail`), and trailing comments for SHA pins and write permissions.
+ * Beyond projen's rendering, the file gets: its `on:` exactly as planned (projen's trigger model has no
+ * `paths-ignore`), top-level `permissions: {}` (each job grants only what it needs), `defaults.run.shell: bash`
+ * (`-eo pipefail`), and trailing comments for SHA pins and write permissions.
  *
  * @param project any project of the tree; the workflow goes to the root (GitHub only reads the root `.github/workflows/`)
- * @param plan the validated build plan
- * @param jobs the jobs, rendered from the plan (with `containersJobs`) before any file object was created
- * @returns the workflow, or `undefined` when `plan.workflow.enabled` is false
+ * @param wf the workflow of `plan.workflows` to add
+ * @param jobs its jobs, rendered from the plan (with `containersJobs`) before any file object was created
  * @internal
  */
 export function addContainersWorkflow(
-  project: Project, plan: BuildPlan, jobs: Record<string, github.workflows.Job>,
-): github.GithubWorkflow | undefined {
-  const wf = plan.workflow;
-  if (!wf.enabled) {
-    return undefined;
-  }
+  project: Project, wf: PlannedWorkflow, jobs: Record<string, github.workflows.Job>,
+): github.GithubWorkflow {
   const root = project.root;
   const gh = github.GitHub.of(root) ?? new github.GitHub(root, { mergify: false, pullRequestLint: false });
 
@@ -37,16 +31,14 @@ export function addContainersWorkflow(
     limitConcurrency: true,
     concurrencyOptions: { group: '${{ github.workflow }}-${{ github.ref }}', cancelInProgress: false },
   });
-  workflow.on({
-    push: { branches: [wf.defaultBranch], tags: ['v*'] },
-    pullRequest: { branches: [wf.defaultBranch] },
-    workflowDispatch: {},
-  });
+  // a placeholder trigger so projen renders an `on:` key in its place; replaced below
+  workflow.on({ workflowDispatch: {} });
   workflow.addJobs(jobs);
 
   const file = workflow.file;
   if (file !== undefined) {
     file.patch(
+      JsonPatch.replace('/on', renderTriggers(wf.triggers)),
       // superseded pull-request runs are cancelled; pushes (publishing) always run to completion
       JsonPatch.replace('/concurrency/cancel-in-progress', "${{ github.event_name == 'pull_request' }}"),
       // no default token scopes; `addOverride` cannot express `{}` (projen's merge drops empty objects)
@@ -56,7 +48,16 @@ export function addContainersWorkflow(
       JsonPatch.move('/jobs', '/jobs'),
     );
     const pinComments = ACTION_PINS.map((pin) => ({ key: 'uses', value: pinnedUses(pin), comment: pin.version }));
-    commentYamlFile(file, [...pinComments, ...PERMISSION_REASONS]);
+    commentYamlFile(file, [...pinComments, ...permissionReasons(wf)]);
   }
   return workflow;
+}
+
+/** Why a job may write; written next to the permission (zizmor undocumented-permissions). */
+function permissionReasons(wf: PlannedWorkflow): LineComment[] {
+  const deletes = wf.pullRequestImages?.deleteOnClose === true;
+  return [
+    { key: 'packages', value: 'write', comment: deletes ? 'push images (pr-cleanup: delete pr-<N> images)' : 'push images' },
+    { key: 'pull-requests', value: 'write', comment: 'comment the image references' },
+  ];
 }

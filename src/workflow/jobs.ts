@@ -1,12 +1,13 @@
 import { github } from 'projen';
-import { CHECKOUT, LOGIN, pinnedUses, SETUP_BUILDX, SETUP_QEMU } from './action-pins';
+import { CHECKOUT, pinnedUses, SETUP_BUILDX, SETUP_QEMU } from './action-pins';
+import { pullRequestJobs } from './pull-request-jobs';
+import { loginStep, registrySource } from './registry-steps';
 import { labelBuildFacts } from '../make/build-facts';
 import { usesPlatforms } from '../make/platforms';
 import { shellWord } from '../make/shell-quote';
 import type { BuildPlan, PlannedWorkflow } from '../plan/build-plan';
 import { BAKE_DEFAULT_GROUP, GLOBAL_TARGETS } from '../plan/target-names';
 import { SETTING_VARIABLES } from '../plan/variables';
-import { GHCR } from '../synth/settings';
 
 /** `tag` only runs `make print-tags`; it never needs the full build budget. */
 const TAG_JOB_TIMEOUT_MINUTES = 10;
@@ -15,52 +16,66 @@ const TAG_JOB_TIMEOUT_MINUTES = 10;
 const TAGS_STEP_ID = 'tags';
 
 /** Job ids, in the order they appear in the workflow. @internal */
-export const JOB_IDS = { tag: 'tag', build: 'build', publish: 'publish' } as const;
+export const JOB_IDS = {
+  tag: 'tag',
+  build: 'build',
+  publish: 'publish',
+  changes: 'changes',
+  prImages: 'pr-images',
+  prBuild: 'pr-build',
+  prComment: 'pr-comment',
+  prCleanup: 'pr-cleanup',
+} as const;
+
+/** A pull_request run that is not the `closed` event (which only cleans up). @internal */
+export const PULL_REQUEST_OPEN = "github.event_name == 'pull_request' && github.event.action != 'closed'";
+
+/** The head repository is this one: the pull request may use secrets and push (forks may not). @internal */
+export const SAME_REPOSITORY = 'github.event.pull_request.head.repo.full_name == github.repository';
 
 /**
- * The jobs of the containers workflow, as projen `Job` objects (camelCase; projen renders them kebab-case).
+ * The jobs of one workflow, as projen `Job` objects (camelCase; projen renders them kebab-case).
  *
- * - `tag`: computes every family tag and the build facts once with the planned Makefile
+ * - `tag`: computes the family tags and build facts once with the planned Makefile
  *   (`make -f <makefile> print-tags print-build-facts`), so CI and local builds agree.
- * - `build` (pull requests): one `docker buildx bake --file <bake file>` of the `default` group; parents are ordered by
- *   bake's `target:` contexts; platforms are the planned ones (the bake file's `PLATFORMS` default), as for `make`.
- * - `publish` (pushes and manual runs): the same bake with `--push`, after logging in to the registry.
+ * - `build` (pull requests, without pull-request images): `docker buildx bake` of the selected images, no push.
+ * - `publish` (pushes, manual and scheduled runs): the same bake with `--push`, after logging in to the registry.
+ * - with pull-request images: `changes`, `pr-images`, `pr-build`, `pr-comment`, `pr-cleanup` (see `pullRequestJobs`).
  *
  * No `run:` contains `${{ }}`: every value reaches the shell through step `env:` (GitHub script-injection guidance);
  * file names are quoted by the shared shell quoting.
- * @throws `internal error` when a literal the workflow embeds holds a GitHub expression or a secret name is malformed
+ * @throws `internal error` when a literal the workflow embeds holds a GitHub expression or a name is malformed
  * @internal
  */
-export function containersJobs(plan: BuildPlan): Record<string, github.workflows.Job> {
-  const bakeFile = plan.outputs.bakeFile;
-  assertLiterals(plan);
-  const wf = plan.workflow;
-  return {
-    [JOB_IDS.tag]: tagJob(plan),
-    [JOB_IDS.build]: bakeJob(plan, bakeFile, {
-      name: 'Build images',
-      if: "github.event_name == 'pull_request'",
-      push: false,
-    }),
-    [JOB_IDS.publish]: bakeJob(plan, bakeFile, {
+export function containersJobs(plan: BuildPlan, wf: PlannedWorkflow): Record<string, github.workflows.Job> {
+  assertLiterals(plan, wf);
+  const t = wf.triggers;
+  const jobs: Record<string, github.workflows.Job> = { [JOB_IDS.tag]: tagJob(plan, wf) };
+  if (t.pullRequest !== undefined && wf.pullRequestImages === undefined) {
+    jobs[JOB_IDS.build] = bakeJob(plan, wf, { name: 'Build images', if: "github.event_name == 'pull_request'", push: false });
+  }
+  if (t.push !== undefined || t.dispatch !== undefined || t.schedule.length > 0) {
+    jobs[JOB_IDS.publish] = bakeJob(plan, wf, {
       name: 'Publish images',
-      // push to the default branch, `v*` tags, and manual runs (which need write access to the repository)
+      // pushes, manual and scheduled runs (which need write access to the repository)
       if: "github.event_name != 'pull_request'",
       push: true,
-      login: wf.loginRegistry,
-    }),
-  };
+    });
+  }
+  if (t.pullRequest !== undefined && wf.pullRequestImages !== undefined) Object.assign(jobs, pullRequestJobs(plan, wf));
+  return jobs;
 }
 
-/** Tag variables (and tag-list variables of tag rules) in family order, without duplicates. */
-function tagVariables(plan: BuildPlan): string[] {
-  return [...new Set(plan.families.flatMap((f) => [f.tagVariable, ...(f.tagsVariable ? [f.tagsVariable] : [])]))];
+/** Tag variables (and tag-list variables of tag rules) of the workflow's images, in family order, without duplicates. @internal */
+export function tagVariables(plan: BuildPlan, wf: PlannedWorkflow): string[] {
+  const selected = new Set(wf.images);
+  return [...new Set(plan.families.filter((f) => f.images.some((i) => selected.has(i)))
+    .flatMap((f) => [f.tagVariable, ...(f.tagsVariable ? [f.tagsVariable] : [])]))];
 }
 
-function tagJob(plan: BuildPlan): github.workflows.Job {
-  const wf = plan.workflow;
+function tagJob(plan: BuildPlan, wf: PlannedWorkflow): github.workflows.Job {
   const outputs: Record<string, github.workflows.JobStepOutput> = {};
-  for (const variable of [...tagVariables(plan), ...labelBuildFacts(plan)]) {
+  for (const variable of [...tagVariables(plan, wf), ...labelBuildFacts(plan)]) {
     outputs[variable] = { stepId: TAGS_STEP_ID, outputName: variable };
   }
   return {
@@ -68,6 +83,8 @@ function tagJob(plan: BuildPlan): github.workflows.Job {
     runsOn: [wf.runsOn],
     timeoutMinutes: Math.min(TAG_JOB_TIMEOUT_MINUTES, wf.timeoutMinutes),
     permissions: { contents: github.workflows.JobPermission.READ },
+    // a closed pull request only cleans up
+    ...(wf.pullRequestImages?.deleteOnClose ? { if: "github.event.action != 'closed'" } : {}),
     outputs,
     steps: [
       // full history and tags: the `{version}` placeholder comes from `git describe`
@@ -84,16 +101,23 @@ function tagJob(plan: BuildPlan): github.workflows.Job {
   };
 }
 
-interface BakeJobOptions {
+/** Options of a job running `docker buildx bake`. @internal */
+export interface BakeJobOptions {
   readonly name: string;
   readonly if: string;
   readonly push: boolean;
-  /** Registry to log in to before pushing; none when undefined. */
-  readonly login?: string;
+  /** Extra jobs to wait for besides `tag`. */
+  readonly needs?: readonly string[];
+  /** Tag values replacing the `tag` job's outputs (pull-request images: `pr-<N>`). */
+  readonly tagValue?: string;
+  /** The targets come from this environment variable (space-separated image ids) instead of the plan. */
+  readonly targetsFrom?: { readonly variable: string; readonly value: string };
 }
 
-function bakeJob(plan: BuildPlan, bakeFile: string, options: BakeJobOptions): github.workflows.Job {
-  const wf = plan.workflow;
+/** A job that bakes the workflow's images (and pushes them after logging in, when `push`). @internal */
+export function bakeJob(plan: BuildPlan, wf: PlannedWorkflow, options: BakeJobOptions): github.workflows.Job {
+  // a build that never pushes (forks get no secrets) falls back to the pipeline's registry for its references
+  const source = registrySource(wf, options.push ? undefined : plan.registry);
   const steps: github.workflows.JobStep[] = [checkoutStep()];
   if (usesPlatforms(plan)) {
     steps.push({
@@ -110,29 +134,32 @@ function bakeJob(plan: BuildPlan, bakeFile: string, options: BakeJobOptions): gi
     uses: pinnedUses(SETUP_BUILDX),
     with: { 'cache-binary': false },
   });
-  if (options.login !== undefined) {
-    steps.push(loginStep(wf, options.login));
-  }
-  const env: Record<string, string> = { [SETTING_VARIABLES.registry]: plan.registry };
-  for (const variable of tagVariables(plan)) {
-    env[variable] = `\${{ needs.${JOB_IDS.tag}.outputs.${variable} }}`;
+  steps.push(...source.steps);
+  if (options.push) steps.push(loginStep(wf, source));
+  const env: Record<string, string> = { [SETTING_VARIABLES.registry]: source.registry };
+  for (const variable of tagVariables(plan, wf)) {
+    env[variable] = options.tagValue ?? `\${{ needs.${JOB_IDS.tag}.outputs.${variable} }}`;
   }
   // the OCI revision and created labels, from the same Makefile code as local builds
   for (const fact of labelBuildFacts(plan)) {
     env[fact] = `\${{ needs.${JOB_IDS.tag}.outputs.${fact} }}`;
   }
-  steps.push({
-    id: 'bake',
-    name: options.push ? 'Build and push images' : 'Build images',
-    env,
-    run: ['docker buildx bake', '--file', shellWord(bakeFile), ...(options.push ? ['--push'] : []), shellWord(BAKE_DEFAULT_GROUP)].join(' '),
-  });
-  const permissions: github.workflows.JobPermissions = options.login === GHCR
+  const bake = ['docker buildx bake', '--file', shellWord(plan.outputs.bakeFile), ...(options.push ? ['--push'] : [])];
+  let run: string;
+  if (options.targetsFrom !== undefined) {
+    env[options.targetsFrom.variable] = options.targetsFrom.value;
+    run = [`read -ra targets <<< "$${options.targetsFrom.variable}"`, [...bake, '"${targets[@]}"'].join(' ')].join('\n');
+  } else {
+    run = [...bake, ...(wf.allImages ? [shellWord(BAKE_DEFAULT_GROUP)] : wf.images.map(shellWord))].join(' ');
+  }
+  steps.push({ id: 'bake', name: options.push ? 'Build and push images' : 'Build images', env, run });
+  const permissions: github.workflows.JobPermissions = options.push && source.githubToken
     ? { contents: github.workflows.JobPermission.READ, packages: github.workflows.JobPermission.WRITE }
     : { contents: github.workflows.JobPermission.READ };
+  const needs = [JOB_IDS.tag, ...(options.needs ?? [])];
   return {
     name: options.name,
-    needs: [JOB_IDS.tag],
+    needs,
     if: options.if,
     runsOn: [wf.runsOn],
     timeoutMinutes: wf.timeoutMinutes,
@@ -141,7 +168,8 @@ function bakeJob(plan: BuildPlan, bakeFile: string, options: BakeJobOptions): gi
   };
 }
 
-function checkoutStep(extra: Record<string, unknown> = {}): github.workflows.JobStep {
+/** `actions/checkout` without persisted credentials. @internal */
+export function checkoutStep(extra: Record<string, unknown> = {}): github.workflows.JobStep {
   return {
     id: 'checkout',
     name: 'Check out',
@@ -151,45 +179,45 @@ function checkoutStep(extra: Record<string, unknown> = {}): github.workflows.Job
   };
 }
 
-function loginStep(wf: PlannedWorkflow, registry: string): github.workflows.JobStep {
-  let credentials: { username: string; password: string };
-  if (registry === GHCR) {
-    credentials = { username: '${{ github.actor }}', password: '${{ secrets.GITHUB_TOKEN }}' };
-  } else if (wf.usernameSecret !== undefined && wf.passwordSecret !== undefined) {
-    credentials = { username: `\${{ secrets.${wf.usernameSecret} }}`, password: `\${{ secrets.${wf.passwordSecret} }}` };
-  } else {
-    throw new Error(`internal error: workflow ${wf.name}: no usernameSecret and passwordSecret for ${registry} (settings default them)`);
-  }
-  return { id: 'login', name: `Log in to ${registry}`, uses: pinnedUses(LOGIN), with: { registry, ...credentials } };
-}
-
-/** Secret names (GitHub: letters, digits and `_`, not starting with a digit). */
-const SECRET_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+/** Secret, variable, output and environment names (letters, digits and `_`, not starting with a digit). */
+const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
 /**
  * The workflow embeds these literals in YAML values GitHub evaluates expressions in; the plan never holds a GitHub
- * expression (`${{`) or a malformed secret name there, whatever produced it.
+ * expression (`${{`) or a malformed name there, whatever produced it.
  */
-function assertLiterals(plan: BuildPlan): void {
-  const wf = plan.workflow;
+function assertLiterals(plan: BuildPlan, wf: PlannedWorkflow): void {
+  const t = wf.triggers;
   const literals: Record<string, string | undefined> = {
     'registry': plan.registry,
     'bake file': plan.outputs.bakeFile,
     'makefile': plan.outputs.makefile,
     'workflow.name': wf.name,
-    'workflow.defaultBranch': wf.defaultBranch,
-    'workflow.loginRegistry': wf.loginRegistry,
     'workflow.runsOn': wf.runsOn,
+    'workflow registry': wf.registry.kind === 'literal' ? wf.registry.registry : undefined,
   };
+  const lists: Record<string, readonly string[]> = {
+    'images': wf.images,
+    'schedule': t.schedule,
+    'push filters': t.push ? [...t.push.branches, ...t.push.tags, ...t.push.paths, ...t.push.pathsIgnore] : [],
+    'pull_request filters': t.pullRequest ? [...t.pullRequest.branches, ...t.pullRequest.paths, ...t.pullRequest.pathsIgnore] : [],
+    'dispatch inputs': (t.dispatch?.inputs ?? []).flatMap((i) => [i.name, i.description, i.default ?? '', ...i.options]),
+    'stable tags': (wf.pullRequestImages?.images ?? []).flatMap((i) => [i.stableTag, ...i.inputs]),
+  };
+  for (const [what, list] of Object.entries(lists)) list.forEach((value, i) => (literals[`${what}[${i}]`] = value));
   for (const [what, value] of Object.entries(literals)) {
-    if (value !== undefined && value.includes('${{')) {
-      throw new Error(`internal error: workflow ${wf.name}: ${what} ${JSON.stringify(value)} holds a GitHub expression`);
+    if (value !== undefined && (value.includes('${{') || /[\r\n]/.test(value))) {
+      throw new Error(`internal error: workflow ${wf.name}: ${what} ${JSON.stringify(value)} holds a GitHub expression or a line break`);
     }
   }
-  const names: Record<string, string | undefined> = { usernameSecret: wf.usernameSecret, passwordSecret: wf.passwordSecret };
-  for (const variable of tagVariables(plan)) names[`tag variable ${variable}`] = variable;
+  const names: Record<string, string | undefined> = {
+    'usernameSecret': wf.usernameSecret,
+    'passwordSecret': wf.passwordSecret,
+    'registry variable or secret': wf.registry.kind === 'variable' || wf.registry.kind === 'secret' ? wf.registry.name : undefined,
+  };
+  for (const variable of tagVariables(plan, wf)) names[`tag variable ${variable}`] = variable;
   for (const [what, value] of Object.entries(names)) {
-    if (value !== undefined && !SECRET_NAME.test(value)) {
+    if (value !== undefined && !NAME.test(value)) {
       throw new Error(`internal error: workflow ${wf.name}: ${what} ${JSON.stringify(value)} is not a secret, output or environment name`);
     }
   }

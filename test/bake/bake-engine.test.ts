@@ -7,7 +7,7 @@ import { renderBakeJson } from '../../src/bake/plan-to-bake';
 import { renderMakefile } from '../../src/make/plan-to-makefile';
 import type { BuildPlan, PlannedImage } from '../../src/plan/build-plan';
 import { imageLabels } from '../../src/plan/labels';
-import { FLOW_PIPE_PLAN } from '../fixtures/plans';
+import { DEFAULT_MAKE } from '../fixtures/plans';
 import { describeEngine, docker, REGISTRY_ADDRESS, registryTags, TEST_BASE_IMAGE, uniqueTag } from '../support/engine';
 
 /**
@@ -81,9 +81,10 @@ const PLAN: BuildPlan = {
     tag: { templates: ['{sha}'], constants: [], fallback: 'dev' },
   }],
   variables: [{ name: 'BAKE_E2E_BASE_IMAGE', defaultValue: TEST_BASE_IMAGE, description: 'Base image of stage parent' }],
-  workflow: FLOW_PIPE_PLAN.workflow,
-  make: FLOW_PIPE_PLAN.make,
-  outputs: { makefile: 'Makefile', bakeFile: BAKE_FILE, docs: 'CONTAINERS.md' },
+  workflows: [],
+  defaultBranch: 'main',
+  make: DEFAULT_MAKE,
+  outputs: { makefile: 'Makefile', bakeFile: BAKE_FILE, docs: 'CONTAINERS.md', workflows: [] },
   dockerfiles: [],
   dockerignores: [],
 };

@@ -33,7 +33,7 @@ describe('renderContainersDoc', () => {
   test('starts with the marker comment and a title; tidy whitespace', () => {
     const lines = flowPipe.split('\n');
     expect(lines.slice(0, 2)).toStrictEqual([`<!-- ${MARKER} -->`, '# Container images']);
-    expect(flowPipe.endsWith('|\n')).toBe(true);
+    expect(flowPipe.endsWith('```\n')).toBe(true);
     expect(flowPipe).not.toMatch(/[ \t]$/m);
     expect(flowPipe).not.toMatch(/\n\n\n/);
   });
@@ -213,5 +213,29 @@ describe('mermaidGraph', () => {
       '  base_os --> x_y',
       '  x_y --> x_y_2',
     ]);
+  });
+});
+
+describe('workflow badges', () => {
+  test('one README badge snippet per workflow, with the repository from sourceUrl', () => {
+    // GIVEN flow-pipe (sourceUrl https://github.com/hurdad/flow-pipe) with a second workflow
+    const second = { ...FLOW_PIPE_PLAN.workflows[0], name: 'nightly', fileName: 'nightly.yml' };
+    const doc = renderContainersDoc({ ...FLOW_PIPE_PLAN, workflows: [...FLOW_PIPE_PLAN.workflows, second] }, MARKER);
+    // THEN
+    const section = doc.slice(doc.indexOf('## Workflows'));
+    expect(section).toContain('`containers` (`.github/workflows/containers.yml`):\n\n```markdown\n'
+      + '[![containers](https://github.com/hurdad/flow-pipe/actions/workflows/containers.yml/badge.svg)](https://github.com/hurdad/flow-pipe/actions/workflows/containers.yml)\n```\n');
+    expect(section).toContain('[![nightly](https://github.com/hurdad/flow-pipe/actions/workflows/nightly.yml/badge.svg)]');
+    expect(section).not.toContain('OWNER/REPO');
+  });
+
+  test('without a GitHub sourceUrl the snippet names OWNER/REPO and says so', () => {
+    const doc = renderContainersDoc({ ...FLOW_PIPE_PLAN, sourceUrl: 'https://gitlab.com/a/b' }, MARKER);
+    expect(doc).toContain('Replace `OWNER/REPO` with the repository');
+    expect(doc).toContain('(https://github.com/OWNER/REPO/actions/workflows/containers.yml)');
+  });
+
+  test('no workflow, no section', () => {
+    expect(renderContainersDoc({ ...FLOW_PIPE_PLAN, workflows: [] }, MARKER)).not.toContain('## Workflows');
   });
 });

@@ -4,6 +4,7 @@
  */
 import { expect } from 'vitest';
 import { DEFAULT_TAG, flowPipe, Output, OutputPaths, Parts, plugin, Variation } from './pipeline';
+import { WORKFLOW_ROWS } from './workflow-rows';
 import {
   BuildSteps, CacheMounts, CacheSharing, DockerfileSyntax, FamilyTag, GoService, GoServiceProps, ImageRole, ImageSource, LatestTag, Mount, RunNetwork,
   PythonService, PythonServiceProps, RustService, RustServiceProps, ShaFormat, TagCondition, TagRule, TimestampSource,
@@ -262,6 +263,8 @@ export const ROWS: ReachRow[] = [
       dockerfile: has(`org.opencontainers.image.source="${SOURCE}"`),
       makefile: has(`org.opencontainers.image.source=${SOURCE}`),
       bake: bakeLabel('org.opencontainers.image.source', SOURCE),
+      // the workflow badge snippets name the repository
+      docs: replaces(['OWNER/REPO'], `${SOURCE}/actions/workflows/containers.yml/badge.svg`),
     },
   },
   {
@@ -299,18 +302,18 @@ export const ROWS: ReachRow[] = [
   {
     option: 'ContainersProps.workflow',
     variant: { props: { workflow: { enabled: false } } },
-    effects: { workflow: absent },
+    effects: { workflow: absent, docs: lacks('## Workflows') },
   },
   // ---------------- ContainersWorkflowOptions ----------------
   {
     option: 'ContainersWorkflowOptions.enabled',
     variant: { props: { workflow: { enabled: false } } },
-    effects: { workflow: absent },
+    effects: { workflow: absent, docs: lacks('## Workflows') },
   },
   {
     option: 'ContainersWorkflowOptions.name',
     variant: { props: { workflow: { name: 'images' } } },
-    effects: { workflow: has('name: images\n') },
+    effects: { workflow: has('name: images\n'), docs: replaces(['.github/workflows/containers.yml'], '.github/workflows/images.yml') },
   },
   {
     option: 'ContainersWorkflowOptions.defaultBranch',
@@ -854,4 +857,5 @@ export const ROWS: ReachRow[] = [
     dockerfile: has('HEALTHCHECK CMD ["/opt/venv/bin/python", "-m", "svc.health"]'),
   }),
   serviceRow('PythonServiceProps.user', pythonService, { user: '65532:65532' }, { dockerfile: has('USER 65532:65532') }),
+  ...WORKFLOW_ROWS,
 ];

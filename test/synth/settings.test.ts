@@ -18,19 +18,25 @@ describe('resolveSettings', () => {
     // THEN
     expect(errors).toStrictEqual([]);
     expect(settings.outputs).toStrictEqual({
-      makefile: 'Makefile', bakeFile: 'docker-bake.json', docs: 'CONTAINERS.md', workflow: '.github/workflows/containers.yml',
+      makefile: 'Makefile', bakeFile: 'docker-bake.json', docs: 'CONTAINERS.md', workflows: ['.github/workflows/containers.yml'],
     });
     expect(settings.defaultUser).toBe('10001:10001');
     expect(settings.platforms).toStrictEqual([]);
     expect(settings.dockerfileSyntax._directive([])).toBe(DockerfileSyntax.auto()._directive([]));
-    expect(settings.workflow).toMatchObject({ name: 'containers', defaultBranch: 'main', runsOn: 'ubuntu-24.04', timeoutMinutes: 60, loginRegistry: 'ghcr.io' });
-    expect(settings.workflow.usernameSecret).toBeUndefined();
+    expect(settings.workflow.defaultBranch).toBe('main');
+    expect(settings.workflow.declarations).toHaveLength(1);
+    expect(settings.workflow.declarations[0]).toMatchObject({
+      name: 'containers', runsOn: 'ubuntu-24.04', timeoutMinutes: 60, registry: { kind: 'literal', registry: 'ghcr.io/acme' },
+    });
+    expect(settings.workflow.declarations[0].usernameSecret).toBeUndefined();
   });
 
   test('registries other than ghcr.io get secret names; a disabled workflow has no file', () => {
+    const enabled = resolve({ registry: 'registry.example.com/team' }).settings;
+    expect(enabled.workflow.declarations[0]).toMatchObject({ usernameSecret: 'REGISTRY_USERNAME', passwordSecret: 'REGISTRY_PASSWORD' });
     const { settings } = resolve({ registry: 'registry.example.com/team', workflow: { enabled: false } });
-    expect(settings.workflow).toMatchObject({ usernameSecret: 'REGISTRY_USERNAME', passwordSecret: 'REGISTRY_PASSWORD' });
-    expect(settings.outputs.workflow).toBeUndefined();
+    expect(settings.workflow.declarations).toStrictEqual([]);
+    expect(settings.outputs.workflows).toStrictEqual([]);
   });
 
   test('output paths are normalised', () => {

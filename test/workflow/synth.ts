@@ -12,7 +12,7 @@ export class WorkflowAtSynth extends Component {
   }
 
   public preSynthesize(): void {
-    addContainersWorkflow(this.project, this.plan, containersJobs(this.plan));
+    for (const wf of this.plan.workflows) addContainersWorkflow(this.project, wf, containersJobs(this.plan, wf));
   }
 }
 
@@ -23,11 +23,11 @@ export function synthPlan(plan: BuildPlan): Record<string, any> {
   return Testing.synth(project);
 }
 
-/** The workflow text of `plan`, synthesized as above. */
-export function synthWorkflow(plan: BuildPlan): string {
-  const text = synthPlan(plan)[`.github/workflows/${plan.workflow.fileName}`];
+/** The text of the first (or the named) workflow of `plan`, synthesized as above. */
+export function synthWorkflow(plan: BuildPlan, fileName = plan.workflows[0]?.fileName): string {
+  const text = synthPlan(plan)[`.github/workflows/${fileName}`];
   if (typeof text !== 'string') {
-    throw new Error(`no workflow file for ${plan.workflow.fileName}`);
+    throw new Error(`no workflow file for ${fileName}`);
   }
   return text;
 }

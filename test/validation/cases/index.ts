@@ -7,3 +7,4 @@ export { UNTYPED_CASES } from './untyped';
 export { MAKE_CASES } from './make';
 export { PRESET_CASES } from './presets';
 export { TAG_RULE_CASES } from './tag-rules';
+export { WORKFLOW_CASES } from './workflows';

@@ -1,0 +1,94 @@
+import type { PullRequestImagesOptions } from './pull-request-images';
+import type { WorkflowRegistry } from './workflow-registry';
+import type { WorkflowDispatchOptions, WorkflowPullRequestOptions, WorkflowPushOptions } from './workflow-triggers';
+
+/**
+ * A GitHub Actions workflow of the pipeline, one of several (`Containers.addWorkflow(id, …)` or the `workflows`
+ * prop). Declaring any replaces the single default workflow.
+ *
+ * Each selects images and its own triggers; it is hardened like the default one (SHA-pinned actions, `permissions: {}`
+ * and least scopes per job, no `${{ }}` in `run:`, timeouts, concurrency).
+ */
+export interface WorkflowDefinitionOptions {
+  /**
+   * Workflow name, also the file name `.github/workflows/<name>.yml`.
+   * @default - the id
+   */
+  readonly name?: string;
+  /**
+   * Families whose images the workflow builds (ids).
+   * @default - every family, unless `images` is set
+   */
+  readonly families?: string[];
+  /**
+   * Images the workflow builds, as `<family>-<image>` (the suffix of their Make targets), added to `families`.
+   * @default - none beyond `families`
+   */
+  readonly images?: string[];
+  /**
+   * Run on pushes.
+   * @default - no push trigger
+   */
+  readonly push?: WorkflowPushOptions;
+  /**
+   * Run on pull requests (build without pushing, or pull-request images).
+   * @default - no pull_request trigger
+   */
+  readonly pullRequest?: WorkflowPullRequestOptions;
+  /**
+   * Run manually.
+   * @default - no workflow_dispatch trigger
+   */
+  readonly dispatch?: WorkflowDispatchOptions;
+  /**
+   * Cron schedules (5 fields, UTC), e.g. `['0 4 * * 1']`.
+   * @default - none
+   */
+  readonly schedule?: string[];
+  /**
+   * Derive `paths` of the push and pull_request triggers from the selected images' inputs (Dockerfile,
+   * `.dockerignore`, COPY and bind-mount sources, those of parent images, the bake file and this workflow).
+   * @default true, unless `pathsIgnore` is set (GitHub forbids both on one event)
+   */
+  readonly pathsFromInputs?: boolean;
+  /**
+   * More `paths` patterns for push and pull_request.
+   * @default - none
+   */
+  readonly paths?: string[];
+  /**
+   * `paths-ignore` patterns for push and pull_request (seed 001: `['**.md', 'docs/**']`); excludes `paths`.
+   * @default - none
+   */
+  readonly pathsIgnore?: string[];
+  /**
+   * Where the workflow publishes.
+   * @default - WorkflowRegistry.literal(<the pipeline's registry>)
+   */
+  readonly registry?: WorkflowRegistry;
+  /**
+   * Secret holding the registry user name (registries other than ghcr.io).
+   * @default - the pipeline's workflow.usernameSecret ("REGISTRY_USERNAME")
+   */
+  readonly usernameSecret?: string;
+  /**
+   * Secret holding the registry password or token (registries other than ghcr.io).
+   * @default - the pipeline's workflow.passwordSecret ("REGISTRY_PASSWORD")
+   */
+  readonly passwordSecret?: string;
+  /**
+   * Runner label of every job.
+   * @default - the pipeline's workflow.runsOn
+   */
+  readonly runsOn?: string;
+  /**
+   * Time limit of every job.
+   * @default - the pipeline's workflow.timeoutMinutes
+   */
+  readonly timeoutMinutes?: number;
+  /**
+   * Pull-request images (needs `pullRequest`).
+   * @default - pull requests build without pushing
+   */
+  readonly pullRequestImages?: PullRequestImagesOptions;
+}
