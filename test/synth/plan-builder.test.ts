@@ -112,6 +112,7 @@ describe('buildPlan', () => {
         pullRequestImages: undefined,
       }],
       sourceUrl: 'https://github.com/acme/app',
+      defaultBranch: 'main',
       outputs: { makefile: 'Makefile', bakeFile: 'docker-bake.json', docs: 'CONTAINERS.md', workflows: ['.github/workflows/containers.yml'] },
       dockerignores: [{ path: '.dockerignore', context: '.', patterns: ['**', '**/.git', '**/.env', '**/.env.*', '**/node_modules', '**/*.pem'] }],
       make: { targetPrefix: '', defaultGoal: 'help', targets: [] },
