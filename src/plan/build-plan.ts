@@ -28,6 +28,8 @@ export interface BuildPlan {
   readonly dockerfiles: readonly PlannedDockerfile[];
   /** One `.dockerignore` per build context, in path order. */
   readonly dockerignores: readonly PlannedDockerignore[];
+  /** Digest pinning. */
+  readonly pins: PlannedPins;
 }
 
 /** Normalised project-relative paths (POSIX separators) of the generated files. @internal */
@@ -37,6 +39,18 @@ export interface PlannedOutputs {
   readonly docs: string;
   /** `.github/workflows/<name>.yml`, absent when the workflow is disabled. */
   readonly workflow?: string;
+  /** The generated digests env file, when asked for. */
+  readonly digestsEnv?: string;
+}
+
+/** Digest pinning: what the pin task resolves and what the lock pinned. @internal */
+export interface PlannedPins {
+  /** Project-relative path of the lockfile. */
+  readonly lockFile: string;
+  /** Every registry base reference without a digest of its own, sorted: what `containers:pin` resolves. */
+  readonly references: readonly string[];
+  /** Per base image variable, the reference it defaults to (pinned when locked), sorted by variable. */
+  readonly variables: ReadonlyArray<{ readonly variable: string; readonly reference: string }>;
 }
 
 /** A Dockerfile to write: its typed lines and the `# syntax=` directive value, if any. @internal */

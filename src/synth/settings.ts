@@ -18,7 +18,20 @@ export interface PipelineSettings {
   readonly dockerfileSyntax: DockerfileSyntax;
   readonly outputs: PlannedOutputs;
   readonly workflow: PlannedWorkflow;
+  /** Digest pinning. */
+  readonly pinning: PinningSettings;
 }
+
+/** Pinning settings with defaults resolved. @internal */
+export interface PinningSettings {
+  /** Normalised project-relative path of the lockfile. */
+  readonly lockFile: string;
+  /** Whether unpinned bases and stale lock entries are errors. */
+  readonly frozen: boolean;
+}
+
+/** The environment variable that turns frozen pinning on (CI). @internal */
+export const FROZEN_ENV = 'PROJEN_CONTAINERS_FROZEN';
 
 /** The registry whose login uses the workflow's own `GITHUB_TOKEN`. @internal */
 export const GHCR = 'ghcr.io';
@@ -31,10 +44,12 @@ const WORKFLOW_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/;
  * every default resolved. Wrong types and unusable paths are reported to `d` at `path`; nothing here throws.
  * @internal
  */
-export function resolveSettings(rawProps: unknown, path: string, d: Diagnostics): PipelineSettings {
+export function resolveSettings(rawProps: unknown, path: string, d: Diagnostics, env: NodeJS.ProcessEnv = process.env): PipelineSettings {
   const r = new UntypedReader(d, path);
   const p = r.optionalObject('props', rawProps);
   const wfRaw = r.optionalObject('workflow', p.workflow);
+  const pinRaw = r.optionalObject('pinning', p.pinning);
+  const digestsEnv = r.optionalString('pinning.digestsEnvFile', pinRaw.digestsEnvFile);
   const registry = r.string('registry', p.registry);
   const registryHost = registry.split('/')[0];
   const workflowEnabled = r.optionalBoolean('workflow.enabled', wfRaw.enabled) ?? true;
@@ -48,8 +63,10 @@ export function resolveSettings(rawProps: unknown, path: string, d: Diagnostics)
     bakeFile: outputPath(d, path, 'bakeFile', r.optionalString('bakeFile', p.bakeFile) ?? 'docker-bake.json'),
     docs: outputPath(d, path, 'docs', r.optionalString('docs', p.docs) ?? 'CONTAINERS.md'),
     workflow: workflowEnabled ? `.github/workflows/${workflowName}.yml` : undefined,
+    ...(digestsEnv === undefined ? {} : { digestsEnv: outputPath(d, path, 'pinning.digestsEnvFile', digestsEnv) }),
   };
-  checkDistinct(d, path, outputs);
+  const lockFile = outputPath(d, path, 'pinning.lockFile', r.optionalString('pinning.lockFile', pinRaw.lockFile) ?? 'containers.lock.json');
+  checkDistinct(d, path, { ...outputs, 'pinning.lockFile': lockFile });
   return {
     path,
     registry,
@@ -71,6 +88,10 @@ export function resolveSettings(rawProps: unknown, path: string, d: Diagnostics)
       runsOn: r.optionalString('workflow.runsOn', wfRaw.runsOn) ?? 'ubuntu-24.04',
       timeoutMinutes: r.optionalInteger('workflow.timeoutMinutes', wfRaw.timeoutMinutes, 1, 360) ?? 60,
     },
+    pinning: {
+      lockFile,
+      frozen: (r.optionalBoolean('pinning.frozen', pinRaw.frozen) ?? false) || env[FROZEN_ENV] === '1',
+    },
   };
 }
 
@@ -83,7 +104,7 @@ function outputPath(d: Diagnostics, path: string, what: string, value: string): 
   return result.path;
 }
 
-function checkDistinct(d: Diagnostics, path: string, outputs: PlannedOutputs): void {
+function checkDistinct(d: Diagnostics, path: string, outputs: Record<string, string | undefined>): void {
   const seen = new Map<string, string>();
   for (const [what, file] of Object.entries(outputs)) {
     if (file === undefined) continue;

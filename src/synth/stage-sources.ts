@@ -1,3 +1,4 @@
+import type { Pins } from './pin-lock';
 import { PipelineIndex } from './pipeline-index';
 import { variablePrefix } from '../core/names';
 import { Image } from '../image/image';
@@ -37,7 +38,7 @@ export class StageSourceResolver {
     return `${variablePrefix(stage.stageName)}_BASE_IMAGE`;
   }
 
-  constructor(private readonly index: PipelineIndex) {}
+  constructor(private readonly index: PipelineIndex, private readonly pins: Pins) {}
 
   public resolve(stage: Stage): ResolvedSource {
     const src = sourceOf(stage.from);
@@ -48,10 +49,11 @@ export class StageSourceResolver {
       case 'registry': {
         const arg = src.buildArg ?? StageSourceResolver.defaultBaseArg(stage);
         const family = this.index.familyOf(this.index.imageOf(stage)).node.id;
+        const reference = this.pins.resolve(src.reference);
         return {
           text: `\${${arg}}`,
-          globalArgs: [{ name: arg, value: src.reference }],
-          buildArgs: [{ name: arg, variable: `${variablePrefix(family)}_${arg}`, defaultValue: src.reference, description: `Base image passed as build argument ${arg} (family ${family})` }],
+          globalArgs: [{ name: arg, value: reference }],
+          buildArgs: [{ name: arg, variable: `${variablePrefix(family)}_${arg}`, defaultValue: reference, description: `Base image passed as build argument ${arg} (family ${family})` }],
           inheritsNonRootUser: false,
         };
       }

@@ -1,9 +1,11 @@
+import { Pins } from './pin-lock';
 import { PipelineIndex } from './pipeline-index';
 import { StageSourceResolver } from './stage-sources';
 import type { Diagnostics } from '../core/diagnostics';
 import { variablePrefix, VARIABLE_PATTERN } from '../core/names';
 import { describe } from '../core/untyped';
 import { sourceOf } from '../image/image-source';
+import { EMPTY_LOCK } from '../pin/lockfile';
 import { BAKE_DEFAULT_GROUP, familyTargets, GLOBAL_TARGETS, imageTargets } from '../plan/target-names';
 import { BUILD_FACT_VARIABLES, SETTING_VARIABLES, tagVariableOf } from '../plan/variables';
 
@@ -45,7 +47,8 @@ export function validateNames(d: Diagnostics, index: PipelineIndex): void {
     bake(family.node.id, path);
     variable(tagVariableOf(variablePrefix(family.node.id)), path);
   }
-  const sources = new StageSourceResolver(index);
+  // the lock maps equal references to equal pins, so collisions are the same with or without it
+  const sources = new StageSourceResolver(index, new Pins(EMPTY_LOCK));
   for (const image of index.images) {
     const path = image.node.path;
     const id = index.imageId(image);

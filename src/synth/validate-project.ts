@@ -23,6 +23,8 @@ export function validateProjectFit(project: Project, plan: BuildPlan, path: stri
   claim(plan.outputs.makefile, 'the Makefile (makefile)');
   claim(plan.outputs.bakeFile, 'the bake file (bakeFile)');
   claim(plan.outputs.docs, 'the documentation (docs)');
+  if (plan.outputs.digestsEnv !== undefined) claim(plan.outputs.digestsEnv, 'the digests env file (pinning.digestsEnvFile)');
+  claim(plan.pins.lockFile, 'the lockfile (pinning.lockFile)');
   if (plan.outputs.workflow !== undefined) {
     claim(plan.outputs.workflow, 'the workflow (workflow.name)');
     if (github.GitHub.of(project.root)?.tryFindWorkflow(plan.workflow.name) !== undefined) {

@@ -3,7 +3,9 @@ import { describe, expect, test } from 'vitest';
 import { digest, disposeProject, newPipeline, synthFiles } from './pipeline-fixture';
 import { DockerfileSyntax, Image, ImageRole, ImageSource, Mount, Protocol, RunNetwork } from '../../src';
 import { Diagnostics } from '../../src/core/diagnostics';
+import { EMPTY_LOCK } from '../../src/pin/lockfile';
 import { buildDockerfile } from '../../src/synth/dockerfile-builder';
+import { Pins } from '../../src/synth/pin-lock';
 import { PipelineIndex } from '../../src/synth/pipeline-index';
 import { StageSourceResolver } from '../../src/synth/stage-sources';
 
@@ -306,7 +308,7 @@ describe('frontend features and the # syntax= directive', () => {
     configure(image);
     const index = new PipelineIndex(containers, new Diagnostics());
     const model = buildDockerfile(index.dockerfiles()[0].stages, {
-      index, sources: new StageSourceResolver(index), defaultUser: '10001:10001', labelsOf: () => [],
+      index, sources: new StageSourceResolver(index, new Pins(EMPTY_LOCK)), defaultUser: '10001:10001', labelsOf: () => [],
     });
     disposeProject(project);
     return DockerfileSyntax.auto()._directive(model.features);

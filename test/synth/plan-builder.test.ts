@@ -100,6 +100,7 @@ describe('buildPlan', () => {
       sourceUrl: 'https://github.com/acme/app',
       outputs: { makefile: 'Makefile', bakeFile: 'docker-bake.json', docs: 'CONTAINERS.md', workflow: '.github/workflows/containers.yml' },
       dockerignores: [{ path: '.dockerignore', context: '.', patterns: ['**', '**/.git', '**/.env', '**/.env.*', '**/node_modules', '**/*.pem'] }],
+      pins: { lockFile: 'containers.lock.json', references: ['ubuntu:24.04'], variables: [{ variable: 'APP_RUNTIME_BASE_IMAGE', reference: 'ubuntu:24.04' }] },
     });
   });
 
