@@ -18,8 +18,8 @@ export interface PinTarget {
 
 const DOCKER_HUB_HOSTS = new Set(['docker.io', 'index.docker.io', 'registry-1.docker.io']);
 
-/** Hosts spoken to over plain HTTP, as Docker does for loopback registries. */
-function isLoopback(host: string): boolean {
+/** Hosts spoken to over plain HTTP, as Docker does for loopback registries. @internal */
+export function isLoopback(host: string): boolean {
   const name = host.replace(/:\d+$/, '');
   return name === 'localhost' || /^127(?:\.\d{1,3}){3}$/.test(name) || name === '[::1]';
 }

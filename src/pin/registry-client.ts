@@ -4,7 +4,7 @@ import type { CredentialSource, RegistryCredentials } from './credentials';
 import { httpRequest, HttpResponse, TransportError } from './http-request';
 import { isManifestMediaType, MANIFEST_ACCEPT } from './media-types';
 import { PinError } from './pin-error';
-import type { PinTarget } from './pin-target';
+import { isLoopback, PinTarget } from './pin-target';
 
 /** How the resolver talks to registries. @internal */
 export interface ResolverOptions {
@@ -130,7 +130,7 @@ class Exchange {
     } catch {
       throw this.malformed(`the token realm ${JSON.stringify(challenge.params.realm)} is not a URL`);
     }
-    if (realm.protocol !== 'https:' && !(realm.protocol === 'http:' && this.target.insecure)) {
+    if (realm.protocol !== 'https:' && !(realm.protocol === 'http:' && isLoopback(realm.host))) {
       throw this.malformed(`the token realm ${realm.href} is not https; refusing to send credentials over plain HTTP`);
     }
     if (challenge.params.service) realm.searchParams.set('service', challenge.params.service);
