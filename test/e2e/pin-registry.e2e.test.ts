@@ -85,7 +85,14 @@ function dockerConfigFor(dir: string, hosts: string[]): string {
 }
 
 /** A token server speaking the Docker token protocol: Basic-authenticated GET /token → RS256 JWT with x5c. */
-async function startTokenServer(dir: string, service: string, issuer: string): Promise<{ url: string; cert: string; server: Server; requests: string[] }> {
+interface TokenServer {
+  readonly url: string;
+  readonly cert: string;
+  readonly server: Server;
+  readonly requests: string[];
+}
+
+async function startTokenServer(dir: string, service: string, issuer: string): Promise<TokenServer> {
   const key = join(dir, 'token.key');
   const cert = join(dir, 'token.crt');
   execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', key, '-out', cert, '-days', '1', '-subj', '/CN=pin-token'], { stdio: 'ignore' });
