@@ -58,7 +58,7 @@ export function buildPlan(index: PipelineIndex, settings: PipelineSettings, d: D
       const p = sources.resolve(stage).parentImage;
       if (p) found.set(p.image, p.contextName);
       for (const ins of stage._instructions) {
-        if (ins.kind === 'copy' && ins.from && Image.isImage(ins.from) && ins.from !== image) found.set(ins.from, ins.from.stageName);
+        if (ins.kind === 'copy' && ins.from && Image.isImage(ins.from) && ins.from !== image) found.set(ins.from, sources.contextNameOf(stage, ins.from));
       }
     }
     return [...found.entries()].map(([img, contextName]) => ({ image: img, contextName }));

@@ -40,6 +40,21 @@ export class StageSourceResolver {
 
   constructor(private readonly index: PipelineIndex, private readonly pins: Pins) {}
 
+  /**
+   * How the Dockerfile of `stage` names `other` in `FROM` or `COPY --from`: its stage name in the same file, the
+   * image id (a named build context the Makefile and bake file supply) across files.
+   */
+  public contextNameOf(stage: Stage, other: Stage): string {
+    const sameFile = this.index.dockerfileOf(other) === this.index.dockerfileOf(stage);
+    // a build stage of another Dockerfile is a validation error; its stage name keeps resolution total
+    return sameFile || !Image.isImage(other) ? other.stageName : this.index.imageId(other);
+  }
+
+  /** Whether `other` is an image of another Dockerfile than `stage`'s (so a named context must supply it). */
+  public isOtherDockerfileImage(stage: Stage, other: Stage): boolean {
+    return Image.isImage(other) && this.index.dockerfileOf(other) !== this.index.dockerfileOf(stage);
+  }
+
   public resolve(stage: Stage): ResolvedSource {
     const src = sourceOf(stage.from);
     if (src === undefined) throw new Error(`internal error: [${stage.node.path}] resolved a stage without a valid source`);
@@ -74,10 +89,8 @@ export class StageSourceResolver {
       }
       case 'stage': {
         const parent = src.stage;
-        const sameFile = this.index.dockerfileOf(parent) === this.index.dockerfileOf(stage);
         const parentImage = Image.isImage(parent) && this.index.imageOf(stage) !== parent ? parent : undefined;
-        // a build stage of another Dockerfile is a validation error; its stage name keeps resolution total
-        const contextName = sameFile || !Image.isImage(parent) ? parent.stageName : this.index.imageId(parent);
+        const contextName = this.contextNameOf(stage, parent);
         return {
           text: contextName,
           globalArgs: [],

@@ -178,6 +178,23 @@ describe('global ARGs and stage order', () => {
     ]);
   });
 
+  test('COPY --from an image of another Dockerfile names it by image id; the plan orders and supplies it like FROM', () => {
+    // GIVEN builder in the family Dockerfile and runner, in its own Dockerfile, copying from it
+    const { project, containers } = newPipeline();
+    const fam = containers.addFamily('fam');
+    const builder = fam.addImage('builder', { from: ImageSource.scratch() });
+    const runner = fam.addImage('runner', { from: ImageSource.scratch(), dockerfile: 'runner/Dockerfile' });
+    runner.copy(['/app'], '/app', { from: builder });
+    // WHEN
+    const files = synthFiles(project);
+    // THEN the Dockerfile copies from the named context, and both outputs supply it after building the builder
+    expect(files['runner/Dockerfile']).toContain('COPY --from=fam-builder \\\n');
+    const bake = JSON.parse(files['docker-bake.json']);
+    expect(bake.target['fam-runner'].contexts).toStrictEqual({ 'fam-builder': 'target:fam-builder' });
+    expect(files.Makefile).toMatch(/^build-fam-runner: .*build-fam-builder/m);
+    expect(files.Makefile).toContain('--build-context \'fam-builder\'="docker-image://$$REGISTRY/fam-builder:$$FAM_TAG"');
+  });
+
   test('an image built on an image of another Dockerfile names it by image id (a named build context)', () => {
     // GIVEN base in the family Dockerfile and app in a Dockerfile of its own
     const { project, containers } = newPipeline();
