@@ -92,7 +92,11 @@ function imageTrailer(image: Image, ctx: DockerfileBuildContext): DockerfileLine
  * The Dockerfile line of one instruction, recording the frontend features it uses in `features`.
  * @internal
  */
-export function renderInstruction(i: Instruction, features: FrontendFeature[], nameOf: (from: Stage) => string = (from) => from.stageName): DockerfileInstruction {
+export function renderInstruction(
+  i: Instruction,
+  features: FrontendFeature[],
+  nameOf: (from: Stage) => string = (from) => from.stageName,
+): DockerfileInstruction {
   switch (i.kind) {
     case 'arg':
       return ins('ARG', [], [assign(word(i.name), i.defaultValue === undefined ? undefined : quoted(i.defaultValue))]);
