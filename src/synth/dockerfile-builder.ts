@@ -90,6 +90,7 @@ function imageTrailer(image: Image, ctx: DockerfileBuildContext): DockerfileLine
 
 /**
  * The Dockerfile line of one instruction, recording the frontend features it uses in `features`.
+ * @param nameOf how this Dockerfile names a `COPY --from` source (a stage name, or an image id across Dockerfiles)
  * @internal
  */
 export function renderInstruction(
