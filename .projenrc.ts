@@ -26,6 +26,9 @@ const project = new cdk.JsiiProject({
 // npm ci needs this pin (see the stack notes in README).
 project.package.addPackageResolutions('unrs-resolver@1.12.2');
 
+// The pin command: resolves base image tags to digests into the lockfile (the generated containers:pin task runs it).
+project.addBins({ 'projen-containers-pin': 'lib/pin/cli.js' });
+
 // Templates for prose-like outputs ship with the package.
 project.npmignore?.include('/templates/');
 project.npmignore?.exclude('/vitest.config.mts', '/examples/', '/bench/', '/scripts/', '/docs/', '/.ci/');

@@ -7,7 +7,9 @@ import { ImageFamily, ImageFamilyProps } from './family/image-family';
 import { projenMarker } from './files/marker';
 import { RenderedFile } from './files/rendered-file';
 import type { MakeOptions, MakeTargetOptions } from './make/make-options';
+import { addPinTask } from './pin/pin-task';
 import type { BuildPlan } from './plan/build-plan';
+import { checkPins, loadPinLock, Pins } from './synth/pin-lock';
 import { PipelineIndex } from './synth/pipeline-index';
 import { buildPlan } from './synth/plan-builder';
 import { renderPipeline } from './synth/render-pipeline';
@@ -55,6 +57,30 @@ export interface ContainersWorkflowOptions {
    * @default "REGISTRY_PASSWORD"
    */
   readonly passwordSecret?: string;
+}
+
+/** Digest pinning of base images through a lockfile (see README "Pinning"). */
+export interface ContainersPinningOptions {
+  /**
+   * Path of the lockfile mapping every registry base image reference to its digest, written by the
+   * `containers:pin` task (`projen-containers-pin`) and read by synthesis: a locked base is rendered
+   * `name:tag@sha256:<digest>` in Dockerfiles and as the default of its Makefile and bake variable.
+   * @default "containers.lock.json"
+   */
+  readonly lockFile?: string;
+  /**
+   * Frozen mode for CI: synthesis fails, naming every offender, when a registry base has no digest in the
+   * pipeline or the lockfile, or the lockfile holds entries the pipeline no longer uses. The environment
+   * variable `PROJEN_CONTAINERS_FROZEN=1` turns it on as well.
+   * @default false
+   */
+  readonly frozen?: boolean;
+  /**
+   * Path of a generated `KEY=value` file holding, per base image variable, the pinned reference (a
+   * `digests.env` for scripts and `docker compose --env-file`).
+   * @default - none
+   */
+  readonly digestsEnvFile?: string;
 }
 
 /** Properties of the container pipeline. */
@@ -123,6 +149,12 @@ export interface ContainersProps {
    * @default - one default workflow: pull requests build, pushes to the default branch and `v*` tags publish
    */
   readonly workflows?: WorkflowDefinitionOptions[];
+
+  /**
+   * Digest pinning of base images.
+   * @default - lockfile `containers.lock.json`, not frozen, no digests env file
+   */
+  readonly pinning?: ContainersPinningOptions;
 }
 
 /**
@@ -202,8 +234,10 @@ export class Containers extends Component {
     const settings = resolveSettings(this.props, this.node.path, d, this.makeTargets, this.declaredWorkflows);
     const index = new PipelineIndex(this, d);
     validatePipeline(index, settings, d);
+    const pins = new Pins(loadPinLock(this.project.outdir, settings.pinning, this.node.path, d));
+    const pinReferences = checkPins(index, settings.pinning, pins, this.node.path, d);
     d.throwIfErrors();
-    const plan = buildPlan(index, settings, d);
+    const plan = buildPlan(index, settings, d, pins, pinReferences);
     validateProjectFit(this.project, plan, settings.path, d);
     d.throwIfErrors();
     const rendered = renderPipeline(plan, projenMarker(this.project));
@@ -215,6 +249,7 @@ export class Containers extends Component {
       new IgnoreFile(this.project, ignore.path, { ignorePatterns: [...ignore.patterns] });
     }
     for (const workflow of rendered.workflows) addContainersWorkflow(this.project, workflow.plan, workflow.jobs);
+    addPinTask(this.project, plan.pins);
   }
 }
 

@@ -33,6 +33,8 @@ export interface BuildPlan {
   readonly dockerignores: readonly PlannedDockerignore[];
   /** The Makefile's naming scheme, default goal and user targets. */
   readonly make: PlannedMake;
+  /** Digest pinning. */
+  readonly pins: PlannedPins;
 }
 
 /** The Makefile interface the user chose. @internal */
@@ -73,6 +75,18 @@ export interface PlannedOutputs {
   readonly docs: string;
   /** `.github/workflows/<name>.yml` of every workflow (none when disabled). */
   readonly workflows: readonly string[];
+  /** The generated digests env file, when asked for. */
+  readonly digestsEnv?: string;
+}
+
+/** Digest pinning: what the pin task resolves and what the lock pinned. @internal */
+export interface PlannedPins {
+  /** Project-relative path of the lockfile. */
+  readonly lockFile: string;
+  /** Every registry base reference without a digest of its own, sorted: what `containers:pin` resolves. */
+  readonly references: readonly string[];
+  /** Per base image variable, the reference it defaults to (pinned when locked), sorted by variable. */
+  readonly variables: ReadonlyArray<{ readonly variable: string; readonly reference: string }>;
 }
 
 /** A Dockerfile to write: its typed lines and the `# syntax=` directive value, if any. @internal */

@@ -42,7 +42,10 @@ export function buildDockerfile(stages: readonly Stage[], ctx: DockerfileBuildCo
       body.push(ins('USER', [], [token('0:0')]));
     }
     for (const instruction of stage._instructions) {
-      body.push(renderInstruction(instruction, features));
+      body.push(renderInstruction(instruction, features, (other) => {
+        if (ctx.sources.isOtherDockerfileImage(stage, other)) features.push(FEATURES.namedContexts);
+        return ctx.sources.contextNameOf(stage, other);
+      }));
     }
     if (Image.isImage(stage)) {
       body.push(...imageTrailer(stage, ctx));
@@ -87,9 +90,14 @@ function imageTrailer(image: Image, ctx: DockerfileBuildContext): DockerfileLine
 
 /**
  * The Dockerfile line of one instruction, recording the frontend features it uses in `features`.
+ * @param nameOf how this Dockerfile names a `COPY --from` source (a stage name, or an image id across Dockerfiles)
  * @internal
  */
-export function renderInstruction(i: Instruction, features: FrontendFeature[]): DockerfileInstruction {
+export function renderInstruction(
+  i: Instruction,
+  features: FrontendFeature[],
+  nameOf: (from: Stage) => string = (from) => from.stageName,
+): DockerfileInstruction {
   switch (i.kind) {
     case 'arg':
       return ins('ARG', [], [assign(word(i.name), i.defaultValue === undefined ? undefined : quoted(i.defaultValue))]);
@@ -101,7 +109,7 @@ export function renderInstruction(i: Instruction, features: FrontendFeature[]): 
       return renderRun(i, features);
     case 'copy': {
       const flags: DockerfileFlag[] = [];
-      if (i.from) flags.push(value('from', i.from.stageName));
+      if (i.from) flags.push(value('from', nameOf(i.from)));
       if (i.link) { flags.push({ kind: 'switch', name: 'link' }); features.push(FEATURES.link); }
       if (i.chown) flags.push(value('chown', i.chown));
       if (i.chmod) { flags.push(value('chmod', i.chmod)); features.push(FEATURES.chmod); }

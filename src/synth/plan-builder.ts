@@ -1,6 +1,7 @@
 import { buildDockerfile } from './dockerfile-builder';
 import { planDockerignores } from './dockerignore';
 import { imageMakeSettings } from './make-settings';
+import type { Pins } from './pin-lock';
 import { PipelineIndex } from './pipeline-index';
 import type { PipelineSettings } from './settings';
 import { StageSourceResolver } from './stage-sources';
@@ -29,8 +30,8 @@ function externalParentsOf(image: Image): string[] {
  * Builds the build plan from a validated tree. Problems only visible here (image cycles through build stages an image does not use) go to `d`.
  * @internal
  */
-export function buildPlan(index: PipelineIndex, settings: PipelineSettings, d: Diagnostics): BuildPlan {
-  const sources = new StageSourceResolver(index, settings);
+export function buildPlan(index: PipelineIndex, settings: PipelineSettings, d: Diagnostics, pins: Pins, pinReferences: readonly string[]): BuildPlan {
+  const sources = new StageSourceResolver(index, settings, pins);
   // validation (validate-names.ts) guarantees one default per variable name
   const variables = new Map<string, PlannedVariable>();
   const addVariable = (v: PlannedVariable) => {
@@ -39,10 +40,13 @@ export function buildPlan(index: PipelineIndex, settings: PipelineSettings, d: D
 
   // build args per Dockerfile: every global ARG the file declares
   const argsByFile = new Map<string, PlannedBuildArg[]>();
+  const baseVariables = new Map<string, string>();
   for (const file of index.dockerfiles()) {
     const args = new Map<string, PlannedBuildArg>();
     for (const stage of file.stages) {
-      for (const a of sources.resolve(stage).buildArgs) {
+      const resolved = sources.resolve(stage);
+      if (sourceOf(stage.from)?.kind === 'registry') baseVariables.set(resolved.buildArgs[0].variable, resolved.buildArgs[0].defaultValue);
+      for (const a of resolved.buildArgs) {
         args.set(a.name, { name: a.name, variable: a.variable });
         addVariable({ name: a.variable, defaultValue: a.defaultValue, description: a.description });
       }
@@ -58,7 +62,7 @@ export function buildPlan(index: PipelineIndex, settings: PipelineSettings, d: D
       if (p) found.set(p.image, { contextName: p.contextName, buildArg: p.buildArg ?? found.get(p.image)?.buildArg });
       for (const ins of stage._instructions) {
         if (ins.kind === 'copy' && ins.from && Image.isImage(ins.from) && ins.from !== image && !found.has(ins.from)) {
-          found.set(ins.from, { contextName: ins.from.stageName });
+          found.set(ins.from, { contextName: sources.contextNameOf(stage, ins.from) });
         }
       }
     }
@@ -153,6 +157,11 @@ export function buildPlan(index: PipelineIndex, settings: PipelineSettings, d: D
     outputs: settings.outputs,
     dockerfiles,
     dockerignores: planDockerignores(index, settings.dockerignorePatterns, d),
+    pins: {
+      lockFile: settings.pinning.lockFile,
+      references: [...pinReferences],
+      variables: [...baseVariables.entries()].sort(([a], [b]) => compareStrings(a, b)).map(([variable, reference]) => ({ variable, reference })),
+    },
     make: planMake(index, settings),
   };
 }

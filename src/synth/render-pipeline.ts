@@ -3,6 +3,7 @@ import { renderBakeJson } from '../bake/plan-to-bake';
 import { printDockerfile } from '../dockerfile/printer';
 import { renderContainersDoc } from '../docs/containers-doc';
 import { renderMakefile } from '../make/plan-to-makefile';
+import { renderDigestsEnv } from '../pin/digests-env';
 import type { BuildPlan, PlannedDockerfile, PlannedWorkflow } from '../plan/build-plan';
 import { containersJobs } from '../workflow/jobs';
 
@@ -27,6 +28,7 @@ export function renderPipeline(plan: BuildPlan, marker: string | undefined): Ren
     { path: plan.outputs.makefile, content: renderMakefile(plan, m) },
     { path: plan.outputs.bakeFile, content: renderBakeJson(plan, m) },
     { path: plan.outputs.docs, content: renderContainersDoc(plan, m) },
+    ...(plan.outputs.digestsEnv !== undefined ? [{ path: plan.outputs.digestsEnv, content: renderDigestsEnv(plan.pins, marker) }] : []),
   ];
   return { files, workflows: plan.workflows.map((w) => ({ plan: w, jobs: containersJobs(plan, w) })) };
 }

@@ -22,7 +22,20 @@ export interface PipelineSettings {
   readonly workflow: WorkflowSettings;
   /** The Makefile's naming scheme, default goal and user targets. */
   readonly make: MakeSettings;
+  /** Digest pinning. */
+  readonly pinning: PinningSettings;
 }
+
+/** Pinning settings with defaults resolved. @internal */
+export interface PinningSettings {
+  /** Normalised project-relative path of the lockfile. */
+  readonly lockFile: string;
+  /** Whether unpinned bases and stale lock entries are errors. */
+  readonly frozen: boolean;
+}
+
+/** The environment variable that turns frozen pinning on (CI). @internal */
+export const FROZEN_ENV = 'PROJEN_CONTAINERS_FROZEN';
 
 /** The registry whose login uses the workflow's own `GITHUB_TOKEN`. @internal */
 export const GHCR = GHCR_HOST;
@@ -40,9 +53,12 @@ export function resolveSettings(
   rawProps: unknown, path: string, d: Diagnostics,
   addedTargets: readonly unknown[] = [],
   declaredWorkflows: ReadonlyArray<{ readonly id: unknown; readonly options: unknown }> = [],
+  env: NodeJS.ProcessEnv = process.env,
 ): PipelineSettings {
   const r = new UntypedReader(d, path);
   const p = r.optionalObject('props', rawProps);
+  const pinRaw = r.optionalObject('pinning', p.pinning);
+  const digestsEnv = r.optionalString('pinning.digestsEnvFile', pinRaw.digestsEnvFile);
   const registry = r.string('registry', p.registry);
   const workflow = resolveWorkflowSettings(p, declaredWorkflows, path, d);
   for (const w of workflow.declarations) {
@@ -56,8 +72,10 @@ export function resolveSettings(
     bakeFile: outputPath(d, path, 'bakeFile', r.optionalString('bakeFile', p.bakeFile) ?? 'docker-bake.json'),
     docs: outputPath(d, path, 'docs', r.optionalString('docs', p.docs) ?? 'CONTAINERS.md'),
     workflows: workflow.declarations.map((w) => `.github/workflows/${w.name}.yml`),
+    ...(digestsEnv === undefined ? {} : { digestsEnv: outputPath(d, path, 'pinning.digestsEnvFile', digestsEnv) }),
   };
-  checkDistinct(d, path, outputs);
+  const lockFile = outputPath(d, path, 'pinning.lockFile', r.optionalString('pinning.lockFile', pinRaw.lockFile) ?? 'containers.lock.json');
+  checkDistinct(d, path, outputs, lockFile);
   return {
     path,
     registry,
@@ -70,6 +88,10 @@ export function resolveSettings(
     outputs,
     make: readMakeSettings(p.make, path, d, addedTargets),
     workflow,
+    pinning: {
+      lockFile,
+      frozen: (r.optionalBoolean('pinning.frozen', pinRaw.frozen) ?? false) || env[FROZEN_ENV] === '1',
+    },
   };
 }
 
@@ -82,10 +104,11 @@ function outputPath(d: Diagnostics, path: string, what: string, value: string): 
   return result.path;
 }
 
-function checkDistinct(d: Diagnostics, path: string, outputs: PlannedOutputs): void {
+function checkDistinct(d: Diagnostics, path: string, outputs: PlannedOutputs, lockFile: string): void {
   const seen = new Map<string, string>();
   const entries: Array<[string, string]> = [
-    ['makefile', outputs.makefile], ['bakeFile', outputs.bakeFile], ['docs', outputs.docs],
+    ['makefile', outputs.makefile], ['bakeFile', outputs.bakeFile], ['docs', outputs.docs], ['pinning.lockFile', lockFile],
+    ...(outputs.digestsEnv !== undefined ? [['pinning.digestsEnvFile', outputs.digestsEnv] as [string, string]] : []),
     ...outputs.workflows.map((file): [string, string] => [`the workflow ${file}`, file]),
   ];
   for (const [what, file] of entries) {

@@ -1,4 +1,5 @@
 import { imageMakeSettings } from './make-settings';
+import type { Pins } from './pin-lock';
 import { PipelineIndex } from './pipeline-index';
 import { variablePrefix } from '../core/names';
 import { FamilyTag } from '../family/family-tag';
@@ -55,7 +56,26 @@ export class StageSourceResolver {
     return `${variablePrefix(stage.stageName)}_BASE_IMAGE`;
   }
 
-  constructor(private readonly index: PipelineIndex, private readonly parentReference: ParentReferenceSettings) {}
+  constructor(
+    private readonly index: PipelineIndex,
+    private readonly parentReference: ParentReferenceSettings,
+    private readonly pins: Pins,
+  ) {}
+
+  /**
+   * How the Dockerfile of `stage` names `other` in `FROM` or `COPY --from`: its stage name in the same file, the
+   * image id (a named build context the Makefile and bake file supply) across files.
+   */
+  public contextNameOf(stage: Stage, other: Stage): string {
+    const sameFile = this.index.dockerfileOf(other) === this.index.dockerfileOf(stage);
+    // a build stage of another Dockerfile is a validation error; its stage name keeps resolution total
+    return sameFile || !Image.isImage(other) ? other.stageName : this.index.imageId(other);
+  }
+
+  /** Whether `other` is an image of another Dockerfile than `stage`'s (so a named context must supply it). */
+  public isOtherDockerfileImage(stage: Stage, other: Stage): boolean {
+    return Image.isImage(other) && this.index.dockerfileOf(other) !== this.index.dockerfileOf(stage);
+  }
 
   public resolve(stage: Stage): ResolvedSource {
     const src = sourceOf(stage.from);
@@ -66,10 +86,11 @@ export class StageSourceResolver {
       case 'registry': {
         const arg = src.buildArg ?? StageSourceResolver.defaultBaseArg(stage);
         const family = this.index.familyOf(this.index.imageOf(stage)).node.id;
+        const reference = this.pins.resolve(src.reference);
         return {
           text: `\${${arg}}`,
-          globalArgs: [{ name: arg, value: src.reference }],
-          buildArgs: [{ name: arg, variable: `${variablePrefix(family)}_${arg}`, defaultValue: src.reference, description: `Base image passed as build argument ${arg} (family ${family})` }],
+          globalArgs: [{ name: arg, value: reference }],
+          buildArgs: [{ name: arg, variable: `${variablePrefix(family)}_${arg}`, defaultValue: reference, description: `Base image passed as build argument ${arg} (family ${family})` }],
           inheritsNonRootUser: false,
         };
       }
@@ -90,11 +111,9 @@ export class StageSourceResolver {
       }
       case 'stage': {
         const parent = src.stage;
-        const sameFile = this.index.dockerfileOf(parent) === this.index.dockerfileOf(stage);
         const parentImage = Image.isImage(parent) && this.index.imageOf(stage) !== parent ? parent : undefined;
-        // a build stage of another Dockerfile is a validation error; its stage name keeps resolution total
-        const contextName = sameFile || !Image.isImage(parent) ? parent.stageName : this.index.imageId(parent);
-        if (parentImage && !sameFile) {
+        const contextName = this.contextNameOf(stage, parent);
+        if (parentImage && this.isOtherDockerfileImage(stage, parentImage)) {
           const id = this.index.imageId(parentImage);
           const buildArg = imageMakeSettings(parentImage, id).imageVariable;
           return {

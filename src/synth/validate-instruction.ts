@@ -4,6 +4,7 @@ import { Diagnostics } from '../core/diagnostics';
 import { isSecretLikeName, unsafeTextReason, VARIABLE_PATTERN } from '../core/names';
 import { controlCharacter, HEREDOC_START, TRAILING_CONTINUATION } from '../dockerfile/hazards';
 import { DOCKERFILE_KEYWORDS } from '../dockerfile/ir';
+import { Image } from '../image/image';
 import { literalPathProblem, normalizeContextPath } from '../stage/context-path';
 import type { Instruction } from '../stage/instructions';
 import { Stage } from '../stage/stage';
@@ -64,8 +65,8 @@ export function validateInstruction(d: Diagnostics, index: PipelineIndex, stage:
         text('COPY source', src);
       }
       destination(d, path, 'COPY', ins.destination);
-      if (ins.from && index.dockerfileOf(ins.from) !== index.dockerfileOf(stage)) {
-        d.error(path, `COPY --from stage "${ins.from.node.path}" is in another Dockerfile (${index.dockerfileOf(ins.from)})`);
+      if (ins.from && !Image.isImage(ins.from) && index.dockerfileOf(ins.from) !== index.dockerfileOf(stage)) {
+        d.error(path, `COPY --from build stage "${ins.from.node.path}" is in another Dockerfile (${index.dockerfileOf(ins.from)}); only images can be copied from across Dockerfiles`);
       }
       owner(d, path, 'COPY', ins.chown, ins.chmod);
       break;

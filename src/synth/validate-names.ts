@@ -1,4 +1,5 @@
 import { imageMakeSettings, MakeSettings } from './make-settings';
+import { Pins } from './pin-lock';
 import { PipelineIndex } from './pipeline-index';
 import type { PipelineSettings } from './settings';
 import { StageSourceResolver } from './stage-sources';
@@ -7,6 +8,7 @@ import { topologicalOrder } from '../core/graph';
 import { variablePrefix, VARIABLE_PATTERN } from '../core/names';
 import { describe } from '../core/untyped';
 import { sourceOf } from '../image/image-source';
+import { EMPTY_LOCK } from '../pin/lockfile';
 import {
   BAKE_DEFAULT_GROUP, familyTargets, globalTargets, imageTargets, MAKE_TARGET_NAME, MAKE_TARGET_PREFIX, MAX_TARGET_NAME_LENGTH,
 } from '../plan/target-names';
@@ -61,7 +63,8 @@ export function validateNames(d: Diagnostics, index: PipelineIndex, settings: Pi
     variable(tagVariableOf(variablePrefix(family.node.id)), path);
     if (family._props.tags !== undefined) variable(tagsVariableOf(variablePrefix(family.node.id)), path);
   }
-  const sources = new StageSourceResolver(index, settings);
+  // the lock maps equal references to equal pins, so collisions are the same with or without it
+  const sources = new StageSourceResolver(index, settings, new Pins(EMPTY_LOCK));
   for (const image of index.images) {
     const path = image.node.path;
     const id = index.imageId(image);

@@ -23,6 +23,8 @@ export function validateProjectFit(project: Project, plan: BuildPlan, path: stri
   claim(plan.outputs.makefile, 'the Makefile (makefile)');
   claim(plan.outputs.bakeFile, 'the bake file (bakeFile)');
   claim(plan.outputs.docs, 'the documentation (docs)');
+  if (plan.outputs.digestsEnv !== undefined) claim(plan.outputs.digestsEnv, 'the digests env file (pinning.digestsEnvFile)');
+  claim(plan.pins.lockFile, 'the lockfile (pinning.lockFile)');
   for (const w of plan.workflows) {
     claim(`.github/workflows/${w.fileName}`, `the workflow "${w.name}" (workflow name)`);
     if (github.GitHub.of(project.root)?.tryFindWorkflow(w.name) !== undefined) {

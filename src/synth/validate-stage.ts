@@ -45,8 +45,8 @@ function validateFrom(d: Diagnostics, index: PipelineIndex, stage: Stage): void 
   const src = stage.from._source;
   if (src.kind === 'registry') {
     const parsed = parseImageReference(src.reference);
+    // whether it is pinned (by digest or the lockfile) is checked with the lock (pin-lock.ts)
     if (typeof parsed === 'string') d.error(path, parsed);
-    else if (!parsed.digest) d.warning(path, `base image "${src.reference}" is not pinned to a digest; builds are not reproducible`);
     if (src.buildArg !== undefined && (typeof src.buildArg !== 'string' || !VARIABLE_PATTERN.test(src.buildArg))) {
       d.error(path, `build argument name "${typeof src.buildArg === 'symbol' ? 'a symbol' : String(src.buildArg)}" must match [A-Za-z_][A-Za-z0-9_]*`);
     }

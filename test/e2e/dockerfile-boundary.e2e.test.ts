@@ -10,7 +10,9 @@ import { afterAll, beforeAll, expect, test } from 'vitest';
 import { DockerfileSyntax, FamilyTag, ImageSource, Stage } from '../../src';
 import { Diagnostics } from '../../src/core/diagnostics';
 import { printDockerfile } from '../../src/dockerfile/printer';
+import { EMPTY_LOCK } from '../../src/pin/lockfile';
 import { buildDockerfile } from '../../src/synth/dockerfile-builder';
+import { Pins } from '../../src/synth/pin-lock';
 import { PipelineIndex } from '../../src/synth/pipeline-index';
 import { StageSourceResolver } from '../../src/synth/stage-sources';
 import { describeEngine, docker, TEST_BASE_IMAGE, uniqueTag } from '../support/engine';
@@ -33,7 +35,7 @@ function dockerfileFor(configure: (image: Stage) => void): { text: string; instr
   configure(image);
   const index = new PipelineIndex(containers, new Diagnostics());
   const model = buildDockerfile(index.dockerfiles()[0].stages, {
-    index, sources: new StageSourceResolver(index, { registry: 'ghcr.io/acme', defaultTag: FamilyTag.templates(['{branch}'], { fallback: 'dev' }) }), defaultUser: '10001:10001', labelsOf: () => [],
+    index, sources: new StageSourceResolver(index, { registry: 'ghcr.io/acme', defaultTag: FamilyTag.templates(['{branch}'], { fallback: 'dev' }) }, new Pins(EMPTY_LOCK)), defaultUser: '10001:10001', labelsOf: () => [],
   });
   disposeProject(project);
   const instructions = model.lines.filter((l) => l.kind === 'instruction' && l.keyword !== 'FROM' && l.keyword !== 'ARG').length;

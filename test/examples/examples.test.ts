@@ -100,5 +100,5 @@ describe.each(EXAMPLES)('examples/%s', (name) => {
 });
 
 test('there are examples to check', () => {
-  expect(EXAMPLES).toStrictEqual(['flow-pipe', 'flow-pipe-stage', 'go-rust-services']);
+  expect(EXAMPLES).toStrictEqual(['flow-pipe', 'flow-pipe-stage', 'go-rust-services', 'incremental-chain']);
 });

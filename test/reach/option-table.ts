@@ -2,6 +2,8 @@
  * The option-reach table: for every public option, the expected effect in each output it concerns. An output a row
  * does not list is "not concerned" and must come out unchanged.
  */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { expect } from 'vitest';
 import { DEFAULT_TAG, flowPipe, Output, OutputPaths, Parts, plugin, Variation } from './pipeline';
 import { WORKFLOW_ROWS } from './workflow-rows';
@@ -27,6 +29,21 @@ export interface ReachRow {
   readonly effects: Partial<Record<Output, Effect>>;
   /** Why no output is concerned (options that only feed validation). */
   readonly validationOnly?: string;
+}
+
+// ---- pinning ----
+
+/** The digest the rows' lockfiles pin `ubuntu:24.04` to. */
+const LOCKED_DIGEST = `sha256:${'a'.repeat(64)}`;
+
+/** Writes a lockfile pinning the baseline's `ubuntu:24.04` (to `a…` or `fill…`) at `file` of the project. */
+function writeLock(file: string, fill = 'a'): (p: Parts) => void {
+  return (p) => {
+    const path = join(p.containers.project.outdir, file);
+    mkdirSync(dirname(path), { recursive: true });
+    const images = { 'ubuntu:24.04': { digest: `sha256:${fill.repeat(64)}`, mediaType: 'application/vnd.oci.image.index.v1+json' } };
+    writeFileSync(path, JSON.stringify({ lockfileVersion: 1, images }));
+  };
 }
 
 // ---- effects ----
@@ -303,6 +320,39 @@ export const ROWS: ReachRow[] = [
     option: 'ContainersProps.workflow',
     variant: { props: { workflow: { enabled: false } } },
     effects: { workflow: absent, docs: lacks('## Workflows') },
+  },
+  {
+    option: 'ContainersProps.pinning',
+    base: { extra: writeLock('containers.lock.json') },
+    variant: { props: { pinning: { digestsEnvFile: 'digests.env' } }, extra: writeLock('containers.lock.json') },
+    paths: { digestsEnv: 'digests.env' },
+    effects: { digestsEnv: has(`APP_RUNTIME_BASE_IMAGE=ubuntu:24.04@${LOCKED_DIGEST}`) },
+  },
+  // ---------------- ContainersPinningOptions ----------------
+  {
+    option: 'ContainersPinningOptions.lockFile',
+    base: { extra: writeLock('containers.lock.json') },
+    variant: { props: { pinning: { lockFile: 'ci/pins.json' } }, extra: writeLock('ci/pins.json', 'b') },
+    effects: {
+      dockerfile: has(`ARG RUNTIME_BASE_IMAGE=ubuntu:24.04@sha256:${'b'.repeat(64)}`),
+      makefile: has(`ubuntu:24.04@sha256:${'b'.repeat(64)}`),
+      bake: has(`ubuntu:24.04@sha256:${'b'.repeat(64)}`),
+      docs: has(`ubuntu:24.04@sha256:${'b'.repeat(64)}`),
+    },
+  },
+  {
+    option: 'ContainersPinningOptions.frozen',
+    base: { extra: writeLock('containers.lock.json') },
+    variant: { props: { pinning: { frozen: true } }, extra: writeLock('containers.lock.json') },
+    effects: {},
+    validationOnly: 'frozen turns an unpinned base or a stale lock entry from a warning into an error; a fully pinned pipeline synthesizes the same',
+  },
+  {
+    option: 'ContainersPinningOptions.digestsEnvFile',
+    base: { extra: writeLock('containers.lock.json') },
+    variant: { props: { pinning: { digestsEnvFile: 'container/digests.env' } }, extra: writeLock('containers.lock.json') },
+    paths: { digestsEnv: 'container/digests.env' },
+    effects: { digestsEnv: has(`APP_RUNTIME_BASE_IMAGE=ubuntu:24.04@${LOCKED_DIGEST}\n`) },
   },
   // ---------------- ContainersWorkflowOptions ----------------
   {

@@ -8,7 +8,7 @@ import {
 } from '../../src';
 
 /** The outputs an option can reach. */
-export const OUTPUTS = ['dockerfile', 'dockerignore', 'makefile', 'bake', 'workflow', 'docs'] as const;
+export const OUTPUTS = ['dockerfile', 'dockerignore', 'makefile', 'bake', 'workflow', 'docs', 'digestsEnv'] as const;
 export type Output = (typeof OUTPUTS)[number];
 
 /** How one pipeline of a row differs from the plain baseline. */
@@ -50,6 +50,7 @@ export interface OutputPaths {
   readonly makefile?: string;
   readonly bakeFile?: string;
   readonly docs?: string;
+  readonly digestsEnv?: string;
 }
 
 /** One output's text (several files of a kind joined with a header per file), undefined when no such file exists. */
@@ -74,6 +75,7 @@ export function synthOutputs(v: Variation, paths: OutputPaths = {}): Outputs {
     bake: files[paths.bakeFile ?? 'docker-bake.json'],
     workflow: pick((p) => p.startsWith('.github/workflows/')),
     docs: files[paths.docs ?? 'CONTAINERS.md'],
+    digestsEnv: paths.digestsEnv !== undefined ? files[paths.digestsEnv] : undefined,
   };
 }
 

@@ -3,7 +3,9 @@ import { describe, expect, test } from 'vitest';
 import { digest, disposeProject, newPipeline, synthFiles } from './pipeline-fixture';
 import { DockerfileSyntax, FamilyTag, Image, ImageRole, ImageSource, Mount, Protocol, RunNetwork } from '../../src';
 import { Diagnostics } from '../../src/core/diagnostics';
+import { EMPTY_LOCK } from '../../src/pin/lockfile';
 import { buildDockerfile } from '../../src/synth/dockerfile-builder';
+import { Pins } from '../../src/synth/pin-lock';
 import { PipelineIndex } from '../../src/synth/pipeline-index';
 import { StageSourceResolver } from '../../src/synth/stage-sources';
 
@@ -176,6 +178,23 @@ describe('global ARGs and stage order', () => {
     ]);
   });
 
+  test('COPY --from an image of another Dockerfile names it by image id; the plan orders and supplies it like FROM', () => {
+    // GIVEN builder in the family Dockerfile and runner, in its own Dockerfile, copying from it
+    const { project, containers } = newPipeline();
+    const fam = containers.addFamily('fam');
+    const builder = fam.addImage('builder', { from: ImageSource.scratch() });
+    const runner = fam.addImage('runner', { from: ImageSource.scratch(), dockerfile: 'runner/Dockerfile' });
+    runner.copy(['/app'], '/app', { from: builder });
+    // WHEN
+    const files = synthFiles(project);
+    // THEN the Dockerfile copies from the named context, and both outputs supply it after building the builder
+    expect(files['runner/Dockerfile']).toContain('COPY --from=fam-builder \\\n');
+    const bake = JSON.parse(files['docker-bake.json']);
+    expect(bake.target['fam-runner'].contexts).toStrictEqual({ 'fam-builder': 'target:fam-builder' });
+    expect(files.Makefile).toMatch(/^build-fam-runner: .*build-fam-builder/m);
+    expect(files.Makefile).toContain('--build-context \'fam-builder\'="docker-image://$$FAM_BUILDER_IMAGE"');
+  });
+
   test('an image built on an image of another Dockerfile names it by a build argument defaulting to its reference', () => {
     // GIVEN base in the family Dockerfile and app in a Dockerfile of its own
     const { project, containers } = newPipeline();
@@ -308,7 +327,7 @@ describe('frontend features and the # syntax= directive', () => {
     configure(image);
     const index = new PipelineIndex(containers, new Diagnostics());
     const model = buildDockerfile(index.dockerfiles()[0].stages, {
-      index, sources: new StageSourceResolver(index, { registry: 'ghcr.io/acme', defaultTag: FamilyTag.templates(['{branch}'], { fallback: 'dev' }) }), defaultUser: '10001:10001', labelsOf: () => [],
+      index, sources: new StageSourceResolver(index, { registry: 'ghcr.io/acme', defaultTag: FamilyTag.templates(['{branch}'], { fallback: 'dev' }) }, new Pins(EMPTY_LOCK)), defaultUser: '10001:10001', labelsOf: () => [],
     });
     disposeProject(project);
     return DockerfileSyntax.auto()._directive(model.features);

@@ -154,15 +154,15 @@ export const IMAGE_CASES: BadInput[] = rows([
     `stage "b" builds from build stage "${P}/fam/a/build", which is in another Dockerfile (docker/fam/Dockerfile); only images can be used across Dockerfiles`,
   ],
   [
-    'COPY --from a stage in another Dockerfile',
+    'COPY --from a build stage in another Dockerfile',
     {},
     (c) => {
       const fam = c.addFamily('fam');
-      const a = fam.addImage('a', { from: SCRATCH });
-      fam.addImage('b', { from: SCRATCH, dockerfile: 'b/Dockerfile' }).copy(['/x'], '/x', { from: a });
+      const build = fam.addImage('a', { from: SCRATCH }).addStage('build', { from: SCRATCH });
+      fam.addImage('b', { from: SCRATCH, dockerfile: 'b/Dockerfile' }).copy(['/x'], '/x', { from: build });
     },
     `${P}/fam/b/instruction.0`,
-    `COPY --from stage "${P}/fam/a" is in another Dockerfile (docker/fam/Dockerfile)`,
+    `COPY --from build stage "${P}/fam/a/build" is in another Dockerfile (docker/fam/Dockerfile); only images can be copied from across Dockerfiles`,
   ],
   [
     'a build stage that RUNs on an internal runtime image',

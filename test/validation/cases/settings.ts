@@ -37,6 +37,17 @@ export const SETTINGS_CASES: BadInput[] = [
     ['sourceUrl with a line break', { sourceUrl: 'https://github.com/acme\nLABEL x=y' }, VALID, P, 'sourceUrl "https://github.com/acme\\nLABEL x=y"'],
     ['empty sourceUrl', { sourceUrl: '' }, VALID, P, 'sourceUrl "" must be an https URL'],
     ['sourceUrl with $', { sourceUrl: 'https://github.com/$(id)' }, VALID, P, 'sourceUrl "https://github.com/$(id)" must be an https URL'],
+    // pinning
+    ['empty lockFile path', { pinning: { lockFile: '' } }, VALID, P, 'pinning.lockFile "" must not be empty'],
+    ['absolute lockFile path', { pinning: { lockFile: '/etc/containers.lock.json' } }, VALID, P, 'pinning.lockFile "/etc/containers.lock.json" must be relative to the project root'],
+    ['lockFile path with ..', { pinning: { lockFile: '../containers.lock.json' } }, VALID, P, 'pinning.lockFile "../containers.lock.json" must stay inside the project'],
+    ['lockFile path with a line break', { pinning: { lockFile: 'pins\n.json' } }, VALID, P, 'pinning.lockFile "pins\\n.json"'],
+    ['lockFile path starting with -', { pinning: { lockFile: '--lock' } }, VALID, P, 'pinning.lockFile "--lock"'],
+    ['lockFile naming the Makefile', { pinning: { lockFile: 'Makefile' } }, VALID, P, 'both name the file "Makefile"'],
+    ['empty digestsEnvFile path', { pinning: { digestsEnvFile: '' } }, VALID, P, 'pinning.digestsEnvFile "" must not be empty'],
+    ['digestsEnvFile path with ..', { pinning: { digestsEnvFile: '../digests.env' } }, VALID, P, 'pinning.digestsEnvFile "../digests.env" must stay inside the project'],
+    ['digestsEnvFile naming the lockfile', { pinning: { digestsEnvFile: 'containers.lock.json' } }, VALID, P, 'both name the file "containers.lock.json"'],
+    ['digestsEnvFile taking .gitignore', { pinning: { digestsEnvFile: '.gitignore' } }, VALID, P, 'which another component of the project already generates'],
     // output paths
     ['empty makefile path', { makefile: '' }, VALID, P, 'makefile "" must not be empty'],
     ['absolute makefile path', { makefile: '/etc/Makefile' }, VALID, P, 'makefile "/etc/Makefile" must be relative to the project root'],

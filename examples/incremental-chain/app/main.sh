@@ -1,0 +1,3 @@
+#!/bin/sh
+. /app/lib.sh
+greet "incremental chain"
