@@ -1,0 +1,3 @@
+module example.com/ci-image/tools/gen-hello
+
+go 1.19
