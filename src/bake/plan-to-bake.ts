@@ -1,10 +1,10 @@
 import type { BakeDocument, BakeGroup, BakeTarget, BakeVariable } from './bake-model';
 import { canonicalJson } from './canonical-json';
+import { usesCache } from '../cache/plan-cache';
 import { platformList } from '../make/platforms';
 import type { BuildPlan, PlannedCacheSpec, PlannedImage, PlannedLabelValue } from '../plan/build-plan';
 import { BAKE_DEFAULT_GROUP } from '../plan/target-names';
 import { CACHE_TO_VARIABLE, SETTING_VARIABLES } from '../plan/variables';
-import { usesCache } from '../cache/plan-cache';
 
 /**
  * The bake document of a plan: variables, one target per image (named by image id), one group per family and the

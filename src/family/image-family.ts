@@ -1,6 +1,6 @@
 import { Construct } from 'constructs';
-import type { CachePolicy } from '../cache/cache-policy';
 import { FamilyTag } from './family-tag';
+import type { CachePolicy } from '../cache/cache-policy';
 import { constructId } from '../core/construct-id';
 import { normalizeProjectPath } from '../core/paths';
 import { Image, ImageProps } from '../image/image';

@@ -6,9 +6,9 @@ import type { MakeAssignment, MakeBlock, MakeLine } from './makefile-model';
 import { printMakefile } from './makefile-printer';
 import { commentText, pipelineRules } from './pipeline-rules';
 import { tagExpression } from './tag-expression';
+import { usesCache } from '../cache/plan-cache';
 import type { BuildPlan } from '../plan/build-plan';
 import { CACHE_TO_VARIABLE, SETTING_VARIABLES } from '../plan/variables';
-import { usesCache } from '../cache/plan-cache';
 import { RuleFamily, ruleFactLines, ruleFactNames, ruleFamilyLines } from '../tags/tag-rules-make';
 
 /** Settings every Makefile defines before the plan's own variables, in the order of the table. */

@@ -1,5 +1,3 @@
-import type { CachePolicy } from '../cache/cache-policy';
-import { CachedImage, plannedCache } from '../cache/plan-cache';
 import { buildDockerfile } from './dockerfile-builder';
 import { planDockerignores } from './dockerignore';
 import { imageMakeSettings } from './make-settings';
@@ -7,6 +5,8 @@ import type { Pins } from './pin-lock';
 import { PipelineIndex } from './pipeline-index';
 import type { PipelineSettings } from './settings';
 import { StageSourceResolver } from './stage-sources';
+import type { CachePolicy } from '../cache/cache-policy';
+import { CachedImage, plannedCache } from '../cache/plan-cache';
 import { Diagnostics } from '../core/diagnostics';
 import { compareStrings, topologicalOrder } from '../core/graph';
 import { variablePrefix } from '../core/names';

@@ -66,5 +66,7 @@ export function validateSizeBudget(d: Diagnostics, path: string, raw: unknown): 
   if (raw === undefined) return;
   if (typeof raw !== 'number' || !Number.isFinite(raw) || raw <= 0 || raw > MAX_SIZE_MB) {
     d.error(path, `maxSizeMb must be a number above 0 and at most ${MAX_SIZE_MB}, got ${describe(raw)}`);
+  } else if (raw < 0.000001) {
+    d.error(path, `maxSizeMb must be at least 0.000001 (one byte), got ${raw}`);
   }
 }

@@ -1,6 +1,6 @@
-import { validateCachePolicy, validateSizeBudget } from './validate-cache';
 import { PipelineIndex } from './pipeline-index';
 import type { PipelineSettings } from './settings';
+import { validateCachePolicy, validateSizeBudget } from './validate-cache';
 import { numericUserProblem } from './validate-instruction';
 import { validateMakeTargets } from './validate-make';
 import { validateNames } from './validate-names';
