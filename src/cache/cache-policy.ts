@@ -49,8 +49,8 @@ export interface LocalCacheOptions {
   readonly mode?: CacheMode;
 }
 
-/** The backend of a cache policy. @internal */
-export type CacheBackend = 'registry' | 'gha' | 'inline' | 'local' | 'none';
+/** The backend of a cache policy. */
+type CacheBackend = 'registry' | 'gha' | 'inline' | 'local' | 'none';
 
 /**
  * Where BuildKit reads (`--cache-from`) and writes (`--cache-to`) the build cache of an image. Set it on the
