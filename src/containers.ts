@@ -1,4 +1,5 @@
 import { Component, IgnoreFile, Project } from 'projen';
+import type { CachePolicy } from './cache/cache-policy';
 import { Diagnostics, PipelineValidationError } from './core/diagnostics';
 import { DockerfileSyntax } from './dockerfile/syntax';
 import { ExternalFamily, ExternalFamilyProps } from './family/external-family';
@@ -92,6 +93,11 @@ export interface ContainersProps {
    * @default - the builder's native platform
    */
   readonly platforms?: string[];
+  /**
+   * Where the build cache is read from and written to (the default of every family and image; CI writes it only when publishing).
+   * @default - no cache import or export
+   */
+  readonly cache?: CachePolicy;
   /**
    * Default tag policy of every family.
    * @default - FamilyTag.templates(['{version}', '{branch}'], { fallback: 'dev' })

@@ -24,3 +24,4 @@ export * from './workflow/pull-request-images';
 export * from './workflow/workflow-definition';
 export * from './workflow/workflow-registry';
 export * from './workflow/workflow-triggers';
+export * from './cache/cache-policy';

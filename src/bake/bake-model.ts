@@ -45,25 +45,32 @@ export interface BakeGroup {
  */
 export interface BakeTarget {
   /** One-line description, shown by `docker buildx bake --list=targets` (newer buildx). */
-  readonly description?: string;
+  readonly 'description'?: string;
   /** Build context relative to the bake file's working directory. */
-  readonly context: string;
+  readonly 'context': string;
   /** Dockerfile path relative to the working directory. */
-  readonly dockerfile: string;
+  readonly 'dockerfile': string;
   /** Stage to build. */
-  readonly target: string;
+  readonly 'target': string;
   /** Image references to tag (and push with `--push`); with tag rules one interpolation evaluating to the list (like `platforms`). */
-  readonly tags: readonly string[] | string;
+  readonly 'tags': readonly string[] | string;
   /** Build arguments; values are templates, typically `${VARIABLE}`. */
-  readonly args?: Readonly<Record<string, string>>;
+  readonly 'args'?: Readonly<Record<string, string>>;
   /** Named contexts; `target:<name>` makes bake build that target first and substitute its result. */
-  readonly contexts?: Readonly<Record<string, string>>;
+  readonly 'contexts'?: Readonly<Record<string, string>>;
   /** Image labels (OCI annotations keys). */
-  readonly labels?: Readonly<Record<string, string>>;
+  readonly 'labels'?: Readonly<Record<string, string>>;
   /**
    * Target platforms, as one interpolation that evaluates to a list (HCL's JSON syntax unwraps a string made of a
    * single `${…}`), e.g. `${compact(split(",", PLATFORMS != "" ? PLATFORMS : "linux/amd64"))}`; an empty list means
    * the builder's native platform.
    */
-  readonly platforms: string;
+  readonly 'platforms': string;
+  /** Cache imports (`type=…,…` specs as templates), read first to last. */
+  readonly 'cache-from'?: readonly string[];
+  /**
+   * Cache exports, as one interpolation that evaluates to a list: the export when the `CACHE_TO` variable is set,
+   * else none, e.g. `${compact([CACHE_TO != "" ? "type=gha,scope=app,mode=max" : ""])}`.
+   */
+  readonly 'cache-to'?: string;
 }

@@ -1,9 +1,10 @@
 import type { BakeDocument, BakeGroup, BakeTarget, BakeVariable } from './bake-model';
 import { canonicalJson } from './canonical-json';
+import { usesCache } from '../cache/plan-cache';
 import { platformList } from '../make/platforms';
-import type { BuildPlan, PlannedImage, PlannedLabelValue } from '../plan/build-plan';
+import type { BuildPlan, PlannedCacheSpec, PlannedImage, PlannedLabelValue } from '../plan/build-plan';
 import { BAKE_DEFAULT_GROUP } from '../plan/target-names';
-import { SETTING_VARIABLES } from '../plan/variables';
+import { CACHE_TO_VARIABLE, SETTING_VARIABLES } from '../plan/variables';
 
 /**
  * The bake document of a plan: variables, one target per image (named by image id), one group per family and the
@@ -55,6 +56,8 @@ function variablesOf(plan: BuildPlan): Record<string, BakeVariable> {
   for (const variable of plan.variables) {
     declare(variable.name, variable.defaultValue);
   }
+  // empty: builds only read their cache
+  if (usesCache(plan.images)) declare(CACHE_TO_VARIABLE, '');
   for (const image of plan.images) {
     for (const label of image.labels) {
       if (label.value.kind === 'variable' && !defaults.has(label.value.name)) declare(label.value.name, '');
@@ -97,6 +100,19 @@ function targetOf(plan: BuildPlan, image: PlannedImage): BakeTarget {
     ...(contexts.length > 0 ? { contexts: Object.fromEntries(contexts) } : {}),
     labels,
     platforms: platformsOf(plan, image),
+    ...cacheOf(image),
+  };
+}
+
+/** `cache-from` and `cache-to` of an image with a cache: the same specs as the Makefile passes. */
+function cacheOf(image: PlannedImage): Pick<BakeTarget, 'cache-from' | 'cache-to'> {
+  if (image.cache === undefined) return {};
+  const template = (spec: PlannedCacheSpec) => spec.map((s) => (s.kind === 'literal' ? hclLiteral(s.text) : ref(s.name))).join('');
+  const to = template(image.cache.to);
+  if (/["\\]/.test(to)) throw new Error(`internal error: image ${image.id}: cache spec ${JSON.stringify(to)} holds a quote or backslash`);
+  return {
+    'cache-from': image.cache.from.map(template),
+    'cache-to': '${compact([' + CACHE_TO_VARIABLE + ' != "" ? "' + to + '" : ""])}',
   };
 }
 

@@ -1,5 +1,6 @@
 import { Construct } from 'constructs';
 import { FamilyTag } from './family-tag';
+import type { CachePolicy } from '../cache/cache-policy';
 import { constructId } from '../core/construct-id';
 import { normalizeProjectPath } from '../core/paths';
 import { Image, ImageProps } from '../image/image';
@@ -40,6 +41,11 @@ export interface ImageFamilyProps {
    * @default - the pipeline's default platforms
    */
   readonly platforms?: string[];
+  /**
+   * Where the build cache is read from and written to (the default of the family's images).
+   * @default - the pipeline's policy
+   */
+  readonly cache?: CachePolicy;
   /**
    * One-line description.
    * @default - none

@@ -1,5 +1,6 @@
 import { Construct } from 'constructs';
 import { ImageRole } from './image-role';
+import type { CachePolicy } from '../cache/cache-policy';
 import type { ImageMakeOptions } from '../make/make-options';
 import { Stage, StageProps } from '../stage/stage';
 
@@ -40,6 +41,17 @@ export interface ImageProps extends StageProps {
    * @default - `<IMAGE ID>_IMAGE` and `<IMAGE ID>_PORTS`, no aliases
    */
   readonly make?: ImageMakeOptions;
+  /**
+   * Where the build cache is read from and written to (the nearest policy wins: image, family, pipeline).
+   * @default - the family's policy
+   */
+  readonly cache?: CachePolicy;
+  /**
+   * Size budget in MB (1 MB = 1,000,000 bytes, as `docker images` counts) of the built image in the local image store:
+   * `make check-size-<image>` and CI fail, naming the image, its size and its budget, when it is larger.
+   * @default - no budget
+   */
+  readonly maxSizeMb?: number;
 }
 
 /**

@@ -1,3 +1,4 @@
+import { cacheArguments } from './cache-arguments';
 import { recipeWord } from './make-escape';
 import type { MakeCommand } from './makefile-model';
 import { platformList } from './platforms';
@@ -45,7 +46,7 @@ export function imageReferenceDefault(image: PlannedImage): string {
 /**
  * The arguments of `docker buildx build` shared by `build-<id>` and `push-<id>`, one shell word (or flag with its
  * value) per entry, in a fixed order: file, target, tag, build arguments, parent build arguments and contexts, labels,
- * platforms.
+ * platforms, cache (reads, and the write when `CACHE_TO` is set).
  *
  * @param image the image to build
  * @param plan the plan, for parent images, platforms and declared variables
@@ -80,6 +81,7 @@ export function buildxArguments(image: PlannedImage, plan: BuildPlan): string[] 
   }
   args.push(...image.labels.map((label) => `--label ${labelWord(image, label)}`));
   args.push(platformArgument(plan, image));
+  args.push(...cacheArguments(image));
   return args;
 }
 

@@ -5,6 +5,7 @@ import type { MakeCommand, MakeRule } from './makefile-model';
 import { command, rule } from './rules';
 export { commentText } from './rules';
 import { runCommand } from './run-command';
+import { sizeCheckRules } from './size-check';
 import { userTargetRules } from './user-targets';
 import type { BuildPlan, PlannedFamily, PlannedImage } from '../plan/build-plan';
 import { BAKE_DEFAULT_GROUP, familyTargets, globalTargets, imageTargets } from '../plan/target-names';
@@ -44,6 +45,7 @@ export function pipelineRules(plan: BuildPlan): MakeRule[] {
   for (const image of plan.images) {
     rules.push(...imageRules(image, plan));
   }
+  rules.push(...sizeCheckRules(plan));
   rules.push(...userTargetRules(plan));
   checkUnique(rules);
   return rules;

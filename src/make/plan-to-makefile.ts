@@ -6,12 +6,18 @@ import type { MakeAssignment, MakeBlock, MakeLine } from './makefile-model';
 import { printMakefile } from './makefile-printer';
 import { commentText, pipelineRules } from './pipeline-rules';
 import { tagExpression } from './tag-expression';
+import { usesCache } from '../cache/plan-cache';
 import type { BuildPlan } from '../plan/build-plan';
-import { SETTING_VARIABLES } from '../plan/variables';
+import { CACHE_TO_VARIABLE, SETTING_VARIABLES } from '../plan/variables';
 import { RuleFamily, ruleFactLines, ruleFactNames, ruleFamilyLines } from '../tags/tag-rules-make';
 
 /** Settings every Makefile defines before the plan's own variables, in the order of the table. */
 const SETTINGS: readonly string[] = Object.values(SETTING_VARIABLES);
+
+/** The settings of a plan: {@link SETTINGS}, and `CACHE_TO` when an image has a cache. */
+function settingNames(plan: BuildPlan): string[] {
+  return [...SETTINGS, ...(usesCache(plan.images) ? [CACHE_TO_VARIABLE] : [])];
+}
 
 /**
  * Renders the pipeline Makefile for a plan.
@@ -44,7 +50,7 @@ export function renderMakefile(plan: BuildPlan, marker: string): string {
   const factNames = [...GIT_FACTS.map((fact) => fact.name), ...(ruleFamilies.length > 0 ? ruleFactNames() : [])];
   const tagNames = plan.families.flatMap((family) => [family.tagVariable, ...(family.tagsVariable ? [family.tagsVariable] : [])]);
   const exported = [
-    ...SETTINGS,
+    ...settingNames(plan),
     ...plan.variables.map((variable) => variable.name),
     ...factNames,
     ...tagNames,
@@ -92,6 +98,10 @@ function settings(plan: BuildPlan): MakeBlock {
     comment('Extra docker run arguments of every run target, split into words at blanks (no quoting, nothing evaluated),'),
     comment("e.g. `make run-<image> RUN_ARGS='--env-file .env --memory 1g'`"),
     assign(v.runArgs, '?=', ''),
+    ...(usesCache(plan.images) ? [
+      comment('Non-empty: builds also write their cache (--cache-to); empty: they only read it (--cache-from)'),
+      assign(CACHE_TO_VARIABLE, '?=', ''),
+    ] : []),
   ];
 }
 
@@ -168,7 +178,7 @@ function exportBlock(plan: BuildPlan, [factNames, tagNames, imageNames]: NameLis
     { kind: 'blank' },
     comment('Recipes read these from the environment, always as "$$NAME", never as $(NAME).'),
     ...[
-      SETTINGS,
+      settingNames(plan),
       plan.variables.map((variable) => variable.name),
       factNames,
       tagNames,

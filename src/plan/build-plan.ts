@@ -168,7 +168,33 @@ export interface PlannedImage {
   readonly aliases: readonly PlannedAlias[];
   /** OCI labels, sorted by key. */
   readonly labels: readonly PlannedLabel[];
+  /** The build cache of the image (the nearest policy), if any. */
+  readonly cache?: PlannedCache;
+  /** Size budget in bytes, if any. */
+  readonly sizeBudgetBytes?: number;
 }
+
+/**
+ * The cache of an image as buildx `--cache-from`/`--cache-to` values, each a sequence of literal text and variable
+ * references (e.g. `type=registry,ref=` + `REGISTRY` + `/app:buildcache`) that the Makefile and the bake file render
+ * in their own syntax, so both pass the same values.
+ * @internal
+ */
+export interface PlannedCache {
+  readonly backend: 'registry' | 'gha' | 'inline' | 'local';
+  /** Read first to last. */
+  readonly from: readonly PlannedCacheSpec[];
+  /** Written only when `CACHE_TO` is set. */
+  readonly to: PlannedCacheSpec;
+}
+
+/** One cache spec: literal CSV text and variable values, concatenated. @internal */
+export type PlannedCacheSpec = readonly PlannedCacheSegment[];
+
+/** @internal */
+export type PlannedCacheSegment =
+  | { readonly kind: 'literal'; readonly text: string }
+  | { readonly kind: 'variable'; readonly name: string };
 
 /** @internal */
 export interface PlannedParentContext {

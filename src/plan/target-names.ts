@@ -44,6 +44,20 @@ export function familyTargets(family: string, prefix: string = '') {
   } as const;
 }
 
+/**
+ * Size-budget checks: `<prefix>check-size` (every image with a budget), `<prefix>check-size-<family>` and
+ * `<prefix>check-size-<image id>`; the workflow calls the image targets. Reserved for every image and family, whether
+ * or not it has a budget, so adding one never renames anything.
+ * @internal
+ */
+export function sizeCheckTargets(prefix: string = '') {
+  return {
+    all: `${prefix}check-size`,
+    family: (family: string) => `${prefix}check-size-${family}`,
+    image: (id: string) => `${prefix}check-size-${id}`,
+  } as const;
+}
+
 /** The verbs of per-image targets, which image aliases name. @internal */
 export const IMAGE_VERBS = ['build', 'push', 'pull', 'clean', 'run'] as const;
 

@@ -16,6 +16,13 @@ export const SETTING_VARIABLES = {
   runArgs: 'RUN_ARGS',
 } as const;
 
+/**
+ * Set when an image has a cache policy: non-empty makes builds (Makefile and bake) also export their cache
+ * (`--cache-to`); empty, the default, makes them only read it. The workflow sets it in its publishing job only.
+ * @internal
+ */
+export const CACHE_TO_VARIABLE = 'CACHE_TO';
+
 /** Facts about the checkout that labels and tags read. @internal */
 export const BUILD_FACT_VARIABLES = {
   version: 'GIT_VERSION',

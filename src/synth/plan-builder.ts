@@ -5,12 +5,14 @@ import type { Pins } from './pin-lock';
 import { PipelineIndex } from './pipeline-index';
 import type { PipelineSettings } from './settings';
 import { StageSourceResolver } from './stage-sources';
+import type { CachePolicy } from '../cache/cache-policy';
+import { CachedImage, plannedCache } from '../cache/plan-cache';
 import { Diagnostics } from '../core/diagnostics';
 import { compareStrings, topologicalOrder } from '../core/graph';
 import { variablePrefix } from '../core/names';
 import { Image } from '../image/image';
 import { sourceOf } from '../image/image-source';
-import type { BuildPlan, PlannedBuildArg, PlannedDockerfile, PlannedImage, PlannedMake, PlannedVariable } from '../plan/build-plan';
+import type { BuildPlan, PlannedBuildArg, PlannedCache, PlannedDockerfile, PlannedImage, PlannedMake, PlannedVariable } from '../plan/build-plan';
 import { imageLabels } from '../plan/labels';
 import { BUILD_FACT_VARIABLES, tagsVariableOf, tagVariableOf } from '../plan/variables';
 import { readTagPolicy } from '../tags/read-tag-policy';
@@ -115,6 +117,10 @@ export function buildPlan(index: PipelineIndex, settings: PipelineSettings, d: D
         revisionVariable: BUILD_FACT_VARIABLES.revision,
         createdVariable: BUILD_FACT_VARIABLES.created,
       }),
+      ...cacheOf(image._props.cache ?? family._props.cache ?? settings.cache, {
+        id, repository: index.repositoryOf(image), tagVariable: tagVariableOf(variablePrefix(family.node.id)),
+      }),
+      ...(image._props.maxSizeMb === undefined ? {} : { sizeBudgetBytes: Math.floor(image._props.maxSizeMb * 1_000_000) }),
     };
   });
   const labelsById = new Map(images.map((i) => [i.id, i.labels]));
@@ -180,4 +186,10 @@ function planMake(index: PipelineIndex, settings: PipelineSettings): PlannedMake
       workdir: t.workdir,
     })),
   };
+}
+
+/** The planned cache of an image as an optional property. */
+function cacheOf(policy: CachePolicy | undefined, image: CachedImage): { cache?: PlannedCache } {
+  const cache = plannedCache(policy, image);
+  return cache === undefined ? {} : { cache };
 }

@@ -1,4 +1,6 @@
 import { MakeSettings, readMakeSettings } from './make-settings';
+import { validateCachePolicy } from './validate-cache';
+import { CachePolicy } from '../cache/cache-policy';
 import { Diagnostics } from '../core/diagnostics';
 import { normalizeProjectPath } from '../core/paths';
 import { UntypedReader } from '../core/untyped';
@@ -18,6 +20,8 @@ export interface PipelineSettings {
   readonly sourceUrl?: string;
   readonly dockerignorePatterns: readonly string[];
   readonly dockerfileSyntax: DockerfileSyntax;
+  /** The pipeline's cache policy (validated), if any. */
+  readonly cache?: CachePolicy;
   readonly outputs: PlannedOutputs;
   readonly workflow: WorkflowSettings;
   /** The Makefile's naming scheme, default goal and user targets. */
@@ -85,6 +89,7 @@ export function resolveSettings(
     sourceUrl: r.optionalString('sourceUrl', p.sourceUrl),
     dockerignorePatterns: r.strings('dockerignorePatterns', p.dockerignorePatterns) ?? [],
     dockerfileSyntax: r.optionalInstance('dockerfileSyntax', p.dockerfileSyntax, DockerfileSyntax.isDockerfileSyntax, 'a DockerfileSyntax') ?? DockerfileSyntax.auto(),
+    ...cacheSetting(p.cache, path, d),
     outputs,
     make: readMakeSettings(p.make, path, d, addedTargets),
     workflow,
@@ -116,4 +121,11 @@ function checkDistinct(d: Diagnostics, path: string, outputs: PlannedOutputs, lo
     if (other) d.error(path, `${what} and ${other} both name the file "${file}"; give each output its own path`);
     seen.set(file, what);
   }
+}
+
+/** The pipeline's cache policy, checked (a bad one is reported and dropped). */
+function cacheSetting(raw: unknown, path: string, d: Diagnostics): { cache?: CachePolicy } {
+  const before = d.errors.length;
+  validateCachePolicy(d, path, raw);
+  return raw !== undefined && d.errors.length === before && CachePolicy.isCachePolicy(raw) ? { cache: raw } : {};
 }

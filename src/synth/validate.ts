@@ -1,5 +1,6 @@
 import { PipelineIndex } from './pipeline-index';
 import type { PipelineSettings } from './settings';
+import { validateCachePolicy, validateSizeBudget } from './validate-cache';
 import { numericUserProblem } from './validate-instruction';
 import { validateMakeTargets } from './validate-make';
 import { validateNames } from './validate-names';
@@ -150,6 +151,7 @@ function validateFamilies(d: Diagnostics, index: PipelineIndex, s: PipelineSetti
       d.error(path, 'tagFlavor only applies to tags (TagRule list); add tags or remove tagFlavor');
     }
     validatePlatforms(d, path, r.strings('platforms', props.platforms));
+    validateCachePolicy(d, path, props.cache);
     const description = r.optionalString('description', props.description);
     if (description !== undefined) prose(d, path, 'description', description);
     checkPath(d, path, 'context', r.optionalString('context', props.context) ?? '.', true);
@@ -183,6 +185,8 @@ function validateFamilies(d: Diagnostics, index: PipelineIndex, s: PipelineSetti
         d.error(ipath, `role must be one of ${Object.values(ImageRole).map((v) => JSON.stringify(v)).join(', ')}, got ${describe(iprops.role)}`);
       }
       validatePlatforms(d, ipath, ir.strings('platforms', iprops.platforms));
+      validateCachePolicy(d, ipath, iprops.cache);
+      validateSizeBudget(d, ipath, iprops.maxSizeMb);
     }
   }
   const ids = new Map<string, string>();

@@ -2,12 +2,13 @@ import { github } from 'projen';
 import { CHECKOUT, pinnedUses, SETUP_BUILDX, SETUP_QEMU } from './action-pins';
 import { pullRequestJobs } from './pull-request-jobs';
 import { loginStep, registrySource } from './registry-steps';
+import { usesCache } from '../cache/plan-cache';
 import { labelBuildFacts } from '../make/build-facts';
 import { usesPlatforms } from '../make/platforms';
 import { shellWord } from '../make/shell-quote';
-import type { BuildPlan, PlannedWorkflow } from '../plan/build-plan';
-import { BAKE_DEFAULT_GROUP, GLOBAL_TARGETS } from '../plan/target-names';
-import { SETTING_VARIABLES } from '../plan/variables';
+import type { BuildPlan, PlannedImage, PlannedWorkflow } from '../plan/build-plan';
+import { BAKE_DEFAULT_GROUP, GLOBAL_TARGETS, imageTargets, sizeCheckTargets } from '../plan/target-names';
+import { CACHE_TO_VARIABLE, SETTING_VARIABLES } from '../plan/variables';
 
 /** `tag` only runs `make print-tags`; it never needs the full build budget. */
 const TAG_JOB_TIMEOUT_MINUTES = 10;
@@ -60,6 +61,7 @@ export function containersJobs(plan: BuildPlan, wf: PlannedWorkflow): Record<str
       // pushes, manual and scheduled runs (which need write access to the repository)
       if: "github.event_name != 'pull_request'",
       push: true,
+      writeCache: true,
     });
   }
   if (t.pullRequest !== undefined && wf.pullRequestImages !== undefined) Object.assign(jobs, pullRequestJobs(plan, wf));
@@ -106,6 +108,12 @@ export interface BakeJobOptions {
   readonly name: string;
   readonly if: string;
   readonly push: boolean;
+  /**
+   * Whether the bake step writes the build cache (`CACHE_TO`): only the publishing job, never a pull-request job
+   * (not even one that pushes pull-request images: its code is not reviewed yet).
+   * @default false
+   */
+  readonly writeCache?: boolean;
   /** Extra jobs to wait for besides `tag`. */
   readonly needs?: readonly string[];
   /** Tag values replacing the `tag` job's outputs (pull-request images: `pr-<N>`). */
@@ -144,7 +152,13 @@ export function bakeJob(plan: BuildPlan, wf: PlannedWorkflow, options: BakeJobOp
   for (const fact of labelBuildFacts(plan)) {
     env[fact] = `\${{ needs.${JOB_IDS.tag}.outputs.${fact} }}`;
   }
-  const bake = ['docker buildx bake', '--file', shellWord(plan.outputs.bakeFile), ...(options.push ? ['--push'] : [])];
+  const selected = plan.images.filter((image) => wf.images.includes(image.id));
+  // the cache is written from publishing jobs only, never from pull requests (their code is not trusted)
+  if (options.writeCache === true && writesCache(selected)) env[CACHE_TO_VARIABLE] = '1';
+  const budgeted = selected.filter((image) => image.sizeBudgetBytes !== undefined);
+  // a pull-request build loads its images to check their sizes (one platform only: a multi-platform build cannot load)
+  const loadForCheck = !options.push && budgeted.length > 0 && !usesPlatforms(plan) && options.targetsFrom === undefined;
+  const bake = ['docker buildx bake', '--file', shellWord(plan.outputs.bakeFile), ...(options.push ? ['--push'] : []), ...(loadForCheck ? ['--load'] : [])];
   let run: string;
   if (options.targetsFrom !== undefined) {
     env[options.targetsFrom.variable] = options.targetsFrom.value;
@@ -153,6 +167,9 @@ export function bakeJob(plan: BuildPlan, wf: PlannedWorkflow, options: BakeJobOp
     run = [...bake, ...(wf.allImages ? [shellWord(BAKE_DEFAULT_GROUP)] : wf.images.map(shellWord))].join(' ');
   }
   steps.push({ id: 'bake', name: options.push ? 'Build and push images' : 'Build images', env, run });
+  if (budgeted.length > 0 && options.targetsFrom === undefined && (options.push || loadForCheck)) {
+    steps.push(sizeCheckStep(plan, budgeted, env, options.push));
+  }
   const permissions: github.workflows.JobPermissions = options.push && source.githubToken
     ? { contents: github.workflows.JobPermission.READ, packages: github.workflows.JobPermission.WRITE }
     : { contents: github.workflows.JobPermission.READ };
@@ -165,6 +182,34 @@ export function bakeJob(plan: BuildPlan, wf: PlannedWorkflow, options: BakeJobOp
     timeoutMinutes: wf.timeoutMinutes,
     permissions,
     steps,
+  };
+}
+
+/**
+ * Whether the publishing job sets `CACHE_TO`: some image has a cache, and none uses the gha backend (a `run:` step
+ * does not get the Actions runtime token that backend needs, so its export would fail the job; validation warns).
+ */
+function writesCache(images: readonly PlannedImage[]): boolean {
+  return usesCache(images) && !images.some((image) => image.cache?.backend === 'gha');
+}
+
+/**
+ * The size-budget check after the build, with the same environment as the bake step (so the Makefile names the same
+ * references): `make check-size-<image>` of each image with a budget; a publishing job pulls the pushed images first
+ * (its bake pushed them without loading them).
+ */
+function sizeCheckStep(plan: BuildPlan, budgeted: readonly PlannedImage[], env: Record<string, string>, pull: boolean): github.workflows.JobStep {
+  const prefix = plan.make.targetPrefix;
+  const targets = [
+    ...(pull ? budgeted.map((image) => imageTargets(image.id, prefix).pull) : []),
+    ...budgeted.map((image) => sizeCheckTargets(prefix).image(image.id)),
+  ];
+  const environment = Object.fromEntries(Object.entries(env).filter(([name]) => name !== CACHE_TO_VARIABLE));
+  return {
+    id: 'size',
+    name: 'Check image sizes',
+    env: environment,
+    run: ['make', '-f', shellWord(plan.outputs.makefile), '--no-print-directory', ...targets.map(shellWord)].join(' '),
   };
 }
 

@@ -8,3 +8,4 @@ export { MAKE_CASES } from './make';
 export { PRESET_CASES } from './presets';
 export { TAG_RULE_CASES } from './tag-rules';
 export { WORKFLOW_CASES } from './workflows';
+export { CACHE_CASES } from './cache';

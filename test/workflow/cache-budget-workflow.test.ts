@@ -1,0 +1,75 @@
+/**
+ * The workflow of a pipeline with a registry cache and size budgets: the cache is written (`CACHE_TO`) only by the
+ * publishing job, never by the pull-request build; the size check runs after the build in both (the pull-request
+ * build loads its images, the publishing job pulls what it pushed); every hardening rule and actionlint pass.
+ */
+import { Project } from 'projen';
+import { describe, expect, test } from 'vitest';
+import { parse } from 'yaml';
+import { actionlint } from './actionlint';
+import { checkWorkflow, parseWorkflow, PermissionAllowList } from './rules';
+import { synthFiles } from './seed-pipelines';
+import { CachePolicy, Containers, ImageSource } from '../../src';
+import { ACTION_PINS } from '../../src/workflow';
+
+const ALLOWED = { tag: { contents: 'read' }, build: { contents: 'read' }, publish: { contents: 'read', packages: 'write' } };
+
+function pipeline(platforms: string[] = []) {
+  return (project: Project) => {
+    const c = new Containers(project, { registry: 'ghcr.io/acme', cache: CachePolicy.registry(), platforms });
+    const family = c.addFamily('svc');
+    family.addImage('api', { from: ImageSource.registry('ubuntu:24.04'), maxSizeMb: 100 });
+    family.addImage('worker', { from: ImageSource.registry('ubuntu:24.04') });
+  };
+}
+
+const stepOf = (job: any, id: string) => job.steps.find((s: any) => s.id === id);
+
+describe('a pipeline with a registry cache and a size budget', () => {
+  const text = synthFiles(pipeline())['.github/workflows/containers.yml'] as string;
+  const wf = parse(text);
+
+  test('the pull-request build reads the cache only, loads its images and checks the budget', () => {
+    const bake = stepOf(wf.jobs.build, 'bake');
+    expect(bake.env.CACHE_TO).toBeUndefined();
+    expect(bake.run).toBe('docker buildx bake --file docker-bake.json --load default');
+    const size = stepOf(wf.jobs.build, 'size');
+    expect(size.run).toBe('make -f Makefile --no-print-directory check-size-svc-api');
+    // the same references as the build: the same environment
+    expect(size.env).toStrictEqual(bake.env);
+    const ids = wf.jobs.build.steps.map((s: any) => s.id);
+    expect(ids.indexOf('size')).toBeGreaterThan(ids.indexOf('bake'));
+  });
+
+  test('the publishing job writes the cache and checks the pushed images', () => {
+    const bake = stepOf(wf.jobs.publish, 'bake');
+    expect(bake.env.CACHE_TO).toBe('1');
+    expect(bake.run).toBe('docker buildx bake --file docker-bake.json --push default');
+    const size = stepOf(wf.jobs.publish, 'size');
+    expect(size.run).toBe('make -f Makefile --no-print-directory pull-svc-api check-size-svc-api');
+    expect(size.env.CACHE_TO).toBeUndefined();
+  });
+
+  test('every hardening rule and actionlint report nothing', async () => {
+    expect(checkWorkflow(parseWorkflow(text), { lock: ACTION_PINS, permissions: ALLOWED as PermissionAllowList })).toEqual([]);
+    expect(await actionlint(text, '.github/workflows/containers.yml')).toEqual([]);
+  });
+
+  test('pull-request images are pushed without writing the cache', () => {
+    const withPr = parse(synthFiles((project: Project) => {
+      const c = new Containers(project, { registry: 'ghcr.io/acme', cache: CachePolicy.registry() });
+      c.addFamily('svc').addImage('api', { from: ImageSource.registry('ubuntu:24.04'), maxSizeMb: 100 });
+      c.addWorkflow('ci', { push: { branches: ['main'] }, pullRequest: {}, pullRequestImages: {} });
+    })['.github/workflows/ci.yml'] as string);
+    expect(stepOf(withPr.jobs['pr-images'], 'bake').env.CACHE_TO).toBeUndefined();
+    expect(stepOf(withPr.jobs['pr-build'], 'bake').env.CACHE_TO).toBeUndefined();
+    expect(stepOf(withPr.jobs.publish, 'bake').env.CACHE_TO).toBe('1');
+  });
+
+  test('with planned platforms the pull-request build cannot load, so only the publishing job checks sizes', () => {
+    const multi = parse(synthFiles(pipeline(['linux/amd64', 'linux/arm64']))['.github/workflows/containers.yml'] as string);
+    expect(stepOf(multi.jobs.build, 'bake').run).not.toContain('--load');
+    expect(stepOf(multi.jobs.build, 'size')).toBeUndefined();
+    expect(stepOf(multi.jobs.publish, 'size').run).toContain('check-size-svc-api');
+  });
+});
