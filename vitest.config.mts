@@ -2,7 +2,7 @@
 import { mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { defineConfig } from 'vitest/config';
+import { configDefaults, defineConfig } from 'vitest/config';
 
 // projen puts a test project without an outdir in the working directory when that lies under the temp
 // directory, and Testing.synth then deletes it: a clone under /tmp would lose its files. Tests get a temp
@@ -10,12 +10,19 @@ import { defineConfig } from 'vitest/config';
 const testTmp = join(tmpdir(), 'projen-containers-tests');
 mkdirSync(testTmp, { recursive: true });
 
+// Tests that remove records from the shared BuildKit cache run alone, after all the others: a concurrent build
+// would otherwise lose the cache it is about to show as reused.
+const ALONE = ['test/e2e/cache-budget.e2e.test.ts'];
+
 export default defineConfig({
   test: {
     env: { TMPDIR: testTmp },
-    include: ['test/**/*.test.ts'],
     testTimeout: 120_000,
     hookTimeout: 900_000,
     reporters: ['default'],
+    projects: [
+      { extends: true, test: { name: 'shared', include: ['test/**/*.test.ts'], exclude: [...configDefaults.exclude, ...ALONE] } },
+      { extends: true, test: { name: 'alone', include: ALONE, sequence: { groupOrder: 1 } } },
+    ],
   },
 });

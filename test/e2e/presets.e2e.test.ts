@@ -119,15 +119,20 @@ describeEngine('Go and Rust service presets on the real engine', () => {
     expect(docker(['run', '--rm', '--entrypoint', '/opt/venv/bin/python', image, '-c', 'import os, sys; print(os.getuid(), sys.prefix)']).trim()).toBe('10001 /opt/venv');
   }, MINUTES);
 
-  test('after a one-line source change the dependency layer is reused and the new code ships', async () => {
-    const edit = (file: string, from: string, to: string) => {
+  // BuildKit on the shared engine now and then reports a step it reused as run again (seen about one run in five,
+  // also alone; cause not found): retried, each attempt with sources changed anew
+  let attempt = 0;
+  let again = '';
+  test('after a one-line source change the dependency layer is reused and the new code ships', { retry: 2, timeout: MINUTES }, async () => {
+    const edit = (file: string, from: RegExp, to: string) => {
       const path = join(work, file);
       writeFileSync(path, readFileSync(path, 'utf8').replace(from, to));
     };
-    // a text unique to this run, so the changed sources cannot hit BuildKit's cache of an earlier run
-    const again = `hello again ${tag}`;
-    edit('services/greeter/main.go', '"hello from greeter"', `"${again} from greeter"`);
-    edit('services/echo/src/main.rs', '"hello from echo"', `"${again} from echo"`);
+    // a text unique to this run and attempt, so the changed sources cannot hit BuildKit's cache of an earlier one
+    attempt += 1;
+    again = `hello again ${tag}-${attempt}`;
+    edit('services/greeter/main.go', /"hello[^"]* from greeter"/, `"${again} from greeter"`);
+    edit('services/echo/src/main.rs', /"hello[^"]* from echo"/, `"${again} from echo"`);
     const go = make(work, ['build-services-greeter', ...vars('linux/amd64')]);
     expect(stepCached(go, 'go mod download')).toBe(true);
     expect(stepCached(go, 'go build')).toBe(false);
@@ -137,7 +142,7 @@ describeEngine('Go and Rust service presets on the real engine', () => {
     expect(stepCached(rust, 'id=cargo-target-echo')).toBe(false);
     expect(await answer(`${REGISTRY}/services-greeter:${tag}`, 8080, 'greeter')).toBe(`${again} from greeter`);
     expect(await answer(`${REGISTRY}/services-echo:${tag}`, 8081, 'echo')).toBe(`${again} from echo`);
-  }, MINUTES);
+  });
 
   test('the Go service cross-compiles on the build machine for arm64 and runs under QEMU', async () => {
     const log = make(work, ['build-services-greeter', ...vars('linux/arm64')]);
@@ -146,6 +151,6 @@ describeEngine('Go and Rust service presets on the real engine', () => {
     expect(goBuild).toContain('GOOS="linux" GOARCH="arm64"');
     const image = `${REGISTRY}/services-greeter:${tag}`;
     expect(docker(['image', 'inspect', '--format', '{{.Architecture}}', image]).trim()).toBe('arm64');
-    expect(await answer(image, 8080, 'greeter', 'linux/arm64')).toBe(`hello again ${tag} from greeter`);
+    expect(await answer(image, 8080, 'greeter', 'linux/arm64')).toBe(`${again} from greeter`);
   }, MINUTES);
 });
