@@ -3,14 +3,14 @@ import { planDockerignores } from './dockerignore';
 import { imageMakeSettings } from './make-settings';
 import type { Pins } from './pin-lock';
 import { PipelineIndex } from './pipeline-index';
-import type { PipelineSettings } from './settings';
+import type { PinRefreshSettings, PipelineSettings } from './settings';
 import { StageSourceResolver } from './stage-sources';
 import { Diagnostics } from '../core/diagnostics';
 import { compareStrings, topologicalOrder } from '../core/graph';
 import { variablePrefix } from '../core/names';
 import { Image } from '../image/image';
 import { sourceOf } from '../image/image-source';
-import type { BuildPlan, PlannedBuildArg, PlannedDockerfile, PlannedImage, PlannedMake, PlannedVariable } from '../plan/build-plan';
+import type { BuildPlan, PlannedBuildArg, PlannedDockerfile, PlannedImage, PlannedMake, PlannedPinRefresh, PlannedVariable } from '../plan/build-plan';
 import { imageLabels } from '../plan/labels';
 import { BUILD_FACT_VARIABLES, tagsVariableOf, tagVariableOf } from '../plan/variables';
 import { readTagPolicy } from '../tags/read-tag-policy';
@@ -161,8 +161,23 @@ export function buildPlan(index: PipelineIndex, settings: PipelineSettings, d: D
       lockFile: settings.pinning.lockFile,
       references: [...pinReferences],
       variables: [...baseVariables.entries()].sort(([a], [b]) => compareStrings(a, b)).map(([variable, reference]) => ({ variable, reference })),
+      ...(settings.pinning.refresh === undefined ? {} : { refresh: planPinRefresh(settings, settings.pinning.refresh) }),
     },
     make: planMake(index, settings),
+  };
+}
+
+/** The scheduled pin refresh workflow: runner and time limit of the pipeline's workflows, based on the default branch. */
+function planPinRefresh(settings: PipelineSettings, refresh: PinRefreshSettings): PlannedPinRefresh {
+  return {
+    path: settings.path,
+    name: refresh.name,
+    fileName: `${refresh.name}.yml`,
+    schedule: refresh.schedule,
+    branch: refresh.branch,
+    baseBranch: settings.workflow.defaultBranch,
+    runsOn: settings.workflow.runsOn,
+    timeoutMinutes: settings.workflow.timeoutMinutes,
   };
 }
 
