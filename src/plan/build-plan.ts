@@ -87,6 +87,8 @@ export interface PlannedPins {
   readonly lockFile: string;
   /** Every registry base reference without a digest of its own, sorted: what `containers:pin` resolves. */
   readonly references: readonly string[];
+  /** Every `ADD` URL of the pipeline, sorted: what `containers:pin` downloads and checksums. */
+  readonly urls: readonly string[];
   /** Per base image variable, the reference it defaults to (pinned when locked), sorted by variable. */
   readonly variables: ReadonlyArray<{ readonly variable: string; readonly reference: string }>;
   /** The scheduled workflow that refreshes the lock, when asked for. */

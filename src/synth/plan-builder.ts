@@ -28,9 +28,12 @@ function externalParentsOf(image: Image): string[] {
 
 /**
  * Builds the build plan from a validated tree. Problems only visible here (image cycles through build stages an image does not use) go to `d`.
+ * `pinReferences` and `pinUrls` are the bases and `ADD` URLs the `containers:pin` task resolves.
  * @internal
  */
-export function buildPlan(index: PipelineIndex, settings: PipelineSettings, d: Diagnostics, pins: Pins, pinReferences: readonly string[]): BuildPlan {
+export function buildPlan(
+  index: PipelineIndex, settings: PipelineSettings, d: Diagnostics, pins: Pins, pinReferences: readonly string[], pinUrls: readonly string[] = [],
+): BuildPlan {
   const sources = new StageSourceResolver(index, settings, pins);
   // validation (validate-names.ts) guarantees one default per variable name
   const variables = new Map<string, PlannedVariable>();
@@ -160,6 +163,7 @@ export function buildPlan(index: PipelineIndex, settings: PipelineSettings, d: D
     pins: {
       lockFile: settings.pinning.lockFile,
       references: [...pinReferences],
+      urls: [...pinUrls],
       variables: [...baseVariables.entries()].sort(([a], [b]) => compareStrings(a, b)).map(([variable, reference]) => ({ variable, reference })),
       ...(settings.pinning.refresh === undefined ? {} : { refresh: planPinRefresh(settings, settings.pinning.refresh) }),
     },
