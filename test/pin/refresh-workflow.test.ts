@@ -89,6 +89,12 @@ describe('pinning.refreshWorkflow', () => {
     expect(Object.keys(only).filter((p) => p.startsWith('.github/workflows/'))).toEqual([PATH]);
   });
 
+  test('a pipeline in a subproject is refused (the workflow runs the root project\'s task)', () => {
+    const root = new Project({ name: 'root' });
+    const sub = new Project({ name: 'sub', parent: root, outdir: 'sub' });
+    expect(() => synth({ pinning: { refreshWorkflow: {} } }, sub)).toThrow('pinning.refreshWorkflow needs the pipeline in the root project');
+  });
+
   test('a Node project installs and runs the task with its own package manager', () => {
     const project = new javascript.NodeProject({ name: 'node-pins', defaultReleaseBranch: 'main', packageManager: javascript.NodePackageManager.YARN_CLASSIC, github: true });
     const wf = parse(synth({ pinning: { refreshWorkflow: {} } }, project)[PATH]);
