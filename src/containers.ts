@@ -9,8 +9,9 @@ import { projenMarker } from './files/marker';
 import { RenderedFile } from './files/rendered-file';
 import type { MakeOptions, MakeTargetOptions } from './make/make-options';
 import { addPinTask } from './pin/pin-task';
+import { addPinRefreshWorkflow } from './pin/refresh-workflow';
 import type { BuildPlan } from './plan/build-plan';
-import { checkPins, loadPinLock, Pins } from './synth/pin-lock';
+import { checkPins, checkUrlPins, loadPinLock, Pins } from './synth/pin-lock';
 import { PipelineIndex } from './synth/pipeline-index';
 import { buildPlan } from './synth/plan-builder';
 import { renderPipeline } from './synth/render-pipeline';
@@ -82,6 +83,33 @@ export interface ContainersPinningOptions {
    * @default - none
    */
   readonly digestsEnvFile?: string;
+  /**
+   * Generate a scheduled workflow that runs `containers:pin --update`, synthesizes again and opens (or updates) a pull
+   * request with the changed lock and outputs. Off by default: it needs write permissions and the repository setting
+   * "Allow GitHub Actions to create and approve pull requests".
+   * @default - no refresh workflow
+   */
+  readonly refreshWorkflow?: ContainersPinRefreshOptions;
+}
+
+/** The scheduled workflow that keeps the lock's pins fresh (see README "Pinning"). */
+export interface ContainersPinRefreshOptions {
+  /**
+   * When it runs: a 5-field cron expression (UTC). It can also be started by hand (`workflow_dispatch`).
+   * @default "0 5 * * 1" (Mondays at 05:00 UTC)
+   */
+  readonly schedule?: string;
+  /**
+   * Workflow name; the file is `.github/workflows/<name>.yml`.
+   * @default "containers-pin"
+   */
+  readonly name?: string;
+  /**
+   * Branch the pull request comes from; it is reset to the default branch (`workflow.defaultBranch`) plus one commit
+   * on every run that changes something.
+   * @default "containers/pin-refresh"
+   */
+  readonly branch?: string;
 }
 
 /** Properties of the container pipeline. */
@@ -242,8 +270,9 @@ export class Containers extends Component {
     validatePipeline(index, settings, d);
     const pins = new Pins(loadPinLock(this.project.outdir, settings.pinning, this.node.path, d));
     const pinReferences = checkPins(index, settings.pinning, pins, this.node.path, d);
+    const pinUrls = checkUrlPins(index, settings.pinning, pins, this.node.path, d);
     d.throwIfErrors();
-    const plan = buildPlan(index, settings, d, pins, pinReferences);
+    const plan = buildPlan(index, settings, d, pins, pinReferences, pinUrls);
     validateProjectFit(this.project, plan, settings.path, d);
     d.throwIfErrors();
     const rendered = renderPipeline(plan, projenMarker(this.project));
@@ -256,6 +285,7 @@ export class Containers extends Component {
     }
     for (const workflow of rendered.workflows) addContainersWorkflow(this.project, workflow.plan, workflow.jobs);
     addPinTask(this.project, plan.pins);
+    if (plan.pins.refresh) addPinRefreshWorkflow(this.project, plan.pins.refresh);
   }
 }
 

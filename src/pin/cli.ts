@@ -6,11 +6,15 @@
 import { resolve as resolvePath } from 'node:path';
 import { dockerConfigCredentials } from './credentials';
 import { readLockFile, renderLock, writeFileAtomic } from './lockfile';
+import { PinError } from './pin-error';
 import { PinOutcome, pinImages, PinRunError } from './pin-images';
+import { pinUrls, UrlOutcome } from './url-checksum';
 
-const USAGE = `usage: projen-containers-pin [--lock FILE] [--update] [--concurrency N] [--timeout MS] [--retries N] REFERENCE...
-  Resolves each image reference (name:tag) to the digest its registry serves and writes the lockfile.
+const USAGE = `usage: projen-containers-pin [--lock FILE] [--update] [--url URL]... [--concurrency N] [--timeout MS] [--retries N] REFERENCE...
+  Resolves each image reference (name:tag) to the digest its registry serves, and each ADD URL to the sha256 of what
+  it serves, and writes the lockfile.
   --lock FILE        lockfile path (default containers.lock.json)
+  --url URL          an https URL of an ADD instruction to checksum (repeatable)
   --update           resolve every reference again (default: only those missing from the lock)
   --concurrency N    requests in parallel (default 8)
   --timeout MS       time allowed per request (default 15000)
@@ -23,10 +27,11 @@ interface CliArgs {
   timeoutMs: number;
   retries: number;
   references: string[];
+  urls: string[];
 }
 
 function parseArgs(argv: readonly string[]): CliArgs | string {
-  const args: CliArgs = { lock: 'containers.lock.json', update: false, concurrency: 8, timeoutMs: 15_000, retries: 3, references: [] };
+  const args: CliArgs = { lock: 'containers.lock.json', update: false, concurrency: 8, timeoutMs: 15_000, retries: 3, references: [], urls: [] };
   const int = (flag: string, v: string | undefined, min: number, max: number): number | string => {
     const n = Number(v);
     return v !== undefined && /^\d+$/.test(v) && n >= min && n <= max ? n : `${flag} needs a whole number from ${min} to ${max}`;
@@ -38,6 +43,10 @@ function parseArgs(argv: readonly string[]): CliArgs | string {
       case '--lock':
         if (!argv[i + 1]) return '--lock needs a file';
         args.lock = argv[++i];
+        break;
+      case '--url':
+        if (!argv[i + 1]) return '--url needs a URL';
+        args.urls.push(argv[++i]);
         break;
       case '--update':
         args.update = true;
@@ -77,6 +86,18 @@ function describeOutcome(ref: string, o: PinOutcome): string {
   }
 }
 
+function describeUrlOutcome(url: string, o: UrlOutcome): string {
+  switch (o.kind) {
+    case 'kept':
+      return `= ${url} ${o.entry.checksum} (locked)`;
+    case 'pinned':
+      if (o.previous && o.previous.checksum !== o.entry.checksum) return `~ ${url} ${o.previous.checksum} -> ${o.entry.checksum} (${o.ms} ms)`;
+      return `${o.previous ? '=' : '+'} ${url} ${o.entry.checksum} (${o.ms} ms)`;
+    case 'failed':
+      return `! ${url}: ${o.error.problem}`;
+  }
+}
+
 /** Runs the command; returns the exit code. @internal */
 export async function main(argv: readonly string[], out: (line: string) => void = (l) => process.stderr.write(`${l}\n`)): Promise<number> {
   const args = parseArgs(argv);
@@ -90,19 +111,22 @@ export async function main(argv: readonly string[], out: (line: string) => void 
     out(`${args.lock} ${existing.problems.join('; ')}; fix or delete it and run again`);
     return 1;
   }
+  const common = { update: args.update, concurrency: args.concurrency, timeoutMs: args.timeoutMs, retries: args.retries, backoffMs: 500 };
   try {
-    const lock = await pinImages(args.references, existing, {
-      update: args.update,
-      concurrency: args.concurrency,
-      timeoutMs: args.timeoutMs,
-      retries: args.retries,
-      backoffMs: 500,
-      maxRetryAfterMs: 60_000,
-      credentials: dockerConfigCredentials(),
-      onProgress: (ref, o) => out(describeOutcome(ref, o)),
-    });
+    const [images, urls] = await Promise.all([
+      pinImages(args.references, existing, {
+        ...common,
+        maxRetryAfterMs: 60_000,
+        credentials: dockerConfigCredentials(),
+        onProgress: (ref, o) => out(describeOutcome(ref, o)),
+      }).catch((e: unknown) => (e instanceof PinRunError ? e : Promise.reject(e))),
+      pinUrls(args.urls, existing, { ...common, onProgress: (url, o) => out(describeUrlOutcome(url, o)) }),
+    ]);
+    const failures: PinError[] = [...(images instanceof PinRunError ? images.failures : []), ...urls.failures];
+    if (failures.length > 0) throw new PinRunError(failures);
+    const lock = { images: (images as Exclude<typeof images, PinRunError>).images, urls: urls.urls };
     writeFileAtomic(lockPath, renderLock(lock));
-    out(`wrote ${args.lock} (${lock.images.size} image(s))`);
+    out(`wrote ${args.lock} (${lock.images.size} image(s)${lock.urls.size > 0 ? `, ${lock.urls.size} URL(s)` : ''})`);
     return 0;
   } catch (e) {
     out(e instanceof PinRunError ? e.message : `pin failed: ${(e as Error).stack ?? String(e)}`);

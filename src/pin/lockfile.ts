@@ -10,16 +10,27 @@ export interface LockedImage {
   readonly mediaType: string;
 }
 
-/** The lockfile's content: base image reference (as written in the pipeline) → pin. @internal */
+/** One checksummed `ADD` download. @internal */
+export interface LockedUrl {
+  /** `sha256:<hex>` of the bytes the URL served when it was pinned. */
+  readonly checksum: string;
+}
+
+/**
+ * The lockfile's content: base image reference (as written in the pipeline) → pin, and `ADD` URL → checksum (the
+ * `urls` object is left out of the file while empty, so locks without downloads keep their shape).
+ * @internal
+ */
 export interface PinLock {
   readonly images: ReadonlyMap<string, LockedImage>;
+  readonly urls: ReadonlyMap<string, LockedUrl>;
 }
 
 /** The only lockfile format so far. @internal */
 export const LOCKFILE_VERSION = 1;
 
 /** The empty lock. @internal */
-export const EMPTY_LOCK: PinLock = { images: new Map() };
+export const EMPTY_LOCK: PinLock = { images: new Map(), urls: new Map() };
 
 /**
  * Parses lockfile text; returns the lock or every problem found.
@@ -48,7 +59,20 @@ export function parseLock(text: string): PinLock | { readonly problems: string[]
       images.set(ref, { digest: entry.digest, mediaType: entry.mediaType });
     }
   }
-  return problems.length > 0 ? { problems } : { images };
+  const urls = new Map<string, LockedUrl>();
+  const rawUrls = json.urls ?? {};
+  if (typeof rawUrls !== 'object' || rawUrls === null || Array.isArray(rawUrls)) {
+    problems.push('has a "urls" entry that is not an object');
+  } else {
+    for (const [url, entry] of Object.entries<any>(rawUrls)) {
+      if (typeof entry?.checksum !== 'string' || !SHA256_DIGEST.test(entry.checksum)) {
+        problems.push(`url ${JSON.stringify(url)} needs a "checksum" (sha256:<64 lowercase hex>)`);
+        continue;
+      }
+      urls.set(url, { checksum: entry.checksum });
+    }
+  }
+  return problems.length > 0 ? { problems } : { images, urls };
 }
 
 /**
@@ -61,7 +85,10 @@ export function renderLock(lock: PinLock): string {
     const e = lock.images.get(ref)!;
     images[ref] = { digest: e.digest, mediaType: e.mediaType };
   }
-  return `${JSON.stringify({ lockfileVersion: LOCKFILE_VERSION, images }, undefined, 2)}\n`;
+  const urls: Record<string, LockedUrl> = {};
+  for (const url of [...lock.urls.keys()].sort()) urls[url] = { checksum: lock.urls.get(url)!.checksum };
+  const doc = lock.urls.size > 0 ? { lockfileVersion: LOCKFILE_VERSION, images, urls } : { lockfileVersion: LOCKFILE_VERSION, images };
+  return `${JSON.stringify(doc, undefined, 2)}\n`;
 }
 
 /**

@@ -22,7 +22,7 @@ export type PinOutcome =
 /** Every reference that could not be pinned; the lock is not written when there is one. @internal */
 export class PinRunError extends Error {
   constructor(public readonly failures: readonly PinError[]) {
-    super(`${failures.length} image(s) could not be pinned; the lockfile was not changed:\n${failures.map((f) => `  ${f.message}`).join('\n')}`);
+    super(`${failures.length} image(s) or URL(s) could not be pinned; the lockfile was not changed:\n${failures.map((f) => `  ${f.message}`).join('\n')}`);
     this.name = 'PinRunError';
   }
 }
@@ -67,5 +67,5 @@ export async function pinImages(references: readonly string[], lock: PinLock, op
   };
   await Promise.all(Array.from({ length: Math.max(1, Math.min(options.concurrency, todo.length)) }, worker));
   if (failures.length > 0) throw new PinRunError(failures.sort((a, b) => (a.image < b.image ? -1 : 1)));
-  return { images };
+  return { images, urls: lock.urls };
 }

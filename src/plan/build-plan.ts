@@ -77,6 +77,8 @@ export interface PlannedOutputs {
   readonly workflows: readonly string[];
   /** The generated digests env file, when asked for. */
   readonly digestsEnv?: string;
+  /** `.github/workflows/<name>.yml` of the scheduled pin refresh workflow, when asked for. */
+  readonly pinRefreshWorkflow?: string;
 }
 
 /** Digest pinning: what the pin task resolves and what the lock pinned. @internal */
@@ -85,8 +87,29 @@ export interface PlannedPins {
   readonly lockFile: string;
   /** Every registry base reference without a digest of its own, sorted: what `containers:pin` resolves. */
   readonly references: readonly string[];
+  /** Every `ADD` URL of the pipeline, sorted: what `containers:pin` downloads and checksums. */
+  readonly urls: readonly string[];
   /** Per base image variable, the reference it defaults to (pinned when locked), sorted by variable. */
   readonly variables: ReadonlyArray<{ readonly variable: string; readonly reference: string }>;
+  /** The scheduled workflow that refreshes the lock, when asked for. */
+  readonly refresh?: PlannedPinRefresh;
+}
+
+/** The scheduled pin refresh workflow: every value is validated (names, branches, cron). @internal */
+export interface PlannedPinRefresh {
+  /** Construct path of the pipeline, for messages. */
+  readonly path: string;
+  readonly name: string;
+  /** `<name>.yml` */
+  readonly fileName: string;
+  /** 5-field cron, UTC. */
+  readonly schedule: string;
+  /** Branch the pull request comes from. */
+  readonly branch: string;
+  /** Branch it is based on and targets (`workflow.defaultBranch`). */
+  readonly baseBranch: string;
+  readonly runsOn: string;
+  readonly timeoutMinutes: number;
 }
 
 /** A Dockerfile to write: its typed lines and the `# syntax=` directive value, if any. @internal */

@@ -68,3 +68,38 @@ export function checkPins(index: PipelineIndex, settings: PinningSettings, pins:
   }
   return [...bases.keys()].sort();
 }
+
+/** The `ADD` instructions of the pipeline: URL, the checksum the pipeline gives, the instruction's construct path. */
+function addInstructions(index: PipelineIndex): Array<{ readonly url: string; readonly checksum: string; readonly path: string }> {
+  const found: Array<{ url: string; checksum: string; path: string }> = [];
+  for (const stage of index.stages) {
+    stage._instructions.forEach((ins, i) => {
+      if (ins.kind === 'add') found.push({ url: ins.url, checksum: ins.checksum, path: `${stage.node.path}/instruction.${i}` });
+    });
+  }
+  return found;
+}
+
+/**
+ * The `ADD` URLs `containers:pin` downloads and checksums (sorted), and the findings: a URL without a lock entry, a
+ * lock checksum that differs from the pipeline's `checksum` (the file at the URL changed, or the pipeline's checksum is
+ * wrong), and a lock entry no `ADD` uses any more are warnings (errors when frozen), each at the instruction's path.
+ * @internal
+ */
+export function checkUrlPins(index: PipelineIndex, settings: PinningSettings, pins: Pins, path: string, d: Diagnostics): string[] {
+  const adds = addInstructions(index);
+  const report = settings.frozen ? d.error.bind(d) : d.warning.bind(d);
+  for (const add of adds) {
+    const locked = pins.lock.urls.get(add.url);
+    if (locked === undefined) {
+      report(add.path, `ADD ${add.url} has no checksum in ${settings.lockFile}: run \`npx projen containers:pin\` to download it and record its sha256`);
+    } else if (locked.checksum !== add.checksum) {
+      report(add.path, `ADD ${add.url}: ${settings.lockFile} records checksum ${locked.checksum}, the pipeline says ${add.checksum}; the file at the URL changed or the checksum is wrong: check the download and set the checksum in the pipeline to the one it really has`);
+    }
+  }
+  const used = new Set(adds.map((a) => a.url));
+  for (const url of pins.lock.urls.keys()) {
+    if (!used.has(url)) report(path, `lockfile ${settings.lockFile} records a checksum for "${url}", which no ADD of the pipeline uses any more; run \`npx projen containers:pin\` to refresh the lock`);
+  }
+  return [...used].sort();
+}

@@ -3,7 +3,7 @@ import { planDockerignores } from './dockerignore';
 import { imageMakeSettings } from './make-settings';
 import type { Pins } from './pin-lock';
 import { PipelineIndex } from './pipeline-index';
-import type { PipelineSettings } from './settings';
+import type { PinRefreshSettings, PipelineSettings } from './settings';
 import { StageSourceResolver } from './stage-sources';
 import type { CachePolicy } from '../cache/cache-policy';
 import { CachedImage, plannedCache } from '../cache/plan-cache';
@@ -12,7 +12,9 @@ import { compareStrings, topologicalOrder } from '../core/graph';
 import { variablePrefix } from '../core/names';
 import { Image } from '../image/image';
 import { sourceOf } from '../image/image-source';
-import type { BuildPlan, PlannedBuildArg, PlannedCache, PlannedDockerfile, PlannedImage, PlannedMake, PlannedVariable } from '../plan/build-plan';
+import type {
+  BuildPlan, PlannedBuildArg, PlannedCache, PlannedDockerfile, PlannedImage, PlannedMake, PlannedPinRefresh, PlannedVariable,
+} from '../plan/build-plan';
 import { imageLabels } from '../plan/labels';
 import { BUILD_FACT_VARIABLES, tagsVariableOf, tagVariableOf } from '../plan/variables';
 import { readTagPolicy } from '../tags/read-tag-policy';
@@ -30,9 +32,12 @@ function externalParentsOf(image: Image): string[] {
 
 /**
  * Builds the build plan from a validated tree. Problems only visible here (image cycles through build stages an image does not use) go to `d`.
+ * `pinReferences` and `pinUrls` are the bases and `ADD` URLs the `containers:pin` task resolves.
  * @internal
  */
-export function buildPlan(index: PipelineIndex, settings: PipelineSettings, d: Diagnostics, pins: Pins, pinReferences: readonly string[]): BuildPlan {
+export function buildPlan(
+  index: PipelineIndex, settings: PipelineSettings, d: Diagnostics, pins: Pins, pinReferences: readonly string[], pinUrls: readonly string[] = [],
+): BuildPlan {
   const sources = new StageSourceResolver(index, settings, pins);
   // validation (validate-names.ts) guarantees one default per variable name
   const variables = new Map<string, PlannedVariable>();
@@ -166,9 +171,25 @@ export function buildPlan(index: PipelineIndex, settings: PipelineSettings, d: D
     pins: {
       lockFile: settings.pinning.lockFile,
       references: [...pinReferences],
+      urls: [...pinUrls],
       variables: [...baseVariables.entries()].sort(([a], [b]) => compareStrings(a, b)).map(([variable, reference]) => ({ variable, reference })),
+      ...(settings.pinning.refresh === undefined ? {} : { refresh: planPinRefresh(settings, settings.pinning.refresh) }),
     },
     make: planMake(index, settings),
+  };
+}
+
+/** The scheduled pin refresh workflow: runner and time limit of the pipeline's workflows, based on the default branch. */
+function planPinRefresh(settings: PipelineSettings, refresh: PinRefreshSettings): PlannedPinRefresh {
+  return {
+    path: settings.path,
+    name: refresh.name,
+    fileName: `${refresh.name}.yml`,
+    schedule: refresh.schedule,
+    branch: refresh.branch,
+    baseBranch: settings.workflow.defaultBranch,
+    runsOn: settings.workflow.runsOn,
+    timeoutMinutes: settings.workflow.timeoutMinutes,
   };
 }
 

@@ -36,6 +36,15 @@ export interface PinningSettings {
   readonly lockFile: string;
   /** Whether unpinned bases and stale lock entries are errors. */
   readonly frozen: boolean;
+  /** The scheduled refresh workflow, when asked for. */
+  readonly refresh?: PinRefreshSettings;
+}
+
+/** The scheduled pin refresh workflow with defaults resolved. @internal */
+export interface PinRefreshSettings {
+  readonly name: string;
+  readonly schedule: string;
+  readonly branch: string;
 }
 
 /** The environment variable that turns frozen pinning on (CI). @internal */
@@ -64,6 +73,7 @@ export function resolveSettings(
   const pinRaw = r.optionalObject('pinning', p.pinning);
   const digestsEnv = r.optionalString('pinning.digestsEnvFile', pinRaw.digestsEnvFile);
   const registry = r.string('registry', p.registry);
+  const refresh = readRefresh(r, pinRaw.refreshWorkflow);
   const workflow = resolveWorkflowSettings(p, declaredWorkflows, path, d);
   for (const w of workflow.declarations) {
     if (!WORKFLOW_NAME.test(w.name)) {
@@ -77,6 +87,7 @@ export function resolveSettings(
     docs: outputPath(d, path, 'docs', r.optionalString('docs', p.docs) ?? 'CONTAINERS.md'),
     workflows: workflow.declarations.map((w) => `.github/workflows/${w.name}.yml`),
     ...(digestsEnv === undefined ? {} : { digestsEnv: outputPath(d, path, 'pinning.digestsEnvFile', digestsEnv) }),
+    ...(refresh === undefined ? {} : { pinRefreshWorkflow: `.github/workflows/${refresh.name}.yml` }),
   };
   const lockFile = outputPath(d, path, 'pinning.lockFile', r.optionalString('pinning.lockFile', pinRaw.lockFile) ?? 'containers.lock.json');
   checkDistinct(d, path, outputs, lockFile);
@@ -96,7 +107,18 @@ export function resolveSettings(
     pinning: {
       lockFile,
       frozen: (r.optionalBoolean('pinning.frozen', pinRaw.frozen) ?? false) || env[FROZEN_ENV] === '1',
+      ...(refresh === undefined ? {} : { refresh }),
     },
+  };
+}
+
+function readRefresh(r: UntypedReader, raw: unknown): PinRefreshSettings | undefined {
+  if (raw === undefined) return undefined;
+  const o = r.optionalObject('pinning.refreshWorkflow', raw);
+  return {
+    name: r.optionalString('pinning.refreshWorkflow.name', o.name) ?? 'containers-pin',
+    schedule: r.optionalString('pinning.refreshWorkflow.schedule', o.schedule) ?? '0 5 * * 1',
+    branch: r.optionalString('pinning.refreshWorkflow.branch', o.branch) ?? 'containers/pin-refresh',
   };
 }
 
@@ -115,6 +137,7 @@ function checkDistinct(d: Diagnostics, path: string, outputs: PlannedOutputs, lo
     ['makefile', outputs.makefile], ['bakeFile', outputs.bakeFile], ['docs', outputs.docs], ['pinning.lockFile', lockFile],
     ...(outputs.digestsEnv !== undefined ? [['pinning.digestsEnvFile', outputs.digestsEnv] as [string, string]] : []),
     ...outputs.workflows.map((file): [string, string] => [`the workflow ${file}`, file]),
+    ...(outputs.pinRefreshWorkflow !== undefined ? [['pinning.refreshWorkflow.name', outputs.pinRefreshWorkflow] as [string, string]] : []),
   ];
   for (const [what, file] of entries) {
     const other = seen.get(file);

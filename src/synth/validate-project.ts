@@ -25,6 +25,16 @@ export function validateProjectFit(project: Project, plan: BuildPlan, path: stri
   claim(plan.outputs.docs, 'the documentation (docs)');
   if (plan.outputs.digestsEnv !== undefined) claim(plan.outputs.digestsEnv, 'the digests env file (pinning.digestsEnvFile)');
   claim(plan.pins.lockFile, 'the lockfile (pinning.lockFile)');
+  const refresh = plan.pins.refresh;
+  if (refresh !== undefined) {
+    if (project !== project.root) {
+      d.error(path, 'pinning.refreshWorkflow needs the pipeline in the root project: the workflow runs `npx projen containers:pin` at the repository root, where a subproject\'s task does not exist');
+    }
+    claim(`.github/workflows/${refresh.fileName}`, `the pin refresh workflow "${refresh.name}" (pinning.refreshWorkflow.name)`);
+    if (github.GitHub.of(project.root)?.tryFindWorkflow(refresh.name) !== undefined) {
+      d.error(path, `a GitHub workflow named "${refresh.name}" already exists; give pinning.refreshWorkflow another name`);
+    }
+  }
   for (const w of plan.workflows) {
     claim(`.github/workflows/${w.fileName}`, `the workflow "${w.name}" (workflow name)`);
     if (github.GitHub.of(project.root)?.tryFindWorkflow(w.name) !== undefined) {

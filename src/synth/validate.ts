@@ -4,7 +4,9 @@ import { validateCachePolicy, validateSizeBudget } from './validate-cache';
 import { numericUserProblem } from './validate-instruction';
 import { validateMakeTargets } from './validate-make';
 import { validateNames } from './validate-names';
+import { validatePinRefresh } from './validate-pin-refresh';
 import { validateStage } from './validate-stage';
+import { branchProblem } from '../core/branch-name';
 import { Diagnostics } from '../core/diagnostics';
 import { topologicalOrder } from '../core/graph';
 import { ID_PATTERN, unsafeTextReason } from '../core/names';
@@ -75,20 +77,6 @@ function validateSettings(d: Diagnostics, s: PipelineSettings, index: PipelineIn
   validateWorkflowSettings(d, s, index);
 }
 
-/** Git's rules for a branch name (git check-ref-format), plus what GitHub's branch filters would read as a pattern. */
-function branchProblem(branch: string): string | undefined {
-  if (branch.length === 0 || branch.length > 255) return 'must be 1-255 characters';
-  if (/[\x00-\x20\x7f~^:?*[\\$'"`]/.test(branch)) return 'must not contain spaces, control characters, quotes, "$" or any of ~ ^ : ? * [ \\';
-  if (branch.startsWith('/') || branch.endsWith('/') || branch.includes('//') || branch.endsWith('.') || branch.endsWith('.lock')) {
-    return 'must not start or end with "/", end with "." or ".lock", or contain "//"';
-  }
-  if (branch.includes('..') || branch.includes('@{') || branch === '@' || branch.startsWith('-') || branch.startsWith('!')) {
-    return 'must not contain ".." or "@{", be "@", or start with "-" or "!"';
-  }
-  if (branch.split('/').some((part) => part.startsWith('.'))) return 'no part may start with "."';
-  return undefined;
-}
-
 function validateWorkflowSettings(d: Diagnostics, s: PipelineSettings, index: PipelineIndex): void {
   const wf = s.workflow;
   text(d, s.path, 'workflow.defaultBranch', wf.defaultBranch);
@@ -100,6 +88,7 @@ function validateWorkflowSettings(d: Diagnostics, s: PipelineSettings, index: Pi
     return FamilyTag.isFamilyTag(tag) ? tag : undefined;
   };
   validateWorkflows(d, index, wf.declarations, tagOf, wf.defaultBranch);
+  validatePinRefresh(d, s);
 }
 
 function validateTag(d: Diagnostics, path: string, tag: FamilyTag): void {

@@ -32,6 +32,10 @@ export interface WorkflowSettings {
   readonly enabled: boolean;
   /** The `workflow.defaultBranch` option (default `main`). */
   readonly defaultBranch: string;
+  /** The `workflow.runsOn` option (default `ubuntu-24.04`), also the runner of the pin refresh workflow. */
+  readonly runsOn: string;
+  /** The `workflow.timeoutMinutes` option (default 60), also the time limit of the pin refresh workflow. */
+  readonly timeoutMinutes: number;
   /** The workflows to generate (the single default one when none is declared); empty when disabled. */
   readonly declarations: readonly WorkflowDeclaration[];
 }
@@ -75,12 +79,12 @@ export function resolveWorkflowSettings(
   }
   for (const w of declared) entries.push({ id: w.id, options: w.options, what: `addWorkflow(${JSON.stringify(typeof w.id === 'string' ? w.id : String(w.id))})` });
 
-  if (!enabled) return { enabled, defaultBranch, declarations: [] };
+  const shared = { enabled, defaultBranch, runsOn: common.runsOn, timeoutMinutes: common.timeoutMinutes };
+  if (!enabled) return { ...shared, declarations: [] };
   if (entries.length === 0) {
     const name = r.optionalString('workflow.name', wfRaw.name) ?? 'containers';
     return {
-      enabled,
-      defaultBranch,
+      ...shared,
       declarations: [{
         path,
         id: name,
@@ -103,7 +107,7 @@ export function resolveWorkflowSettings(
     d.warning(path, 'workflow.name only names the default workflow, which declared workflows replace: name each declared workflow instead');
   }
   const declarations = entries.map((e) => readDeclaration(e, path, registry, defaultBranch, common, d));
-  return { enabled, defaultBranch, declarations };
+  return { ...shared, declarations };
 }
 
 function readDeclaration(

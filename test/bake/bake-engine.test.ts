@@ -87,7 +87,7 @@ const PLAN: BuildPlan = {
   outputs: { makefile: 'Makefile', bakeFile: BAKE_FILE, docs: 'CONTAINERS.md', workflows: [] },
   dockerfiles: [],
   dockerignores: [],
-  pins: { lockFile: 'containers.lock.json', references: [], variables: [] },
+  pins: { lockFile: 'containers.lock.json', references: [], urls: [], variables: [] },
 };
 
 /** The same family with pipeline platforms, and the parent with platforms of its own. */

@@ -1,8 +1,9 @@
 /**
  * The incremental-chain example (seed 004) on the real engine, from pinned references: a copy of the example is
  * pinned against the local registry (its committed lock holds the digest of the machine that made it; a freshly
- * provisioned registry imports the base anew), synthesized, and built with its Makefile. The built images' base
- * layers are the layers of the pinned manifest, and the runner runs the app it copied from the builder image.
+ * provisioned registry imports the base anew), synthesized, and built with its Makefile under the seed's target names
+ * (`make build-images`, `make run-app`, `make clean-all`). The built images' base layers are the layers of the pinned
+ * manifest, and the runner runs the app it copied from the builder image.
  */
 import { execFileSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync } from 'node:fs';
@@ -32,7 +33,7 @@ async function pinnedDiffIds(repository: string, digest: string): Promise<string
 }
 
 describeEngine('incremental-chain example from pinned references', () => {
-  test('pin, synthesize, make build-ffreis-runner: base layers are the pinned manifest\'s; the runner runs the builder\'s app', async () => {
+  test('pin, synthesize, make build-images: base layers are the pinned manifest\'s; make run-app runs the builder\'s app; make clean-all', async () => {
     // GIVEN a copy of the example, placed so its ../../src import resolves, pinned against this registry
     const scratch = mkdtempSync(join(tmpdir(), 'pin-chain-'));
     const dir = join(scratch, 'examples', 'incremental-chain');
@@ -50,10 +51,11 @@ describeEngine('incremental-chain example from pinned references', () => {
     expect(readFileSync(join(dir, 'container', 'Dockerfile.base'), 'utf8')).toContain(`ARG OS_IMAGE=${pinned}\n`);
     expect(readFileSync(join(dir, 'container', 'digests.env'), 'utf8')).toContain(`FFREIS_OS_IMAGE=${pinned}\n`);
 
-    // WHEN the runner chain is built with the generated Makefile and its defaults
+    // WHEN every image is built with the generated Makefile, under the seed's target name, and its defaults
     const registry = `${REGISTRY_ADDRESS}/pin-chain`;
     const tag = uniqueTag('chain');
-    run('make', ['build-ffreis-runner', `REGISTRY=${registry}`, `FFREIS_TAG=${tag}`], dir);
+    const vars = [`REGISTRY=${registry}`, `FFREIS_TAG=${tag}`];
+    run('make', ['build-images', ...vars], dir);
 
     // THEN every image starts with the pinned base's layers, and the runner runs the app built in the builder
     const base = await pinnedDiffIds('testbase/busybox', digest);
@@ -61,8 +63,14 @@ describeEngine('incremental-chain example from pinned references', () => {
     for (const img of ['base', 'base-runner', 'base-builder', 'builder', 'runner']) {
       expect(layers(`${registry}/${img}:${tag}`).slice(0, base.length), img).toStrictEqual(base);
     }
-    expect(docker(['run', '--rm', `${registry}/runner:${tag}`]).trim()).toBe('hello from the incremental chain');
+    expect(run('make', ['--silent', 'run-app', ...vars], dir).trim().split('\n').pop()).toBe('hello from the incremental chain');
     expect(docker(['run', '--rm', '--entrypoint', 'sh', `${registry}/runner:${tag}`, '-c', 'ls /app; command -v make || echo no-build-tools']).trim().split('\n'))
       .toStrictEqual(['BUILD_INFO', 'lib.sh', 'main.sh', 'no-build-tools']);
+
+    // AND clean-all removes every image again
+    run('make', ['clean-all', ...vars], dir);
+    for (const img of ['base', 'base-runner', 'base-builder', 'builder', 'runner']) {
+      expect(() => docker(['image', 'inspect', `${registry}/${img}:${tag}`]), img).toThrow();
+    }
   }, MINUTES);
 });

@@ -13,7 +13,7 @@ const INDEX = 'application/vnd.oci.image.index.v1+json';
 
 describe('lockfile', () => {
   test('renders sorted, with a version and a trailing newline, whatever the insertion order', () => {
-    const text = renderLock({ images: new Map([['z/img:1', { digest: D2, mediaType: INDEX }], ['a/img:1', { digest: D1, mediaType: INDEX }]]) });
+    const text = renderLock({ images: new Map([['z/img:1', { digest: D2, mediaType: INDEX }], ['a/img:1', { digest: D1, mediaType: INDEX }]]), urls: new Map() });
     expect(text).toBe(`{
   "lockfileVersion": 1,
   "images": {
@@ -39,9 +39,19 @@ describe('lockfile', () => {
     ['no images', JSON.stringify({ lockfileVersion: 1 }), 'must have an "images" object'],
     ['a short digest', JSON.stringify({ lockfileVersion: 1, images: { 'a:1': { digest: 'sha256:12', mediaType: INDEX } } }), 'entry "a:1" needs a "digest"'],
     ['an uppercase digest', JSON.stringify({ lockfileVersion: 1, images: { 'a:1': { digest: D1.toUpperCase(), mediaType: INDEX } } }), 'entry "a:1" needs a "digest"'],
+    ['urls not an object', JSON.stringify({ lockfileVersion: 1, images: {}, urls: [] }), 'has a "urls" entry that is not an object'],
+    ['a url without a sha256 checksum', JSON.stringify({ lockfileVersion: 1, images: {}, urls: { 'https://x/y': { checksum: 'md5:1' } } }), 'url "https://x/y" needs a "checksum"'],
   ])('a lock that is %s is refused', (_name, text, message) => {
     const r = parseLock(text);
     expect('problems' in r && r.problems.join('\n')).toContain(message);
+  });
+
+  test('URL checksums render sorted after the images, and read back', () => {
+    const urls = new Map([['https://z/b', { checksum: D2 }], ['https://a/b', { checksum: D1 }]]);
+    const text = renderLock({ images: new Map(), urls });
+    expect(text).toBe(`{\n  "lockfileVersion": 1,\n  "images": {},\n  "urls": {\n    "https://a/b": {\n      "checksum": "${D1}"\n    },\n    "https://z/b": {\n      "checksum": "${D2}"\n    }\n  }\n}\n`);
+    const back = parseLock(text);
+    expect('urls' in back && [...back.urls.entries()]).toStrictEqual([['https://a/b', { checksum: D1 }], ['https://z/b', { checksum: D2 }]]);
   });
 
   test('a missing lockfile reads as the empty lock', () => {

@@ -63,7 +63,7 @@ describe('pinImages', () => {
     const { host } = await slowRegistry(0);
     const a = `${host}/team/app:a`;
     const stale = `${host}/team/old:1`;
-    const old: PinLock = { images: new Map([[a, { digest: `sha256:${'9'.repeat(64)}`, mediaType: 'x' }], [stale, { digest: `sha256:${'8'.repeat(64)}`, mediaType: 'x' }]]) };
+    const old: PinLock = { images: new Map([[a, { digest: `sha256:${'9'.repeat(64)}`, mediaType: 'x' }], [stale, { digest: `sha256:${'8'.repeat(64)}`, mediaType: 'x' }]]), urls: new Map() };
     const kept = await pinImages([a], old, run());
     expect(kept.images.get(a)?.digest).toBe(`sha256:${'9'.repeat(64)}`);
     expect(kept.images.has(stale)).toBe(false);

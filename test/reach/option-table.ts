@@ -355,6 +355,30 @@ export const ROWS: ReachRow[] = [
     paths: { digestsEnv: 'container/digests.env' },
     effects: { digestsEnv: has(`APP_RUNTIME_BASE_IMAGE=ubuntu:24.04@${LOCKED_DIGEST}\n`) },
   },
+  {
+    option: 'ContainersPinningOptions.refreshWorkflow',
+    variant: { props: { pinning: { refreshWorkflow: {} } } },
+    effects: { workflow: has('==> .github/workflows/containers-pin.yml <==', '    - cron: 0 5 * * 1\n', 'run: npx projen containers:pin --update\n') },
+  },
+  // ---------------- ContainersPinRefreshOptions ----------------
+  {
+    option: 'ContainersPinRefreshOptions.schedule',
+    base: { props: { pinning: { refreshWorkflow: {} } } },
+    variant: { props: { pinning: { refreshWorkflow: { schedule: '15 2 * * *' } } } },
+    effects: { workflow: replaces(['    - cron: 0 5 * * 1\n'], '    - cron: 15 2 * * *\n') },
+  },
+  {
+    option: 'ContainersPinRefreshOptions.name',
+    base: { props: { pinning: { refreshWorkflow: {} } } },
+    variant: { props: { pinning: { refreshWorkflow: { name: 'pins' } } } },
+    effects: { workflow: replaces(['==> .github/workflows/containers-pin.yml <==', 'name: containers-pin\n'], '==> .github/workflows/pins.yml <==', 'name: pins\n') },
+  },
+  {
+    option: 'ContainersPinRefreshOptions.branch',
+    base: { props: { pinning: { refreshWorkflow: {} } } },
+    variant: { props: { pinning: { refreshWorkflow: { branch: 'bot/pins' } } } },
+    effects: { workflow: replaces(['PIN_BRANCH: containers/pin-refresh\n'], 'PIN_BRANCH: bot/pins\n') },
+  },
   // ---------------- ContainersWorkflowOptions ----------------
   {
     option: 'ContainersWorkflowOptions.enabled',

@@ -116,7 +116,7 @@ describe('buildPlan', () => {
       outputs: { makefile: 'Makefile', bakeFile: 'docker-bake.json', docs: 'CONTAINERS.md', workflows: ['.github/workflows/containers.yml'] },
       dockerignores: [{ path: '.dockerignore', context: '.', patterns: ['**', '**/.git', '**/.env', '**/.env.*', '**/node_modules', '**/*.pem'] }],
       make: { targetPrefix: '', defaultGoal: 'help', targets: [] },
-      pins: { lockFile: 'containers.lock.json', references: ['ubuntu:24.04'], variables: [{ variable: 'APP_RUNTIME_BASE_IMAGE', reference: 'ubuntu:24.04' }] },
+      pins: { lockFile: 'containers.lock.json', references: ['ubuntu:24.04'], urls: [], variables: [{ variable: 'APP_RUNTIME_BASE_IMAGE', reference: 'ubuntu:24.04' }] },
     });
   });
 
