@@ -8,14 +8,16 @@ import { dockerConfigCredentials } from './credentials';
 import { readLockFile, renderLock, writeFileAtomic } from './lockfile';
 import { PinError } from './pin-error';
 import { PinOutcome, pinImages, PinRunError } from './pin-images';
+import { parseMirror } from './pin-target';
 import { pinUrls, UrlOutcome } from './url-checksum';
 
-const USAGE = `usage: projen-containers-pin [--lock FILE] [--update] [--url URL]... [--concurrency N] [--timeout MS] [--retries N] REFERENCE...
+const USAGE = `usage: projen-containers-pin [--lock FILE] [--update] [--url URL]... [--mirror R=M]... [--concurrency N] [--timeout MS] [--retries N] REFERENCE...
   Resolves each image reference (name:tag) to the digest its registry serves, and each ADD URL to the sha256 of what
   it serves, and writes the lockfile.
   --lock FILE        lockfile path (default containers.lock.json)
   --url URL          an https URL of an ADD instruction to checksum (repeatable)
   --update           resolve every reference again (default: only those missing from the lock)
+  --mirror R=M       resolve images of registry R (docker.io for Docker Hub) through mirror M (repeatable)
   --concurrency N    requests in parallel (default 8)
   --timeout MS       time allowed per request (default 15000)
   --retries N        retries of timeouts, 5xx and 429 answers (default 3)`;
@@ -28,10 +30,13 @@ interface CliArgs {
   retries: number;
   references: string[];
   urls: string[];
+  mirrors: Map<string, string>;
 }
 
 function parseArgs(argv: readonly string[]): CliArgs | string {
-  const args: CliArgs = { lock: 'containers.lock.json', update: false, concurrency: 8, timeoutMs: 15_000, retries: 3, references: [], urls: [] };
+  const args: CliArgs = {
+    lock: 'containers.lock.json', update: false, concurrency: 8, timeoutMs: 15_000, retries: 3, references: [], urls: [], mirrors: new Map(),
+  };
   const int = (flag: string, v: string | undefined, min: number, max: number): number | string => {
     const n = Number(v);
     return v !== undefined && /^\d+$/.test(v) && n >= min && n <= max ? n : `${flag} needs a whole number from ${min} to ${max}`;
@@ -51,6 +56,12 @@ function parseArgs(argv: readonly string[]): CliArgs | string {
       case '--update':
         args.update = true;
         break;
+      case '--mirror': {
+        const mirror = parseMirror(argv[++i] ?? '');
+        if (typeof mirror === 'string') return mirror;
+        args.mirrors.set(mirror[0], mirror[1]);
+        break;
+      }
       case '--concurrency':
         if (typeof (n = int(a, argv[++i], 1, 64)) === 'string') return n;
         args.concurrency = n;
@@ -117,6 +128,7 @@ export async function main(argv: readonly string[], out: (line: string) => void 
       pinImages(args.references, existing, {
         ...common,
         maxRetryAfterMs: 60_000,
+        mirrors: args.mirrors,
         credentials: dockerConfigCredentials(),
         onProgress: (ref, o) => out(describeOutcome(ref, o)),
       }).catch((e: unknown) => (e instanceof PinRunError ? e : Promise.reject(e))),

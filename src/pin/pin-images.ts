@@ -9,6 +9,8 @@ export interface PinRunOptions extends ResolverOptions {
   readonly update: boolean;
   /** Requests in flight at once. */
   readonly concurrency: number;
+  /** Registry host → mirror host to resolve through (pull-through caches). */
+  readonly mirrors?: ReadonlyMap<string, string>;
   /** Called when one reference is done (resolved, kept or failed). */
   readonly onProgress?: (reference: string, outcome: PinOutcome) => void;
 }
@@ -53,7 +55,7 @@ export async function pinImages(references: readonly string[], lock: PinLock, op
       const ref = todo[next++];
       const started = Date.now();
       try {
-        const target = pinTargetOf(ref);
+        const target = pinTargetOf(ref, options.mirrors);
         if (typeof target === 'string') throw new PinError(ref, '-', target, 'fix the reference in the pipeline');
         const entry = await resolveManifest(target, options);
         images.set(ref, entry);

@@ -28,19 +28,31 @@ export function isLoopback(host: string): boolean {
  * Where to resolve `reference`; a string when it is not a valid reference.
  * @internal
  */
-export function pinTargetOf(reference: string): PinTarget | string {
+export function pinTargetOf(reference: string, mirrors: ReadonlyMap<string, string> = new Map()): PinTarget | string {
   const parsed = parseImageReference(reference);
   if (typeof parsed === 'string') return parsed;
   const hub = parsed.domain === undefined || DOCKER_HUB_HOSTS.has(parsed.domain);
-  const apiHost = hub ? 'registry-1.docker.io' : parsed.domain!;
+  const registry = hub ? 'docker.io' : parsed.domain!;
+  // a mirror (pull-through cache) answers for the registry with the same repository paths
+  const mirror = mirrors.get(registry);
+  const apiHost = mirror ?? (hub ? 'registry-1.docker.io' : registry);
   return {
     reference,
     apiHost,
-    configKey: hub ? 'https://index.docker.io/v1/' : apiHost,
+    configKey: mirror ?? (hub ? 'https://index.docker.io/v1/' : apiHost),
     repository: hub && !parsed.path.includes('/') ? `library/${parsed.path}` : parsed.path,
     tag: parsed.tag ?? 'latest',
     insecure: isLoopback(apiHost),
   };
+}
+
+/**
+ * Parses `--mirror REGISTRY=MIRROR` values (`docker.io=mirror.example.com:5000`) into a map; a string on a bad value.
+ * @internal
+ */
+export function parseMirror(value: string): [string, string] | string {
+  const m = /^([a-z0-9.-]+(?::\d+)?)=([a-z0-9.-]+(?::\d+)?|\[[0-9a-f:]+\](?::\d+)?)$/.exec(value);
+  return m ? [m[1], m[2]] : `--mirror needs REGISTRY=MIRROR hosts, e.g. docker.io=mirror.example.com:5000, got ${JSON.stringify(value)}`;
 }
 
 /** `name:tag@digest` — the tag is kept so Renovate and Dependabot can update the pin. @internal */

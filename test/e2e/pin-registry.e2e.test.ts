@@ -168,6 +168,15 @@ describeEngine('pinning on the real registry', () => {
     expect(out.some((l) => l.startsWith(`~ ${moving} ${before[moving].digest} -> ${after[moving].digest}`))).toBe(true);
   });
 
+  test('--mirror resolves a Docker Hub reference through a mirror (the local registry standing in for a pull-through cache)', async () => {
+    const lock = join(dir, 'mirror.lock.json');
+    const hubReference = 'testbase/busybox:1';
+    expect(await main(['--lock', lock, '--mirror', `docker.io=${REGISTRY_ADDRESS}`, hubReference], () => undefined)).toBe(0);
+    // the lock keys the reference as written; the digest is the mirror's, which is the image's
+    expect(JSON.parse(readFileSync(lock, 'utf8')).images[hubReference].digest).toBe(inspectDigest(TEST_BASE_IMAGE));
+    expect(await main(['--mirror', 'docker.io'], () => undefined)).toBe(2);
+  });
+
   test('basic auth (htpasswd on a second registry): pinned with the Docker config, a clear 401 without', async () => {
     writeFileSync(join(dir, 'htpasswd'), `${USER}:${PASSWORD_BCRYPT}\n`);
     const { host, proc } = await startRegistry(dir, `auth:\n  htpasswd:\n    realm: pin-e2e\n    path: ${join(dir, 'htpasswd')}\n`);
