@@ -7,7 +7,8 @@ import { UntypedReader } from '../core/untyped';
 import { DockerfileSyntax } from '../dockerfile/syntax';
 import { FamilyTag } from '../family/family-tag';
 import type { PlannedOutputs } from '../plan/build-plan';
-import { GHCR_HOST, resolveWorkflowSettings, WorkflowSettings } from '../workflow/workflow-settings';
+import { WORKFLOW_NAME } from '../workflow/workflow-name';
+import { resolveWorkflowSettings, WorkflowSettings } from '../workflow/workflow-settings';
 
 /** Pipeline-wide settings with every default resolved, read once from the props. @internal */
 export interface PipelineSettings {
@@ -50,11 +51,6 @@ export interface PinRefreshSettings {
 /** The environment variable that turns frozen pinning on (CI). @internal */
 export const FROZEN_ENV = 'PROJEN_CONTAINERS_FROZEN';
 
-/** The registry whose login uses the workflow's own `GITHUB_TOKEN`. @internal */
-export const GHCR = GHCR_HOST;
-
-/** A workflow name that is also a safe file name. */
-const WORKFLOW_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/;
 
 /**
  * Reads the pipeline props (which may come untyped from JavaScript or a jsii language) into typed settings with

@@ -3,9 +3,7 @@ import { branchProblem } from '../core/branch-name';
 import type { Diagnostics } from '../core/diagnostics';
 import { RUNNER_LABELS } from '../workflow/runner-labels';
 import { cronProblem, workflowTextProblem } from '../workflow/validate-workflows';
-
-/** A workflow name that is also a safe file name (as for the pipeline's own workflows). */
-const WORKFLOW_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/;
+import { WORKFLOW_NAME } from '../workflow/workflow-name';
 
 /**
  * Checks `pinning.refreshWorkflow`: its name (also its file name), cron schedule and pull-request branch, which must
