@@ -39,8 +39,10 @@ export function validateSigning(d: Diagnostics, path: string, raw: unknown, sour
   const before = d.errors.length;
   const identity = raw._identity;
   if (identity !== undefined) {
-    if (typeof identity !== 'string') {d.error(path, `signing identity must be a string, got ${describe(identity)}`);} else if (identity.length > MAX_IDENTITY_LENGTH || /[\u0000-\u001f\u007f]/.test(identity)) {
-      d.error(path, `signing identity ${describe(identity)} must be at most ${MAX_IDENTITY_LENGTH} printable characters on one line`);
+    if (typeof identity !== 'string') {
+      d.error(path, `signing identity must be a string, got ${describe(identity)}`);
+    } else if (identity.length > MAX_IDENTITY_LENGTH || /[\u0000-\u001f\u007f`]/.test(identity)) {
+      d.error(path, `signing identity ${describe(identity)} must be at most ${MAX_IDENTITY_LENGTH} printable characters on one line, without backquotes (CONTAINERS.md shows it in a code block)`);
     } else if (!identity.startsWith('^') || !identity.endsWith('$') || identity.length < 3) {
       d.error(path, `signing identity ${describe(identity)} must be an anchored regular expression ("^…$"): an unanchored one also accepts other repositories' workflows`);
     }

@@ -18,6 +18,7 @@ export const SUPPLY_CASES: BadInput[] = rows([
   ['identity only anchors', keyless({ identity: '^$' }), VALID, P, 'must be an anchored regular expression'],
   ['identity with a line break', keyless({ identity: '^a$\n^b$' }), VALID, P, 'printable characters on one line'],
   ['identity with CR', keyless({ identity: '^a\r$' }), VALID, P, 'printable characters on one line'],
+  ['identity with a backquote (ends the docs code block)', keyless({ identity: '^a```$' }), VALID, P, 'without backquotes'],
   ['identity huge', keyless({ identity: `^${'a'.repeat(1001)}$` }), VALID, P, 'at most 1000'],
   ['identity a number', keyless({ identity: 5 }), VALID, P, 'signing identity must be a string, got number 5'],
   ['issuer not https', keyless({ issuer: 'http://token.actions.githubusercontent.com' }), VALID, P, 'signing issuer'],
