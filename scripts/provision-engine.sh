@@ -3,6 +3,7 @@
 #   - Docker Engine with BuildKit, buildx and the containerd image store
 #   - an OCI registry on 127.0.0.1:5000
 #   - QEMU user emulation for linux/arm64
+#   - cosign (from trixie, like the engine) for the signing tests
 #   - local base images built from Debian packages and pushed to that registry (busybox, Debian minbase, and the
 #     Go, Rust and Python toolchains from Debian packages for the preset tests)
 # Idempotent: every step checks before it acts. Needs root (apt-get, dockerd).
@@ -70,6 +71,15 @@ step_packages() {
     DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${more[@]}" >"${LOG_DIR}/apt-tools.log" 2>&1 \
       || { cat "${LOG_DIR}/apt-tools.log" >&2; exit 1; }
   fi
+}
+
+step_cosign() {
+  # Only cosign from trixie (low pin: nothing else is upgraded); its dependencies come from the default suite.
+  command -v cosign >/dev/null 2>&1 && return
+  log "installing cosign/trixie"
+  apt_update_once
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq cosign/trixie >"${LOG_DIR}/apt-cosign.log" 2>&1 \
+    || { cat "${LOG_DIR}/apt-cosign.log" >&2; exit 1; }
 }
 
 step_dockerd() {
@@ -201,6 +211,7 @@ main() {
   fi
   step_trixie_source
   step_packages
+  step_cosign
   step_dockerd
   step_binfmt
   step_registry

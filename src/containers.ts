@@ -11,6 +11,8 @@ import type { MakeOptions, MakeTargetOptions } from './make/make-options';
 import { addPinTask } from './pin/pin-task';
 import { addPinRefreshWorkflow } from './pin/refresh-workflow';
 import type { BuildPlan } from './plan/build-plan';
+import type { AttestationOptions } from './supply/attestations';
+import type { Signing } from './supply/signing';
 import { checkPins, checkUrlPins, loadPinLock, Pins } from './synth/pin-lock';
 import { PipelineIndex } from './synth/pipeline-index';
 import { buildPlan } from './synth/plan-builder';
@@ -183,6 +185,27 @@ export interface ContainersProps {
    * @default - one default workflow: pull requests build, pushes to the default branch and `v*` tags publish
    */
   readonly workflows?: WorkflowDefinitionOptions[];
+
+  /**
+   * Sign every published image with cosign, by digest: a `sign` job in CI (keyless, `id-token: write` in that job
+   * only), `sign-<image>` targets in the Makefile (`COSIGN_KEY`, else keyless) and the `cosign verify` command in
+   * CONTAINERS.md.
+   * @default - images are not signed
+   */
+  readonly signing?: Signing;
+  /**
+   * Attestations attached to every pushed image (provenance, optionally an SBOM), passed identically by the Makefile,
+   * the bake file and CI.
+   * @default - none requested (buildx may still add its default minimal provenance to pushes)
+   */
+  readonly attestations?: AttestationOptions;
+  /**
+   * Reproducible images: builds get `SOURCE_DATE_EPOCH` = the commit time (a Makefile build fact CI passes on), and
+   * pushes rewrite layer file timestamps to it (`rewrite-timestamp=true`) when `REWRITE_TIMESTAMP` is set, which the
+   * publishing CI job does. Labels already take their time from the commit (`org.opencontainers.image.created`).
+   * @default false
+   */
+  readonly reproducible?: boolean;
 
   /**
    * Digest pinning of base images.

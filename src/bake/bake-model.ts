@@ -73,4 +73,12 @@ export interface BakeTarget {
    * else none, e.g. `${compact([CACHE_TO != "" ? "type=gha,scope=app,mode=max" : ""])}`.
    */
   readonly 'cache-to'?: string;
+  /** Attestations (`type=provenance,mode=max`, `type=sbom`), the same specs the Makefile passes as `--attest`. */
+  readonly 'attest'?: readonly string[];
+  /**
+   * Outputs, as one interpolation that evaluates to a list: for reproducible builds
+   * `${compact([REWRITE_TIMESTAMP != "" ? "type=image,rewrite-timestamp=true" : ""])}` (bake's `--push` adds
+   * `push=true` to it), else absent.
+   */
+  readonly 'output'?: string;
 }

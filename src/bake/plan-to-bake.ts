@@ -1,10 +1,11 @@
 import type { BakeDocument, BakeGroup, BakeTarget, BakeVariable } from './bake-model';
 import { canonicalJson } from './canonical-json';
+import { declaresRewriteTimestamp, supplyAttributes } from './supply-attributes';
 import { usesCache } from '../cache/plan-cache';
 import { platformList } from '../make/platforms';
 import type { BuildPlan, PlannedCacheSpec, PlannedImage, PlannedLabelValue } from '../plan/build-plan';
 import { BAKE_DEFAULT_GROUP } from '../plan/target-names';
-import { CACHE_TO_VARIABLE, SETTING_VARIABLES } from '../plan/variables';
+import { CACHE_TO_VARIABLE, SETTING_VARIABLES, SUPPLY_VARIABLES } from '../plan/variables';
 
 /**
  * The bake document of a plan: variables, one target per image (named by image id), one group per family and the
@@ -58,6 +59,8 @@ function variablesOf(plan: BuildPlan): Record<string, BakeVariable> {
   }
   // empty: builds only read their cache
   if (usesCache(plan.images)) declare(CACHE_TO_VARIABLE, '');
+  // empty: pushes keep build-time file timestamps
+  if (declaresRewriteTimestamp(plan)) declare(SUPPLY_VARIABLES.rewriteTimestamp, '');
   for (const image of plan.images) {
     for (const label of image.labels) {
       if (label.value.kind === 'variable' && !defaults.has(label.value.name)) declare(label.value.name, '');
@@ -101,6 +104,7 @@ function targetOf(plan: BuildPlan, image: PlannedImage): BakeTarget {
     labels,
     platforms: platformsOf(plan, image),
     ...cacheOf(image),
+    ...supplyAttributes(plan),
   };
 }
 

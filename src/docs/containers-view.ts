@@ -1,3 +1,4 @@
+import { supplyView, SupplyView } from './supply-view';
 import { repositoryUrl, workflowBadges, WorkflowBadgeView } from './workflow-badges';
 import { plannedPlatforms } from '../make/platforms';
 import { shellWord } from '../make/shell-quote';
@@ -38,6 +39,8 @@ export interface ContainersView {
   readonly repositoryKnown: boolean;
   /** `` `https://github.com/<owner>/<repo>` `` (or the placeholder). */
   readonly repository: string;
+  /** Signing, attestations and reproducibility, when the pipeline has any. */
+  readonly supply?: SupplyView;
 }
 
 /** @internal */
@@ -133,6 +136,7 @@ export function containersView(plan: BuildPlan, marker: string): ContainersView 
     workflows: workflowBadges(plan),
     repositoryKnown: repositoryUrl(plan).known,
     repository: code(repositoryUrl(plan).url),
+    supply: supplyView(plan, commands.make),
   };
 }
 

@@ -2,6 +2,7 @@ import { cacheArguments } from './cache-arguments';
 import { recipeWord } from './make-escape';
 import type { MakeCommand } from './makefile-model';
 import { platformList } from './platforms';
+import { attestArguments } from './supply-arguments';
 import type { BuildPlan, PlannedImage, PlannedLabel } from '../plan/build-plan';
 import { SETTING_VARIABLES } from '../plan/variables';
 
@@ -46,7 +47,7 @@ export function imageReferenceDefault(image: PlannedImage): string {
 /**
  * The arguments of `docker buildx build` shared by `build-<id>` and `push-<id>`, one shell word (or flag with its
  * value) per entry, in a fixed order: file, target, tag, build arguments, parent build arguments and contexts, labels,
- * platforms, cache (reads, and the write when `CACHE_TO` is set).
+ * platforms, cache (reads, and the write when `CACHE_TO` is set), attestations.
  *
  * @param image the image to build
  * @param plan the plan, for parent images, platforms and declared variables
@@ -82,17 +83,19 @@ export function buildxArguments(image: PlannedImage, plan: BuildPlan): string[] 
   args.push(...image.labels.map((label) => `--label ${labelWord(image, label)}`));
   args.push(platformArgument(plan, image));
   args.push(...cacheArguments(image));
+  args.push(...attestArguments(plan));
   return args;
 }
 
 /**
  * `"$$DOCKER" buildx build <shared arguments> --load|--push '<context>'`, wrapped one argument per line.
+ * @param outputFlag replaces `--load`/`--push` (a push of a reproducible build: see `pushArgument`)
  * @internal
  */
-export function buildxCommand(image: PlannedImage, sharedArguments: readonly string[], output: BuildOutput): MakeCommand {
+export function buildxCommand(image: PlannedImage, sharedArguments: readonly string[], output: BuildOutput, outputFlag: string = `--${output}`): MakeCommand {
   const context = image.context.startsWith('-') ? `./${image.context}` : image.context;
   return {
-    words: [...tagArguments(image), `"${variableReference(SETTING_VARIABLES.docker, 'container CLI variable')}" buildx build`, ...sharedArguments, `--${output} ${recipeWord(context, `image ${image.id}: context`)}`],
+    words: [...tagArguments(image), `"${variableReference(SETTING_VARIABLES.docker, 'container CLI variable')}" buildx build`, ...sharedArguments, `${outputFlag} ${recipeWord(context, `image ${image.id}: context`)}`],
     silent: false,
     wrap: true,
   };

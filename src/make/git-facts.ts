@@ -1,5 +1,6 @@
 import type { MakeAssignment } from './makefile-model';
 import { shellQuote } from './shell-quote';
+import type { BuildPlan } from '../plan/build-plan';
 import { tagPlaceholder } from '../plan/tag-placeholders';
 import { BUILD_FACT_VARIABLES } from '../plan/variables';
 
@@ -93,9 +94,25 @@ export const GIT_FACTS: readonly GitFact[] = [
   },
 ];
 
+/**
+ * `SOURCE_DATE_EPOCH`: the commit time of HEAD in seconds, the one clock of a reproducible build (file and config
+ * timestamps); buildx passes it to the build from the environment. Same commit, same value, locally and in CI.
+ * @internal
+ */
+export const SOURCE_DATE_EPOCH_FACT: GitFact = {
+  name: BUILD_FACT_VARIABLES.sourceDateEpoch,
+  doc: 'Commit time of HEAD in seconds since the epoch (reproducible builds: buildx reads it)',
+  script: 'git log -1 --format=%ct 2>/dev/null || true',
+};
+
+/** The facts a plan's Makefile computes: {@link GIT_FACTS}, and `SOURCE_DATE_EPOCH` for reproducible builds. @internal */
+export function gitFactsOf(plan: BuildPlan): readonly GitFact[] {
+  return plan.supply?.reproducible === true ? [...GIT_FACTS, SOURCE_DATE_EPOCH_FACT] : GIT_FACTS;
+}
+
 /** `GIT_X := $(shell …)` for every fact. @internal */
-export function gitFactAssignments(): MakeAssignment[] {
-  return GIT_FACTS.map((fact) => ({
+export function gitFactAssignments(facts: readonly GitFact[] = GIT_FACTS): MakeAssignment[] {
+  return facts.map((fact) => ({
     kind: 'assignment',
     name: fact.name,
     operator: ':=',

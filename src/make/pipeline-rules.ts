@@ -5,7 +5,9 @@ import type { MakeCommand, MakeRule } from './makefile-model';
 import { command, rule } from './rules';
 export { commentText } from './rules';
 import { runCommand } from './run-command';
+import { signRules } from './sign-rules';
 import { sizeCheckRules } from './size-check';
+import { pushArgument } from './supply-arguments';
 import { userTargetRules } from './user-targets';
 import type { BuildPlan, PlannedFamily, PlannedImage } from '../plan/build-plan';
 import { BAKE_DEFAULT_GROUP, familyTargets, globalTargets, imageTargets } from '../plan/target-names';
@@ -46,6 +48,7 @@ export function pipelineRules(plan: BuildPlan): MakeRule[] {
     rules.push(...imageRules(image, plan));
   }
   rules.push(...sizeCheckRules(plan));
+  rules.push(...signRules(plan));
   rules.push(...userTargetRules(plan));
   checkUnique(rules);
   return rules;
@@ -80,7 +83,7 @@ function imageRules(image: PlannedImage, plan: BuildPlan): MakeRule[] {
       buildxCommand(image, shared, 'load'),
     ]),
     rule(targets.push, `Build and push ${image.id}`, [...parents.map((parent) => parent.push), targets.build], [
-      buildxCommand(image, shared, 'push'),
+      buildxCommand(image, shared, 'push', pushArgument(plan)),
     ]),
     rule(targets.pull, `Pull ${image.id} from the registry`, [], [
       command([`"$$DOCKER" pull ${reference}`]),

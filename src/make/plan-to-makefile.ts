@@ -1,10 +1,11 @@
 import { imageReferenceDefault } from './buildx-command';
-import { GIT_FACTS, gitFactAssignments } from './git-facts';
+import { gitFactAssignments, gitFactsOf } from './git-facts';
 import { helpRule } from './help-rule';
 import { makeLiteral } from './make-escape';
 import type { MakeAssignment, MakeBlock, MakeLine } from './makefile-model';
 import { printMakefile } from './makefile-printer';
 import { commentText, pipelineRules } from './pipeline-rules';
+import { supplySettingNames, supplySettings } from './supply-settings';
 import { tagExpression } from './tag-expression';
 import { usesCache } from '../cache/plan-cache';
 import type { BuildPlan } from '../plan/build-plan';
@@ -16,7 +17,7 @@ const SETTINGS: readonly string[] = Object.values(SETTING_VARIABLES);
 
 /** The settings of a plan: {@link SETTINGS}, and `CACHE_TO` when an image has a cache. */
 function settingNames(plan: BuildPlan): string[] {
-  return [...SETTINGS, ...(usesCache(plan.images) ? [CACHE_TO_VARIABLE] : [])];
+  return [...SETTINGS, ...(usesCache(plan.images) ? [CACHE_TO_VARIABLE] : []), ...supplySettingNames(plan)];
 }
 
 /**
@@ -47,7 +48,7 @@ export function renderMakefile(plan: BuildPlan, marker: string): string {
   checkPlanReferences(plan);
   const rules = pipelineRules(plan);
   const ruleFamilies = ruleFamiliesOf(plan);
-  const factNames = [...GIT_FACTS.map((fact) => fact.name), ...(ruleFamilies.length > 0 ? ruleFactNames() : [])];
+  const factNames = [...gitFactsOf(plan).map((fact) => fact.name), ...(ruleFamilies.length > 0 ? ruleFactNames() : [])];
   const tagNames = plan.families.flatMap((family) => [family.tagVariable, ...(family.tagsVariable ? [family.tagsVariable] : [])]);
   const exported = [
     ...settingNames(plan),
@@ -61,7 +62,7 @@ export function renderMakefile(plan: BuildPlan, marker: string): string {
     header(plan),
     settings(plan),
     ...(plan.variables.length > 0 ? [pipelineVariables(plan)] : []),
-    gitFacts(),
+    gitFacts(plan),
     ...(ruleFamilies.length > 0 ? [ruleFactLines(ruleFamilies, plan.defaultBranch)] : []),
     tags(plan, ruleFamilies),
     ...(plan.images.length > 0 ? [images(plan)] : []),
@@ -102,6 +103,7 @@ function settings(plan: BuildPlan): MakeBlock {
       comment('Non-empty: builds also write their cache (--cache-to); empty: they only read it (--cache-from)'),
       assign(CACHE_TO_VARIABLE, '?=', ''),
     ] : []),
+    ...supplySettings(plan),
   ];
 }
 
@@ -115,13 +117,14 @@ function pipelineVariables(plan: BuildPlan): MakeBlock {
   return lines;
 }
 
-function gitFacts(): MakeBlock {
-  const docs = GIT_FACTS.map((fact) => comment(`  ${fact.name}: ${fact.doc}`));
+function gitFacts(plan: BuildPlan): MakeBlock {
+  const facts = gitFactsOf(plan);
+  const docs = facts.map((fact) => comment(`  ${fact.name}: ${fact.doc}`));
   return [
     comment('Facts about the checkout, computed once per run; each is empty outside git or when it does not apply.'),
     comment('GitHub Actions variables (GITHUB_REF_TYPE, GITHUB_REF_NAME, GITHUB_HEAD_REF, GITHUB_REF) take precedence.'),
     ...docs,
-    ...gitFactAssignments(),
+    ...gitFactAssignments(facts),
   ];
 }
 

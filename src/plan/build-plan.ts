@@ -35,6 +35,26 @@ export interface BuildPlan {
   readonly make: PlannedMake;
   /** Digest pinning. */
   readonly pins: PlannedPins;
+  /** Signing, attestations and reproducibility (absent: none of them). */
+  readonly supply?: PlannedSupply;
+}
+
+/** The supply-chain settings every output reads (see `src/supply/`). @internal */
+export interface PlannedSupply {
+  /** cosign signing of pushed images, by digest. */
+  readonly signing?: PlannedSigning;
+  /** buildx `--attest` values (`type=provenance,mode=max`, `type=sbom[,generator=…]`), in that order. */
+  readonly attestations: readonly string[];
+  /** `SOURCE_DATE_EPOCH` from the commit time and, when `REWRITE_TIMESTAMP` is set, `rewrite-timestamp=true` on push. */
+  readonly reproducible: boolean;
+}
+
+/** What `cosign verify` checks for a keylessly signed image. @internal */
+export interface PlannedSigning {
+  /** Anchored Go regular expression of the certificate identity. */
+  readonly identityRegexp: string;
+  /** OIDC issuer URL. */
+  readonly issuer: string;
 }
 
 /** The Makefile interface the user chose. @internal */

@@ -58,6 +58,18 @@ export function sizeCheckTargets(prefix: string = '') {
   } as const;
 }
 
+/**
+ * cosign signing by digest: `<prefix>sign` (every image) and `<prefix>sign-<image id>`. Reserved for every image,
+ * whether or not the pipeline signs, so turning signing on never renames anything.
+ * @internal
+ */
+export function signTargets(prefix: string = '') {
+  return {
+    all: `${prefix}sign`,
+    image: (id: string) => `${prefix}sign-${id}`,
+  } as const;
+}
+
 /** The verbs of per-image targets, which image aliases name. @internal */
 export const IMAGE_VERBS = ['build', 'push', 'pull', 'clean', 'run'] as const;
 

@@ -31,6 +31,20 @@ export const BUILD_FACT_VARIABLES = {
   pr: 'GIT_PR',
   revision: 'GIT_REVISION',
   created: 'GIT_CREATED',
+  /** Commit time in seconds since the epoch; buildx reads it from the environment (reproducible builds). */
+  sourceDateEpoch: 'SOURCE_DATE_EPOCH',
+} as const;
+
+/**
+ * Variables of signing and reproducible builds (Makefile; `REWRITE_TIMESTAMP` also bake): the cosign command, its
+ * key (empty: keyless) and extra arguments; non-empty `REWRITE_TIMESTAMP` adds `rewrite-timestamp=true` to pushes.
+ * @internal
+ */
+export const SUPPLY_VARIABLES = {
+  cosign: 'COSIGN',
+  cosignKey: 'COSIGN_KEY',
+  cosignArgs: 'COSIGN_ARGS',
+  rewriteTimestamp: 'REWRITE_TIMESTAMP',
 } as const;
 
 /** Suffix of a family's tag variable: `<FAMILY>_TAG`. @internal */

@@ -17,6 +17,7 @@ import type {
 } from '../plan/build-plan';
 import { imageLabels } from '../plan/labels';
 import { BUILD_FACT_VARIABLES, tagsVariableOf, tagVariableOf } from '../plan/variables';
+import { plannedSupply } from '../supply/plan-supply';
 import { readTagPolicy } from '../tags/read-tag-policy';
 import { planWorkflows } from '../workflow/plan-workflows';
 
@@ -156,13 +157,15 @@ export function buildPlan(
     };
   });
 
+  const workflows = planWorkflows(index, settings.workflow, images, families, settings.outputs);
+  const supply = plannedSupply(settings.supply, workflows);
   return {
     registry: settings.registry,
     platforms: [...settings.platforms],
     images,
     families,
     variables: [...variables.values()].sort((a, b) => compareStrings(a.name, b.name)),
-    workflows: planWorkflows(index, settings.workflow, images, families, settings.outputs),
+    workflows,
     defaultBranch: settings.workflow.defaultBranch,
     sourceUrl: settings.sourceUrl,
     outputs: settings.outputs,
@@ -176,6 +179,7 @@ export function buildPlan(
       ...(settings.pinning.refresh === undefined ? {} : { refresh: planPinRefresh(settings, settings.pinning.refresh) }),
     },
     make: planMake(index, settings),
+    ...(supply === undefined ? {} : { supply }),
   };
 }
 

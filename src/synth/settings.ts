@@ -1,4 +1,5 @@
 import { MakeSettings, readMakeSettings } from './make-settings';
+import { readSupplySettings, SupplySettings } from './supply-settings';
 import { validateCachePolicy } from './validate-cache';
 import { CachePolicy } from '../cache/cache-policy';
 import { Diagnostics } from '../core/diagnostics';
@@ -29,6 +30,8 @@ export interface PipelineSettings {
   readonly make: MakeSettings;
   /** Digest pinning. */
   readonly pinning: PinningSettings;
+  /** Signing, attestations and reproducibility, when any is set. */
+  readonly supply?: SupplySettings;
 }
 
 /** Pinning settings with defaults resolved. @internal */
@@ -97,6 +100,7 @@ export function resolveSettings(
     dockerignorePatterns: r.strings('dockerignorePatterns', p.dockerignorePatterns) ?? [],
     dockerfileSyntax: r.optionalInstance('dockerfileSyntax', p.dockerfileSyntax, DockerfileSyntax.isDockerfileSyntax, 'a DockerfileSyntax') ?? DockerfileSyntax.auto(),
     ...cacheSetting(p.cache, path, d),
+    ...readSupplySettings(p, path, d),
     outputs,
     make: readMakeSettings(p.make, path, d, addedTargets),
     workflow,

@@ -10,14 +10,16 @@ import { describe } from '../core/untyped';
 import { sourceOf } from '../image/image-source';
 import { EMPTY_LOCK } from '../pin/lockfile';
 import {
-  BAKE_DEFAULT_GROUP, familyTargets, globalTargets, imageTargets, sizeCheckTargets, MAKE_TARGET_NAME, MAKE_TARGET_PREFIX, MAX_TARGET_NAME_LENGTH,
+  BAKE_DEFAULT_GROUP, familyTargets, globalTargets, imageTargets, signTargets, sizeCheckTargets,
+  MAKE_TARGET_NAME, MAKE_TARGET_PREFIX, MAX_TARGET_NAME_LENGTH,
 } from '../plan/target-names';
-import { BUILD_FACT_VARIABLES, CACHE_TO_VARIABLE, SETTING_VARIABLES, tagsVariableOf, tagVariableOf } from '../plan/variables';
+import { BUILD_FACT_VARIABLES, CACHE_TO_VARIABLE, SETTING_VARIABLES, SUPPLY_VARIABLES, tagsVariableOf, tagVariableOf } from '../plan/variables';
 import { ruleFactNames } from '../tags/tag-rules-make';
 
 /** Names the Makefile reserves for itself or that mean something to make or the shell. */
 const RESERVED_VARIABLES = [
-  ...Object.values(SETTING_VARIABLES), CACHE_TO_VARIABLE, ...Object.values(BUILD_FACT_VARIABLES), ...ruleFactNames(),
+  ...Object.values(SETTING_VARIABLES), CACHE_TO_VARIABLE, ...Object.values(BUILD_FACT_VARIABLES), ...Object.values(SUPPLY_VARIABLES),
+  ...ruleFactNames(),
   'SHELL', 'MAKE', 'MAKEFLAGS', 'MFLAGS', 'MAKELEVEL', 'MAKEFILES', 'MAKECMDGOALS', 'MAKEFILE_LIST', 'CURDIR', 'VPATH',
   'SUFFIXES', 'GPATH', 'PATH', 'HOME', 'IFS', 'PWD', 'ENV', 'BASH_ENV', 'CDPATH',
 ];
@@ -54,6 +56,7 @@ export function validateNames(d: Diagnostics, index: PipelineIndex, settings: Pi
   const prefix = checkPrefix(d, settings.path, make.targetPrefix);
   for (const name of Object.values(globalTargets(prefix))) target(name, 'the Makefile itself');
   target(sizeCheckTargets(prefix).all, 'the Makefile itself');
+  target(signTargets(prefix).all, 'the Makefile itself');
   bake(BAKE_DEFAULT_GROUP, 'the default bake group');
   for (const name of RESERVED_VARIABLES) variable(name, 'the Makefile itself');
 
@@ -72,6 +75,7 @@ export function validateNames(d: Diagnostics, index: PipelineIndex, settings: Pi
     const id = index.imageId(image);
     for (const name of Object.values(imageTargets(id, prefix))) target(name, path);
     target(sizeCheckTargets(prefix).image(id), path);
+    target(signTargets(prefix).image(id), path);
     bake(id, path);
     const options = imageMakeSettings(image, id, d);
     for (const alias of options.aliases) {

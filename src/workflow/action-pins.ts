@@ -59,8 +59,18 @@ export const LOGIN: ActionPin = {
   sha: '4907a6ddec9925e35a0a9e82d7399ccc52663121',
 };
 
+/**
+ * `sigstore/cosign-installer` v3.9.2 (composite action; installs a cosign 2.x release after checking its SHA-256).
+ * @see https://github.com/sigstore/cosign-installer/releases/tag/v3.9.2
+ */
+export const COSIGN_INSTALLER: ActionPin = {
+  action: 'sigstore/cosign-installer',
+  version: 'v3.9.2',
+  sha: 'd58896d6a1865668819e1d91763c7751a165e159',
+};
+
 /** Every pin, in a stable order. @internal */
-export const ACTION_PINS: readonly ActionPin[] = [CHECKOUT, SETUP_QEMU, SETUP_BUILDX, LOGIN];
+export const ACTION_PINS: readonly ActionPin[] = [CHECKOUT, SETUP_QEMU, SETUP_BUILDX, LOGIN, COSIGN_INSTALLER];
 
 /** The `uses:` value of a pin: `<action>@<sha>` (the version goes into a trailing comment). @internal */
 export function pinnedUses(pin: ActionPin): string {

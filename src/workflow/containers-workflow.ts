@@ -59,5 +59,6 @@ function permissionReasons(wf: PlannedWorkflow): LineComment[] {
   return [
     { key: 'packages', value: 'write', comment: deletes ? 'push images (pr-cleanup: delete pr-<N> images)' : 'push images' },
     { key: 'pull-requests', value: 'write', comment: 'comment the image references' },
+    { key: 'id-token', value: 'write', comment: 'keyless cosign signing (the OIDC identity in the certificate)' },
   ];
 }

@@ -1,14 +1,16 @@
 import { github } from 'projen';
 import { CHECKOUT, pinnedUses, SETUP_BUILDX, SETUP_QEMU } from './action-pins';
+import { publishDigests } from './publish-digests';
 import { pullRequestJobs } from './pull-request-jobs';
 import { loginStep, registrySource } from './registry-steps';
+import { signJob } from './sign-job';
 import { usesCache } from '../cache/plan-cache';
 import { labelBuildFacts } from '../make/build-facts';
 import { usesPlatforms } from '../make/platforms';
 import { shellWord } from '../make/shell-quote';
 import type { BuildPlan, PlannedImage, PlannedWorkflow } from '../plan/build-plan';
 import { BAKE_DEFAULT_GROUP, GLOBAL_TARGETS, imageTargets, sizeCheckTargets } from '../plan/target-names';
-import { CACHE_TO_VARIABLE, SETTING_VARIABLES } from '../plan/variables';
+import { CACHE_TO_VARIABLE, SETTING_VARIABLES, SUPPLY_VARIABLES } from '../plan/variables';
 
 /** `tag` only runs `make print-tags`; it never needs the full build budget. */
 const TAG_JOB_TIMEOUT_MINUTES = 10;
@@ -21,6 +23,7 @@ export const JOB_IDS = {
   tag: 'tag',
   build: 'build',
   publish: 'publish',
+  sign: 'sign',
   changes: 'changes',
   prImages: 'pr-images',
   prBuild: 'pr-build',
@@ -41,6 +44,7 @@ export const SAME_REPOSITORY = 'github.event.pull_request.head.repo.full_name ==
  *   (`make -f <makefile> print-tags print-build-facts`), so CI and local builds agree.
  * - `build` (pull requests, without pull-request images): `docker buildx bake` of the selected images, no push.
  * - `publish` (pushes, manual and scheduled runs): the same bake with `--push`, after logging in to the registry.
+ * - `sign` (with signing): keyless cosign signatures of the digests `publish` pushed (see `signJob`).
  * - with pull-request images: `changes`, `pr-images`, `pr-build`, `pr-comment`, `pr-cleanup` (see `pullRequestJobs`).
  *
  * No `run:` contains `${{ }}`: every value reaches the shell through step `env:` (GitHub script-injection guidance);
@@ -62,7 +66,11 @@ export function containersJobs(plan: BuildPlan, wf: PlannedWorkflow): Record<str
       if: "github.event_name != 'pull_request'",
       push: true,
       writeCache: true,
+      publishing: true,
     });
+    if (plan.supply?.signing !== undefined) {
+      jobs[JOB_IDS.sign] = signJob(plan, wf, selectedImages(plan, wf), JOB_IDS.publish, "github.event_name != 'pull_request'");
+    }
   }
   if (t.pullRequest !== undefined && wf.pullRequestImages !== undefined) Object.assign(jobs, pullRequestJobs(plan, wf));
   return jobs;
@@ -114,6 +122,12 @@ export interface BakeJobOptions {
    * @default false
    */
   readonly writeCache?: boolean;
+  /**
+   * The publishing job: rewrites layer timestamps of reproducible builds (`REWRITE_TIMESTAMP`) and, when the pipeline
+   * signs, records each pushed digest as the job output `digestOutputOf(image)`.
+   * @default false
+   */
+  readonly publishing?: boolean;
   /** Extra jobs to wait for besides `tag`. */
   readonly needs?: readonly string[];
   /** Tag values replacing the `tag` job's outputs (pull-request images: `pr-<N>`). */
@@ -152,13 +166,19 @@ export function bakeJob(plan: BuildPlan, wf: PlannedWorkflow, options: BakeJobOp
   for (const fact of labelBuildFacts(plan)) {
     env[fact] = `\${{ needs.${JOB_IDS.tag}.outputs.${fact} }}`;
   }
-  const selected = plan.images.filter((image) => wf.images.includes(image.id));
+  const selected = selectedImages(plan, wf);
   // the cache is written from publishing jobs only, never from pull requests (their code is not trusted)
   if (options.writeCache === true && writesCache(selected)) env[CACHE_TO_VARIABLE] = '1';
   const budgeted = selected.filter((image) => image.sizeBudgetBytes !== undefined);
   // a pull-request build loads its images to check their sizes (one platform only: a multi-platform build cannot load)
   const loadForCheck = !options.push && budgeted.length > 0 && !usesPlatforms(plan) && options.targetsFrom === undefined;
-  const bake = ['docker buildx bake', '--file', shellWord(plan.outputs.bakeFile), ...(options.push ? ['--push'] : []), ...(loadForCheck ? ['--load'] : [])];
+  const publishing = options.publishing === true && options.push && options.targetsFrom === undefined;
+  if (publishing && plan.supply?.reproducible === true) env[SUPPLY_VARIABLES.rewriteTimestamp] = '1';
+  const digests = publishing && plan.supply?.signing !== undefined ? publishDigests(selected) : undefined;
+  const bake = [
+    'docker buildx bake', '--file', shellWord(plan.outputs.bakeFile), ...(options.push ? ['--push'] : []), ...(loadForCheck ? ['--load'] : []),
+    ...(digests?.bakeArguments ?? []),
+  ];
   let run: string;
   if (options.targetsFrom !== undefined) {
     env[options.targetsFrom.variable] = options.targetsFrom.value;
@@ -167,6 +187,7 @@ export function bakeJob(plan: BuildPlan, wf: PlannedWorkflow, options: BakeJobOp
     run = [...bake, ...(wf.allImages ? [shellWord(BAKE_DEFAULT_GROUP)] : wf.images.map(shellWord))].join(' ');
   }
   steps.push({ id: 'bake', name: options.push ? 'Build and push images' : 'Build images', env, run });
+  if (digests !== undefined) steps.push(digests.step);
   if (budgeted.length > 0 && options.targetsFrom === undefined && (options.push || loadForCheck)) {
     steps.push(sizeCheckStep(plan, budgeted, env, options.push));
   }
@@ -181,8 +202,14 @@ export function bakeJob(plan: BuildPlan, wf: PlannedWorkflow, options: BakeJobOp
     runsOn: [wf.runsOn],
     timeoutMinutes: wf.timeoutMinutes,
     permissions,
+    ...(digests === undefined ? {} : { outputs: digests.outputs }),
     steps,
   };
+}
+
+/** The images a workflow builds, in plan order. */
+function selectedImages(plan: BuildPlan, wf: PlannedWorkflow): PlannedImage[] {
+  return plan.images.filter((image) => wf.images.includes(image.id));
 }
 
 /**

@@ -7,6 +7,7 @@ import { dirname, join } from 'node:path';
 import { expect } from 'vitest';
 import { CACHE_ROWS } from './cache-rows';
 import { DEFAULT_TAG, flowPipe, Output, OutputPaths, Parts, plugin, Variation } from './pipeline';
+import { SUPPLY_ROWS } from './supply-rows';
 import { WORKFLOW_ROWS } from './workflow-rows';
 import {
   BuildSteps, CacheMounts, CacheSharing, DockerfileSyntax, FamilyTag, GoService, GoServiceProps, ImageRole, ImageSource, LatestTag, Mount, RunNetwork,
@@ -934,4 +935,5 @@ export const ROWS: ReachRow[] = [
   serviceRow('PythonServiceProps.user', pythonService, { user: '65532:65532' }, { dockerfile: has('USER 65532:65532') }),
   ...WORKFLOW_ROWS,
   ...CACHE_ROWS,
+  ...SUPPLY_ROWS,
 ];

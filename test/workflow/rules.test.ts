@@ -8,6 +8,7 @@ import {
   ga14SoundConditions,
   ga16NoCaches,
   ga18NamesAndShell,
+  ga19IdTokenOnlyInSign,
   ga1PinnedUses,
   ga2PinComments,
   ga3TopLevelPermissions,
@@ -90,6 +91,7 @@ describe('the baseline passes every rule', () => {
     ['GA-14', ga14SoundConditions],
     ['GA-16', ga16NoCaches],
     ['GA-18', ga18NamesAndShell],
+    ['GA-19', ga19IdTokenOnlyInSign],
   ] as const)('%s', (_id, rule) => {
     expect(rule(goodText())).toEqual([]);
   });
@@ -219,5 +221,13 @@ describe('each rule can fail', () => {
       'jobs.build.name',
       'defaults.run.shell',
     ]);
+  });
+
+  test('GA-19: id-token: write outside the sign job, or for the whole workflow', () => {
+    expect(ga19IdTokenOnlyInSign(bad((d) => { d.jobs.build.permissions['id-token'] = 'write'; })).map((f) => f.where)).toEqual(['jobs.build.permissions']);
+    expect(ga19IdTokenOnlyInSign(bad((d) => { d.jobs.build.permissions = 'write-all'; }))).toHaveLength(1);
+    expect(ga19IdTokenOnlyInSign(bad((d) => { d.permissions = { 'id-token': 'write' }; })).map((f) => f.where)).toEqual(['permissions']);
+    // the sign job may have it
+    expect(ga19IdTokenOnlyInSign(bad((d) => { d.jobs.sign = { ...d.jobs.build, permissions: { 'contents': 'read', 'id-token': 'write' } }; }))).toEqual([]);
   });
 });

@@ -309,6 +309,23 @@ export function ga18NamesAndShell(wf: Workflow): Finding[] {
   return out;
 }
 
+/** The one job allowed to request an OIDC token: keyless signing. */
+export const SIGN_JOB = 'sign';
+
+/**
+ * GA-19: `id-token: write` (an OIDC token that sigstore, cloud providers and package registries accept as the
+ * workflow's identity) only in the `sign` job, and there only with `write-all` absent; workflow-level grants count too.
+ */
+export function ga19IdTokenOnlyInSign(wf: Workflow): Finding[] {
+  const out: Finding[] = [];
+  const grants = (p: unknown) => p === 'write-all' || asRecord(p)?.['id-token'] === 'write';
+  if (grants(wf.doc.permissions)) out.push(finding('GA-19', 'permissions', 'the workflow grants id-token: write to every job'));
+  for (const { id, job } of jobs(wf)) {
+    if (id !== SIGN_JOB && grants(job.permissions)) out.push(finding('GA-19', `jobs.${id}.permissions`, `id-token: write outside the ${SIGN_JOB} job`));
+  }
+  return out;
+}
+
 export interface RuleOptions {
   readonly lock: readonly LockEntry[];
   readonly permissions: PermissionAllowList;
@@ -334,6 +351,7 @@ export function rules(options: RuleOptions): Record<string, (wf: Workflow) => Fi
     'GA-14': ga14SoundConditions,
     'GA-16': ga16NoCaches,
     'GA-18': ga18NamesAndShell,
+    'GA-19': ga19IdTokenOnlyInSign,
   };
 }
 
