@@ -17,6 +17,7 @@ import { buildPlan } from './synth/plan-builder';
 import { renderPipeline } from './synth/render-pipeline';
 import { resolveSettings } from './synth/settings';
 import { validatePipeline } from './synth/validate';
+import { validatePlatformSubsets } from './synth/validate-platforms';
 import { validateProjectFit } from './synth/validate-project';
 import type { ValidationDiagnostic } from './validation-diagnostic';
 import { addContainersWorkflow } from './workflow/containers-workflow';
@@ -274,6 +275,7 @@ export class Containers extends Component {
     d.throwIfErrors();
     const plan = buildPlan(index, settings, d, pins, pinReferences, pinUrls);
     validateProjectFit(this.project, plan, settings.path, d);
+    validatePlatformSubsets(d, index, plan);
     d.throwIfErrors();
     const rendered = renderPipeline(plan, projenMarker(this.project));
     for (const w of d.warnings) this.project.logger.warn(`[${w.path}] ${w.message}`);
