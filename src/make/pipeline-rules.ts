@@ -1,9 +1,10 @@
 import { labelBuildFacts } from './build-facts';
-import { buildxArguments, buildxCommand, imageReference } from './buildx-command';
+import { buildxArguments, buildxCommand, buildxInvocation, imageReference } from './buildx-command';
 import { recipeWord } from './make-escape';
 import type { MakeCommand, MakeRule } from './makefile-model';
 import { command, rule } from './rules';
 export { commentText } from './rules';
+import { platformRules } from './platform-rules';
 import { runCommand } from './run-command';
 import { sizeCheckRules } from './size-check';
 import { userTargetRules } from './user-targets';
@@ -45,6 +46,7 @@ export function pipelineRules(plan: BuildPlan): MakeRule[] {
   for (const image of plan.images) {
     rules.push(...imageRules(image, plan));
   }
+  rules.push(...platformRules(plan));
   rules.push(...sizeCheckRules(plan));
   rules.push(...userTargetRules(plan));
   checkUnique(rules);
@@ -97,12 +99,12 @@ function imageRules(image: PlannedImage, plan: BuildPlan): MakeRule[] {
 }
 
 /**
- * `"$$DOCKER" buildx bake --file '<bake file>' '<group>'`. Bake reads its variables (registry, platforms, family tags,
+ * `"$$DOCKER" buildx [--builder "$$BUILDER"] bake --file '<bake file>' '<group>'`. Bake reads its variables (registry, platforms, family tags,
  * build facts, base images) from the environment, where the Makefile exports the values it computed.
  */
 function bakeCommand(plan: BuildPlan, group: string): MakeCommand {
   return command([
-    '"$$DOCKER" buildx bake',
+    `${buildxInvocation()} bake`,
     `--file ${recipeWord(plan.outputs.bakeFile, 'bake file')}`,
     recipeWord(group, 'bake group'),
   ]);
