@@ -1,6 +1,8 @@
 import { github } from 'projen';
 import { CHECKOUT, pinnedUses, SETUP_BUILDX, SETUP_QEMU } from './action-pins';
+import { BAKE_METADATA, digestStep, fanOutPlatforms, platformPublishJobs } from './platform-jobs';
 import { pullRequestJobs } from './pull-request-jobs';
+import { digestOutputOf } from './image-digests';
 import { loginStep, registrySource } from './registry-steps';
 import { usesCache } from '../cache/plan-cache';
 import { labelBuildFacts } from '../make/build-facts';
@@ -55,7 +57,9 @@ export function containersJobs(plan: BuildPlan, wf: PlannedWorkflow): Record<str
   if (t.pullRequest !== undefined && wf.pullRequestImages === undefined) {
     jobs[JOB_IDS.build] = bakeJob(plan, wf, { name: 'Build images', if: "github.event_name == 'pull_request'", push: false });
   }
-  if (t.push !== undefined || t.dispatch !== undefined || t.schedule.length > 0) {
+  if ((t.push !== undefined || t.dispatch !== undefined || t.schedule.length > 0) && fanOutPlatforms(plan, wf).length > 0) {
+    Object.assign(jobs, platformPublishJobs(plan, wf));
+  } else if (t.push !== undefined || t.dispatch !== undefined || t.schedule.length > 0) {
     jobs[JOB_IDS.publish] = bakeJob(plan, wf, {
       name: 'Publish images',
       // pushes, manual and scheduled runs (which need write access to the repository)
@@ -158,7 +162,12 @@ export function bakeJob(plan: BuildPlan, wf: PlannedWorkflow, options: BakeJobOp
   const budgeted = selected.filter((image) => image.sizeBudgetBytes !== undefined);
   // a pull-request build loads its images to check their sizes (one platform only: a multi-platform build cannot load)
   const loadForCheck = !options.push && budgeted.length > 0 && !usesPlatforms(plan) && options.targetsFrom === undefined;
-  const bake = ['docker buildx bake', '--file', shellWord(plan.outputs.bakeFile), ...(options.push ? ['--push'] : []), ...(loadForCheck ? ['--load'] : [])];
+  // the publishing bake records each image's digest (a job output, for jobs acting on the pushed image by digest)
+  const digests = options.push && options.targetsFrom === undefined;
+  const bake = [
+    'docker buildx bake', '--file', shellWord(plan.outputs.bakeFile), ...(options.push ? ['--push'] : []), ...(loadForCheck ? ['--load'] : []),
+    ...(digests ? ['--metadata-file', BAKE_METADATA] : []),
+  ];
   let run: string;
   if (options.targetsFrom !== undefined) {
     env[options.targetsFrom.variable] = options.targetsFrom.value;
@@ -167,6 +176,7 @@ export function bakeJob(plan: BuildPlan, wf: PlannedWorkflow, options: BakeJobOp
     run = [...bake, ...(wf.allImages ? [shellWord(BAKE_DEFAULT_GROUP)] : wf.images.map(shellWord))].join(' ');
   }
   steps.push({ id: 'bake', name: options.push ? 'Build and push images' : 'Build images', env, run });
+  if (digests) steps.push(digestStep(selected));
   if (budgeted.length > 0 && options.targetsFrom === undefined && (options.push || loadForCheck)) {
     steps.push(sizeCheckStep(plan, budgeted, env, options.push));
   }
@@ -181,6 +191,7 @@ export function bakeJob(plan: BuildPlan, wf: PlannedWorkflow, options: BakeJobOp
     runsOn: [wf.runsOn],
     timeoutMinutes: wf.timeoutMinutes,
     permissions,
+    ...(digests ? { outputs: Object.fromEntries(selected.map((image) => [digestOutputOf(image), { stepId: 'digests', outputName: digestOutputOf(image) }])) } : {}),
     steps,
   };
 }
@@ -197,8 +208,9 @@ function writesCache(images: readonly PlannedImage[]): boolean {
  * The size-budget check after the build, with the same environment as the bake step (so the Makefile names the same
  * references): `make check-size-<image>` of each image with a budget; a publishing job pulls the pushed images first
  * (its bake pushed them without loading them).
+ * @internal
  */
-function sizeCheckStep(plan: BuildPlan, budgeted: readonly PlannedImage[], env: Record<string, string>, pull: boolean): github.workflows.JobStep {
+export function sizeCheckStep(plan: BuildPlan, budgeted: readonly PlannedImage[], env: Record<string, string>, pull: boolean): github.workflows.JobStep {
   const prefix = plan.make.targetPrefix;
   const targets = [
     ...(pull ? budgeted.map((image) => imageTargets(image.id, prefix).pull) : []),
