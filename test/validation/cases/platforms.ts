@@ -1,6 +1,6 @@
 /** Bad platform plans: a child building for platforms its parent does not, platforms sharing a make target suffix. */
 import { Containers, ImageSource } from '../../../src';
-import { BadInput, P, rows } from '../support';
+import { BadInput, P, rows, untyped, VALID } from '../support';
 
 const SCRATCH = ImageSource.scratch();
 
@@ -72,5 +72,30 @@ export const PLATFORM_CASES: BadInput[] = rows([
     },
     `${P}/app/svc`,
     'make target "build-app-svc-arm64"',
+  ],
+  // runners per platform
+  ['a platform runner of another OS', { workflow: { platformRunners: { 'linux/arm64': 'macos-14' } } }, VALID, P,
+    'workflow.platformRunners["linux/arm64"] "macos-14" must be a GitHub-hosted Linux runner label'],
+  ['a platform runner with an expression', { workflow: { platformRunners: { 'linux/arm64': '${{ github.actor }}' } } }, VALID, P,
+    'workflow.platformRunners["linux/arm64"] "${{ github.actor }}" must be'],
+  ['a platform runner with a line break', { workflow: { platformRunners: { 'linux/arm64': 'ubuntu-24.04\nself-hosted' } } }, VALID, P,
+    'must be a GitHub-hosted Linux runner label'],
+  ['an empty platform runner', { workflow: { platformRunners: { 'linux/amd64': '' } } }, VALID, P, 'workflow.platformRunners["linux/amd64"] "" must be'],
+  ['a platform runner that is not a string', { workflow: { platformRunners: untyped({ 'linux/amd64': 4 }) } }, VALID, P, 'workflow.platformRunners["linux/amd64"] number 4 must be'],
+  ['a platform runner key that is not a platform', { workflow: { platformRunners: { 'arm64': 'ubuntu-24.04-arm' } } }, VALID, P,
+    'workflow.platformRunners key "arm64" is not a platform'],
+  ['a platform runner key with a shell word', { workflow: { platformRunners: { 'linux/arm64;id': 'ubuntu-24.04-arm' } } }, VALID, P,
+    'key "linux/arm64;id" is not a platform'],
+  ['platform runners as a list', { workflow: { platformRunners: untyped(['ubuntu-24.04-arm']) } }, VALID, P,
+    'workflow.platformRunners must be an object mapping platforms to runner labels'],
+  [
+    'a declared workflow\'s platform runner of another OS',
+    {},
+    (c) => {
+      VALID(c);
+      c.addWorkflow('ci', { push: { branches: ['main'] }, platformRunners: { 'linux/arm64': 'windows-latest' } });
+    },
+    `${P}/workflow.ci`,
+    'platformRunners["linux/arm64"] "windows-latest" must be a GitHub-hosted Linux runner label',
   ],
 ]);
