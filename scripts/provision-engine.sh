@@ -64,6 +64,8 @@ step_packages() {
   command -v update-binfmts >/dev/null 2>&1 || more+=(binfmt-support)
   [ -x /bin/busybox ] || more+=(busybox-static)
   command -v debootstrap >/dev/null 2>&1 || more+=(debootstrap)
+  # the generated workflows read bake's metadata with jq (present on GitHub runners); the fan-out engine test runs them
+  command -v jq >/dev/null 2>&1 || more+=(jq)
   if [ "${#more[@]}" -gt 0 ]; then
     log "installing ${more[*]}"
     apt_update_once
