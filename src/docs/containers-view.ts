@@ -1,11 +1,11 @@
 import { CriticalPathView, criticalPathOf } from './critical-path';
 import { repositoryUrl, workflowBadges, WorkflowBadgeView } from './workflow-badges';
+import { plannedPlatformSet } from '../make/platform-rules';
 import { plannedPlatforms } from '../make/platforms';
 import { shellWord } from '../make/shell-quote';
 import type { BuildPlan, PlannedFamily, PlannedImage, PlannedTag } from '../plan/build-plan';
-import { tagPlaceholder, TAG_PLACEHOLDERS } from '../plan/tag-placeholders';
-import { plannedPlatformSet } from '../make/platform-rules';
 import { platformSuffix } from '../plan/platform-names';
+import { tagPlaceholder, TAG_PLACEHOLDERS } from '../plan/tag-placeholders';
 import { familyTargets, globalTargets, imageTargets, platformTargets } from '../plan/target-names';
 import { SETTING_VARIABLES } from '../plan/variables';
 import { latestDoc, RuleDocView, ruleDocViews } from '../tags/rule-docs';

@@ -1,8 +1,8 @@
 import { github } from 'projen';
 import { CHECKOUT, pinnedUses, SETUP_BUILDX, SETUP_QEMU } from './action-pins';
+import { digestOutputOf } from './image-digests';
 import { BAKE_METADATA, digestStep, fanOutPlatforms, platformPublishJobs } from './platform-jobs';
 import { pullRequestJobs } from './pull-request-jobs';
-import { digestOutputOf } from './image-digests';
 import { loginStep, registrySource } from './registry-steps';
 import { usesCache } from '../cache/plan-cache';
 import { labelBuildFacts } from '../make/build-facts';
@@ -191,9 +191,15 @@ export function bakeJob(plan: BuildPlan, wf: PlannedWorkflow, options: BakeJobOp
     runsOn: [wf.runsOn],
     timeoutMinutes: wf.timeoutMinutes,
     permissions,
-    ...(digests ? { outputs: Object.fromEntries(selected.map((image) => [digestOutputOf(image), { stepId: 'digests', outputName: digestOutputOf(image) }])) } : {}),
+    ...(digests ? { outputs: digestOutputs(selected) } : {}),
     steps,
   };
+}
+
+/** The job outputs `digestOutputOf(image)` of the images, read from the `digests` step. */
+function digestOutputs(images: readonly PlannedImage[]): Record<string, github.workflows.JobStepOutput> {
+  const output = (image: PlannedImage) => ({ stepId: 'digests', outputName: digestOutputOf(image) });
+  return Object.fromEntries(images.map((image) => [digestOutputOf(image), output(image)]));
 }
 
 /**

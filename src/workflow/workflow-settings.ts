@@ -114,9 +114,18 @@ export function resolveWorkflowSettings(
   return { ...shared, declarations };
 }
 
+/** The pipeline's `workflow` settings every declared workflow starts from. */
+interface CommonWorkflowSettings {
+  readonly runsOn: string;
+  readonly timeoutMinutes: number;
+  readonly usernameSecret: string;
+  readonly passwordSecret: string;
+  readonly platformRunners: Record<string, string>;
+}
+
 function readDeclaration(
   entry: { id: unknown; options: unknown; what: string }, pipelinePath: string, pipelineRegistry: string, defaultBranch: string,
-  common: { runsOn: string; timeoutMinutes: number; usernameSecret: string; passwordSecret: string; platformRunners: Record<string, string> }, d: Diagnostics,
+  common: CommonWorkflowSettings, d: Diagnostics,
 ): WorkflowDeclaration {
   const id = typeof entry.id === 'string' ? entry.id : '';
   const path = `${pipelinePath}/workflow.${id === '' ? entry.what : id}`;

@@ -49,7 +49,9 @@ describeEngine('fan-out workflow scripts on the real engine', () => {
           env[name] = m === null ? value : m[1] === 'tag' ? (m[2] === 'BASE_TAG' ? tag : '') : outputs[m[1]][m[2]];
         }
         const r = spawnSync('bash', ['--noprofile', '--norc', '-eo', 'pipefail', '-c', script], {
-          cwd: dir, encoding: 'utf8', timeout: MINUTES,
+          cwd: dir,
+          encoding: 'utf8',
+          timeout: MINUTES,
           env: { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: process.env.HOME ?? '/root', RUNNER_TEMP: temp, GITHUB_OUTPUT: output, ...env },
         });
         if (r.status !== 0) throw new Error(`job ${id} step ${step.id} failed (${r.status}):\n${r.stdout}\n${r.stderr}`);

@@ -32,8 +32,11 @@ function make(dir: string, args: readonly string[], env: Record<string, string> 
     timeout: MINUTES,
     stdio: ['ignore', 'pipe', 'pipe'],
     env: {
-      PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: dir, GIT_CEILING_DIRECTORIES: dirname(dir),
-      DOCKER_CONFIG: process.env.DOCKER_CONFIG ?? join(process.env.HOME ?? '/root', '.docker'), ...env,
+      PATH: process.env.PATH ?? '/usr/bin:/bin',
+      HOME: dir,
+      GIT_CEILING_DIRECTORIES: dirname(dir),
+      DOCKER_CONFIG: process.env.DOCKER_CONFIG ?? join(process.env.HOME ?? '/root', '.docker'),
+      ...env,
     },
   });
   return { status: r.status, log: `${r.stdout ?? ''}${r.stderr ?? ''}` };
@@ -82,7 +85,7 @@ describeEngine('multi-arch make targets and BUILDER on the real engine', () => {
     engineDir = mkdtempSync(join(tmpdir(), 'pc-dockerd-'));
     const socket = join(engineDir, 'docker.sock');
     host = `unix://${socket}`;
-    writeFileSync(join(engineDir, 'daemon.json'), JSON.stringify({ 'features': { 'containerd-snapshotter': true } }));
+    writeFileSync(join(engineDir, 'daemon.json'), JSON.stringify({ features: { 'containerd-snapshotter': true } }));
     const log = openSync(join(engineDir, 'dockerd.log'), 'a');
     dockerd = spawn('dockerd', [
       '--config-file', join(engineDir, 'daemon.json'),

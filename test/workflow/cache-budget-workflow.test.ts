@@ -67,14 +67,14 @@ describe('a pipeline with a registry cache and a size budget', () => {
   });
 
   test('with planned platforms the pull-request build cannot load, so only the merge job checks sizes (on the pushed index)', () => {
-    const text = synthFiles(pipeline(['linux/amd64', 'linux/arm64']))['.github/workflows/containers.yml'] as string;
-    const multi = parse(text);
+    const multiText = synthFiles(pipeline(['linux/amd64', 'linux/arm64']))['.github/workflows/containers.yml'] as string;
+    const multi = parse(multiText);
     expect(stepOf(multi.jobs.build, 'bake').run).not.toContain('--load');
     expect(stepOf(multi.jobs.build, 'size')).toBeUndefined();
     const merge = multi.jobs['merge-svc-api'];
     expect(merge.steps.map((s: any) => s.id)).toEqual(['checkout', 'buildx', 'login', 'merge', 'size']);
     expect(stepOf(merge, 'size').run).toBe('make -f Makefile --no-print-directory pull-svc-api check-size-svc-api');
     expect(merge.permissions).toEqual({ contents: 'read', packages: 'write' });
-    expect(checkWorkflow(parseWorkflow(text), { lock: ACTION_PINS, permissions: ALLOWED as PermissionAllowList })).toEqual([]);
+    expect(checkWorkflow(parseWorkflow(multiText), { lock: ACTION_PINS, permissions: ALLOWED as PermissionAllowList })).toEqual([]);
   });
 });

@@ -82,7 +82,7 @@ export const PLATFORM_CASES: BadInput[] = rows([
     'must be a GitHub-hosted Linux runner label'],
   ['an empty platform runner', { workflow: { platformRunners: { 'linux/amd64': '' } } }, VALID, P, 'workflow.platformRunners["linux/amd64"] "" must be'],
   ['a platform runner that is not a string', { workflow: { platformRunners: untyped({ 'linux/amd64': 4 }) } }, VALID, P, 'workflow.platformRunners["linux/amd64"] number 4 must be'],
-  ['a platform runner key that is not a platform', { workflow: { platformRunners: { 'arm64': 'ubuntu-24.04-arm' } } }, VALID, P,
+  ['a platform runner key that is not a platform', { workflow: { platformRunners: { arm64: 'ubuntu-24.04-arm' } } }, VALID, P,
     'workflow.platformRunners key "arm64" is not a platform'],
   ['a platform runner key with a shell word', { workflow: { platformRunners: { 'linux/arm64;id': 'ubuntu-24.04-arm' } } }, VALID, P,
     'key "linux/arm64;id" is not a platform'],
