@@ -216,7 +216,9 @@ function writesCache(images: readonly PlannedImage[]): boolean {
  * (its bake pushed them without loading them).
  * @internal
  */
-export function sizeCheckStep(plan: BuildPlan, budgeted: readonly PlannedImage[], env: Record<string, string>, pull: boolean): github.workflows.JobStep {
+export function sizeCheckStep(
+  plan: BuildPlan, budgeted: readonly PlannedImage[], env: Record<string, string>, pull: boolean,
+): github.workflows.JobStep {
   const prefix = plan.make.targetPrefix;
   const targets = [
     ...(pull ? budgeted.map((image) => imageTargets(image.id, prefix).pull) : []),
