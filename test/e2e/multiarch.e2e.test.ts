@@ -4,8 +4,10 @@
  * - `make container-build-<image>-arm64` builds a parent and its child for linux/arm64 only (the child on the parent
  *   just loaded, through its named `docker-image://` context); both land in the local image store as arm64 images.
  * - BUILDER on a second engine: the test starts a dockerd of its own (own data root, exec root, pid file and unix
- *   socket under a temporary directory, no TCP, no bridge, no iptables, its own config file), loads the base image into
- *   it with `docker save | docker load`, registers it as a docker context and runs `make … BUILDER=<context>`; the
+ *   socket under a temporary directory, no TCP, no bridge, no iptables, its own config file) in a network namespace of
+ *   its own (`unshare --net`: a dockerd started with `--bridge=none` deletes the host's `docker0` interface, which the
+ *   shared engine's RUN steps need; in its namespace it only sees its own loopback, so it cannot reach the registry
+ *   either), loads the base image into it with `docker save | docker load`, registers it as a docker context and runs `make … BUILDER=<context>`; the
  *   images exist in the second engine's store and not in the main one. buildx 0.13 uses a docker-driver builder only
  *   when its context is the current one ("use `docker --context=<name> buildx` to switch"), and no other driver can
  *   run here (docker-container needs the moby/buildkit image, remote a buildkitd: neither is reachable offline), so the
@@ -65,6 +67,8 @@ describeEngine('multi-arch make targets and BUILDER on the real engine', () => {
   let engineDir: string;
   let host: string;
   let dockerd: ChildProcess | undefined;
+  const hasDocker0 = () => spawnSync('ip', ['link', 'show', 'docker0'], { stdio: 'ignore' }).status === 0;
+  let docker0AtStart = false;
 
   beforeAll(async () => {
     // GIVEN family base (linux/amd64 and linux/arm64): runtime FROM scratch, app FROM runtime; family tool (native):
@@ -82,12 +86,15 @@ describeEngine('multi-arch make targets and BUILDER on the real engine', () => {
     project.synth();
 
     // the second engine: everything under its own temporary directory, unix socket only
+    docker0AtStart = hasDocker0();
     engineDir = mkdtempSync(join(tmpdir(), 'pc-dockerd-'));
     const socket = join(engineDir, 'docker.sock');
     host = `unix://${socket}`;
     writeFileSync(join(engineDir, 'daemon.json'), JSON.stringify({ features: { 'containerd-snapshotter': true } }));
     const log = openSync(join(engineDir, 'dockerd.log'), 'a');
-    dockerd = spawn('dockerd', [
+    // unshare execs sh, which execs dockerd: the child's pid is dockerd's
+    dockerd = spawn('unshare', [
+      '--net', 'sh', '-c', 'ip link set lo up && exec dockerd "$@"', 'sh',
       '--config-file', join(engineDir, 'daemon.json'),
       '--data-root', join(engineDir, 'data'), '--exec-root', join(engineDir, 'exec'), '--pidfile', join(engineDir, 'dockerd.pid'),
       '--host', host, '--bridge=none', '--iptables=false', '--ip6tables=false',
@@ -147,5 +154,7 @@ describeEngine('multi-arch make targets and BUILDER on the real engine', () => {
     expect(platformOf(busy)).toBeUndefined();
     expect(platformOf(app)).toBe('linux/arm64'); // still the main engine's arm64 build of the first test
     expect(existsSync(join(engineDir, 'dockerd.pid'))).toBe(true);
+    // the shared engine's bridge is untouched
+    expect(hasDocker0()).toBe(docker0AtStart);
   }, MINUTES);
 });
