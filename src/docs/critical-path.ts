@@ -5,7 +5,10 @@ import { fanOutPlatforms } from '../workflow/platform-jobs';
 
 /** The critical path of a workflow's publishing run in CONTAINERS.md. @internal */
 export interface CriticalPathView {
-  /** `` `tag` → `build-linux-amd64` ∥ `build-linux-arm64` → `merge-app` ``: the job rounds, in order. */
+  /**
+   * `` `tag` → `build-linux-amd64` ∥ `build-linux-arm64` → `merge-app` ``: the job rounds, in order; `''` for a workflow
+   * that never publishes (pull requests only).
+   */
   readonly criticalPath: string;
   /** Lines of a Mermaid `graph LR` of the same jobs (without the fences): one edge per direct `needs`. */
   readonly jobGraph: readonly string[];
@@ -14,19 +17,21 @@ export interface CriticalPathView {
 }
 
 /**
- * The jobs a publishing run of the workflow goes through (a pull-request-only workflow: its pull-request jobs), read
+ * The jobs a publishing run of the workflow goes through (push, manual or scheduled runs), read
  * from the generated jobs themselves, grouped in rounds by their longest `needs` chain: jobs of one round run in
  * parallel (`∥`), each round waits for the one before (`→`).
  * @internal
  */
 export function criticalPathOf(plan: BuildPlan, wf: PlannedWorkflow): CriticalPathView {
+  const t = wf.triggers;
+  if (t.push === undefined && t.dispatch === undefined && t.schedule.length === 0) return { criticalPath: '', jobGraph: [], fansOut: false };
   const jobs = containersJobs(plan, wf);
   const needsOf = (id: string): string[] => {
     const needs = jobs[id]?.needs ?? [];
     return [...needs];
   };
   const publishing = Object.keys(jobs).filter((id) => id === JOB_IDS.tag || id === JOB_IDS.publish || /^(build-.+|merge-.+)$/.test(id) && jobs[id].if !== "github.event_name == 'pull_request'");
-  const ids = publishing.length > 1 ? publishing : Object.keys(jobs).filter((id) => id !== JOB_IDS.prCleanup);
+  const ids = publishing;
   const depth = new Map<string, number>();
   const depthOf = (id: string): number => {
     const known = depth.get(id);
@@ -52,6 +57,6 @@ export function criticalPathOf(plan: BuildPlan, wf: PlannedWorkflow): CriticalPa
   return {
     criticalPath,
     jobGraph: ['graph LR', ...ids.map((id) => `  ${node(id)}["${id}"]`), ...edges],
-    fansOut: fanOutPlatforms(plan, wf).length > 0 && publishing.length > 1,
+    fansOut: fanOutPlatforms(plan, wf).length > 0,
   };
 }
