@@ -65,6 +65,10 @@ step_packages() {
   command -v update-binfmts >/dev/null 2>&1 || more+=(binfmt-support)
   [ -x /bin/busybox ] || more+=(busybox-static)
   command -v debootstrap >/dev/null 2>&1 || more+=(debootstrap)
+  # the generated workflows read bake's metadata with jq (present on GitHub runners); the fan-out engine test runs them
+  command -v jq >/dev/null 2>&1 || more+=(jq)
+  # the second-engine test runs its dockerd in a network namespace of its own (unshare from util-linux, ip)
+  command -v ip >/dev/null 2>&1 || more+=(iproute2)
   if [ "${#more[@]}" -gt 0 ]; then
     log "installing ${more[*]}"
     apt_update_once

@@ -19,6 +19,7 @@ import { buildPlan } from './synth/plan-builder';
 import { renderPipeline } from './synth/render-pipeline';
 import { resolveSettings } from './synth/settings';
 import { validatePipeline } from './synth/validate';
+import { validatePlatformSubsets } from './synth/validate-platforms';
 import { validateProjectFit } from './synth/validate-project';
 import type { ValidationDiagnostic } from './validation-diagnostic';
 import { addContainersWorkflow } from './workflow/containers-workflow';
@@ -46,6 +47,13 @@ export interface ContainersWorkflowOptions {
    * @default "ubuntu-24.04"
    */
   readonly runsOn?: string;
+  /**
+   * Runner label per platform when a workflow publishes images with planned platforms: one job per platform builds
+   * and pushes by digest on its runner, then one merge job per image creates the multi-platform index. A platform
+   * without a runner here or in the built-in table builds on `runsOn` under QEMU emulation.
+   * @default - linux/amd64 on "ubuntu-24.04", linux/arm64 on "ubuntu-24.04-arm", other platforms on runsOn with QEMU
+   */
+  readonly platformRunners?: { [platform: string]: string };
   /**
    * Time limit of every job.
    * @default 60
@@ -297,6 +305,7 @@ export class Containers extends Component {
     d.throwIfErrors();
     const plan = buildPlan(index, settings, d, pins, pinReferences, pinUrls);
     validateProjectFit(this.project, plan, settings.path, d);
+    validatePlatformSubsets(d, index, plan);
     d.throwIfErrors();
     const rendered = renderPipeline(plan, projenMarker(this.project));
     for (const w of d.warnings) this.project.logger.warn(`[${w.path}] ${w.message}`);

@@ -1,10 +1,13 @@
+import { CriticalPathView, criticalPathOf } from './critical-path';
 import { supplyView, SupplyView } from './supply-view';
 import { repositoryUrl, workflowBadges, WorkflowBadgeView } from './workflow-badges';
+import { plannedPlatformSet } from '../make/platform-rules';
 import { plannedPlatforms } from '../make/platforms';
 import { shellWord } from '../make/shell-quote';
 import type { BuildPlan, PlannedFamily, PlannedImage, PlannedTag } from '../plan/build-plan';
+import { platformSuffix } from '../plan/platform-names';
 import { tagPlaceholder, TAG_PLACEHOLDERS } from '../plan/tag-placeholders';
-import { familyTargets, globalTargets, imageTargets } from '../plan/target-names';
+import { familyTargets, globalTargets, imageTargets, platformTargets } from '../plan/target-names';
 import { SETTING_VARIABLES } from '../plan/variables';
 import { latestDoc, RuleDocView, ruleDocViews } from '../tags/rule-docs';
 
@@ -33,8 +36,12 @@ export interface ContainersView {
   readonly placeholders: string;
   readonly families: readonly FamilyView[];
   readonly variables: readonly VariableRow[];
-  /** The CI workflows with their badge snippets. */
-  readonly workflows: readonly WorkflowBadgeView[];
+  /** The CI workflows with their badge snippets and critical paths. */
+  readonly workflows: ReadonlyArray<WorkflowBadgeView & CriticalPathView>;
+  /** `` `BUILDER` `` */
+  readonly builderVariable: string;
+  /** Per-platform targets (`make build-arm64  # …`), empty without planned platforms. */
+  readonly platformCommands: readonly string[];
   /** Whether the badge URLs name the repository (from `sourceUrl`) or a placeholder to replace. */
   readonly repositoryKnown: boolean;
   /** `` `https://github.com/<owner>/<repo>` `` (or the placeholder). */
@@ -133,11 +140,26 @@ export function containersView(plan: BuildPlan, marker: string): ContainersView 
       defaultValue: cell(code(variable.defaultValue)),
       description: cell(prose(variable.description)),
     })),
-    workflows: workflowBadges(plan),
+    workflows: workflowBadges(plan).map((badge, i) => ({ ...badge, ...criticalPathOf(plan, plan.workflows[i]) })),
+    builderVariable: code(SETTING_VARIABLES.builder),
+    platformCommands: platformCommands(plan, commands),
     repositoryKnown: repositoryUrl(plan).known,
     repository: code(repositoryUrl(plan).url),
     supply: supplyView(plan, commands.make),
   };
+}
+
+/** `make build-<arch>` per planned platform, and one per-image example. */
+function platformCommands(plan: BuildPlan, commands: Commands): string[] {
+  const platforms = plannedPlatformSet(plan);
+  if (platforms.length === 0) return [];
+  const targets = platformTargets(plan.make.targetPrefix);
+  const first = plan.images.find((image) => plannedPlatforms(plan, image).length > 0)!;
+  const firstPlatform = plannedPlatforms(plan, first)[0];
+  return commented([
+    ...platforms.map((platform): [string, string] => [`${commands.make} ${targets.all(platformSuffix(platform))}`, `every image planned for ${platform}, for ${platform} only`]),
+    [`${commands.make} ${targets.image(first.id, platformSuffix(firstPlatform))}`, `${first.id} (and its parents) for ${firstPlatform} only`],
+  ]);
 }
 
 /** How the docs call make and bake: with the planned file names. */

@@ -51,11 +51,12 @@ export function imageReferenceDefault(image: PlannedImage): string {
  *
  * @param image the image to build
  * @param plan the plan, for parent images, platforms and declared variables
+ * @param platform builds for this one platform only (per-platform targets), whatever `PLATFORMS` says
  * @throws `internal error` on a build argument reading an undeclared variable or a parent context naming an unknown
  *   image (the plan builder guarantees both)
  * @internal
  */
-export function buildxArguments(image: PlannedImage, plan: BuildPlan): string[] {
+export function buildxArguments(image: PlannedImage, plan: BuildPlan, platform?: string): string[] {
   const declared = new Set(plan.variables.map((variable) => variable.name));
   const args = [
     `--file ${recipeWord(image.dockerfile, `image ${image.id}: dockerfile`)}`,
@@ -81,7 +82,7 @@ export function buildxArguments(image: PlannedImage, plan: BuildPlan): string[] 
     args.push(`--build-context ${name}=${imageReference(parentImage).replace(/^"/, '"docker-image://')}`);
   }
   args.push(...image.labels.map((label) => `--label ${labelWord(image, label)}`));
-  args.push(platformArgument(plan, image));
+  args.push(platform === undefined ? platformArgument(plan, image) : `--platform ${recipeWord(checkPlatform(platform, image), `image ${image.id}: platform`)}`);
   args.push(...cacheArguments(image));
   args.push(...attestArguments(plan));
   return args;
@@ -95,10 +96,21 @@ export function buildxArguments(image: PlannedImage, plan: BuildPlan): string[] 
 export function buildxCommand(image: PlannedImage, sharedArguments: readonly string[], output: BuildOutput, outputFlag: string = `--${output}`): MakeCommand {
   const context = image.context.startsWith('-') ? `./${image.context}` : image.context;
   return {
-    words: [...tagArguments(image), `"${variableReference(SETTING_VARIABLES.docker, 'container CLI variable')}" buildx build`, ...sharedArguments, `${outputFlag} ${recipeWord(context, `image ${image.id}: context`)}`],
+    words: [...tagArguments(image), `${buildxInvocation()} build`, ...sharedArguments, `${outputFlag} ${recipeWord(context, `image ${image.id}: context`)}`],
     silent: false,
     wrap: true,
   };
+}
+
+/**
+ * `"$$DOCKER" buildx`, followed by `--builder "$$BUILDER"` only when `BUILDER` is set (the shell drops the whole
+ * `$${BUILDER:+…}` word when it is empty, so the default builder is used): one implementation for builds and bakes.
+ * @internal
+ */
+export function buildxInvocation(): string {
+  const docker = variableReference(SETTING_VARIABLES.docker, 'container CLI variable');
+  const builder = checkName(SETTING_VARIABLES.builder, 'builder variable');
+  return `"${docker}" buildx $\${${builder}:+--builder "$$${builder}"}`;
 }
 
 /**
@@ -141,6 +153,14 @@ function platformArgument(plan: BuildPlan, image: PlannedImage): string {
   return planned === ''
     ? `$\${${platforms}:+--platform "$$${platforms}"}`
     : `--platform "$\${${platforms}:-${planned}}"`;
+}
+
+/** One `os/arch[/variant]` platform (validation refuses others). */
+function checkPlatform(platform: string, image: PlannedImage): string {
+  if (!/^[a-z0-9]+\/[a-z0-9_]+(?:\/[a-z0-9]+)?$/.test(platform)) {
+    throw new Error(`internal error: image ${image.id}: platform ${JSON.stringify(platform)} is not os/arch[/variant]`);
+  }
+  return platform;
 }
 
 function variableReference(name: string, what: string): string {

@@ -1,7 +1,8 @@
 import { labelBuildFacts } from './build-facts';
-import { buildxArguments, buildxCommand, imageReference } from './buildx-command';
+import { buildxArguments, buildxCommand, buildxInvocation, imageReference } from './buildx-command';
 import { recipeWord } from './make-escape';
 import type { MakeCommand, MakeRule } from './makefile-model';
+import { platformRules } from './platform-rules';
 import { command, rule } from './rules';
 export { commentText } from './rules';
 import { runCommand } from './run-command';
@@ -47,6 +48,7 @@ export function pipelineRules(plan: BuildPlan): MakeRule[] {
   for (const image of plan.images) {
     rules.push(...imageRules(image, plan));
   }
+  rules.push(...platformRules(plan));
   rules.push(...sizeCheckRules(plan));
   rules.push(...signRules(plan));
   rules.push(...userTargetRules(plan));
@@ -100,12 +102,12 @@ function imageRules(image: PlannedImage, plan: BuildPlan): MakeRule[] {
 }
 
 /**
- * `"$$DOCKER" buildx bake --file '<bake file>' '<group>'`. Bake reads its variables (registry, platforms, family tags,
+ * `"$$DOCKER" buildx [--builder "$$BUILDER"] bake --file '<bake file>' '<group>'`. Bake reads its variables (registry, platforms, family tags,
  * build facts, base images) from the environment, where the Makefile exports the values it computed.
  */
 function bakeCommand(plan: BuildPlan, group: string): MakeCommand {
   return command([
-    '"$$DOCKER" buildx bake',
+    `${buildxInvocation()} bake`,
     `--file ${recipeWord(plan.outputs.bakeFile, 'bake file')}`,
     recipeWord(group, 'bake group'),
   ]);

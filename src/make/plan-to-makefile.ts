@@ -99,6 +99,9 @@ function settings(plan: BuildPlan): MakeBlock {
     comment('Extra docker run arguments of every run target, split into words at blanks (no quoting, nothing evaluated),'),
     comment("e.g. `make run-<image> RUN_ARGS='--env-file .env --memory 1g'`"),
     assign(v.runArgs, '?=', ''),
+    comment('Buildx builder of every build and bake (a builder instance or docker context, e.g. a remote BuildKit);'),
+    comment('empty: the current builder'),
+    assign(v.builder, '?=', ''),
     ...(usesCache(plan.images) ? [
       comment('Non-empty: builds also write their cache (--cache-to); empty: they only read it (--cache-from)'),
       assign(CACHE_TO_VARIABLE, '?=', ''),

@@ -312,6 +312,8 @@ export interface PlannedWorkflow {
   readonly passwordSecret?: string;
   /** Runner label. */
   readonly runsOn: string;
+  /** Runner label per platform for the per-platform publishing jobs (see `workflow/platform-runners.ts`). */
+  readonly platformRunners: Readonly<Record<string, string>>;
   readonly timeoutMinutes: number;
   /** Pull-request images, when enabled. */
   readonly pullRequestImages?: PlannedPullRequestImages;

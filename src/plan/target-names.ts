@@ -104,3 +104,16 @@ export const MAX_TARGET_NAME_LENGTH = 100;
 
 /** The bake group `docker buildx bake` builds without a target; no family may take its name. @internal */
 export const BAKE_DEFAULT_GROUP = 'default';
+
+/**
+ * Per-platform build targets (the suffix comes from `plan/platform-names.ts`, e.g. `amd64`, `armv7`):
+ * `<prefix>build-<suffix>` builds every image planned for the platform, for that platform only;
+ * `<prefix>build-<image id>-<suffix>` one image (and its parents) for that platform only.
+ * @internal
+ */
+export function platformTargets(prefix: string = '') {
+  return {
+    all: (suffix: string) => `${prefix}build-${suffix}`,
+    image: (id: string, suffix: string) => `${prefix}build-${id}-${suffix}`,
+  } as const;
+}

@@ -14,6 +14,11 @@ export const SETTING_VARIABLES = {
   tag: 'TAG',
   /** Extra `docker run` arguments of every `run-<image>` target (Makefile only). */
   runArgs: 'RUN_ARGS',
+  /**
+   * The buildx builder every build and bake runs on (`docker buildx --builder "$BUILDER"`, only when set): another
+   * builder instance or docker context, e.g. a remote BuildKit or a second engine (Makefile only).
+   */
+  builder: 'BUILDER',
 } as const;
 
 /**

@@ -3,6 +3,7 @@ import { Pins } from './pin-lock';
 import { PipelineIndex } from './pipeline-index';
 import type { PipelineSettings } from './settings';
 import { StageSourceResolver } from './stage-sources';
+import { claimPlatformTargets } from './validate-platforms';
 import type { Diagnostics } from '../core/diagnostics';
 import { topologicalOrder } from '../core/graph';
 import { variablePrefix, VARIABLE_PATTERN } from '../core/names';
@@ -84,6 +85,7 @@ export function validateNames(d: Diagnostics, index: PipelineIndex, settings: Pi
     variable(options.imageVariable, path, ' (its full reference, make.imageVariable)');
     variable(options.portsVariable, path, ' (ports of its run target, make.portsVariable)');
   }
+  claimPlatformTargets(d, index, settings, prefix, target);
   for (const user of make.targets) {
     if (checkTargetName(d, settings.path, `${user.what}.name`, user.name)) target(user.name, settings.path, ` (${user.what})`);
   }

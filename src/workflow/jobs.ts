@@ -1,6 +1,7 @@
 import { github } from 'projen';
 import { CHECKOUT, pinnedUses, SETUP_BUILDX, SETUP_QEMU } from './action-pins';
-import { publishDigests } from './publish-digests';
+import { digestOutputOf } from './image-digests';
+import { BAKE_METADATA, digestStep, fanOutPlatforms, mergeJobId, platformPublishJobs } from './platform-jobs';
 import { pullRequestJobs } from './pull-request-jobs';
 import { loginStep, registrySource } from './registry-steps';
 import { signJob } from './sign-job';
@@ -59,7 +60,12 @@ export function containersJobs(plan: BuildPlan, wf: PlannedWorkflow): Record<str
   if (t.pullRequest !== undefined && wf.pullRequestImages === undefined) {
     jobs[JOB_IDS.build] = bakeJob(plan, wf, { name: 'Build images', if: "github.event_name == 'pull_request'", push: false });
   }
-  if (t.push !== undefined || t.dispatch !== undefined || t.schedule.length > 0) {
+  if ((t.push !== undefined || t.dispatch !== undefined || t.schedule.length > 0) && fanOutPlatforms(plan, wf).length > 0) {
+    Object.assign(jobs, platformPublishJobs(plan, wf));
+    if (plan.supply?.signing !== undefined) {
+      jobs[JOB_IDS.sign] = signJob(plan, wf, selectedImages(plan, wf), mergeJobId, "github.event_name != 'pull_request'");
+    }
+  } else if (t.push !== undefined || t.dispatch !== undefined || t.schedule.length > 0) {
     jobs[JOB_IDS.publish] = bakeJob(plan, wf, {
       name: 'Publish images',
       // pushes, manual and scheduled runs (which need write access to the repository)
@@ -69,7 +75,7 @@ export function containersJobs(plan: BuildPlan, wf: PlannedWorkflow): Record<str
       publishing: true,
     });
     if (plan.supply?.signing !== undefined) {
-      jobs[JOB_IDS.sign] = signJob(plan, wf, selectedImages(plan, wf), JOB_IDS.publish, "github.event_name != 'pull_request'");
+      jobs[JOB_IDS.sign] = signJob(plan, wf, selectedImages(plan, wf), () => JOB_IDS.publish, "github.event_name != 'pull_request'");
     }
   }
   if (t.pullRequest !== undefined && wf.pullRequestImages !== undefined) Object.assign(jobs, pullRequestJobs(plan, wf));
@@ -174,10 +180,11 @@ export function bakeJob(plan: BuildPlan, wf: PlannedWorkflow, options: BakeJobOp
   const loadForCheck = !options.push && budgeted.length > 0 && !usesPlatforms(plan) && options.targetsFrom === undefined;
   const publishing = options.publishing === true && options.push && options.targetsFrom === undefined;
   if (publishing && plan.supply?.reproducible === true) env[SUPPLY_VARIABLES.rewriteTimestamp] = '1';
-  const digests = publishing && plan.supply?.signing !== undefined ? publishDigests(selected) : undefined;
+  // the publishing bake records each image's digest (a job output, for jobs acting on the pushed image by digest)
+  const digests = options.push && options.targetsFrom === undefined;
   const bake = [
     'docker buildx bake', '--file', shellWord(plan.outputs.bakeFile), ...(options.push ? ['--push'] : []), ...(loadForCheck ? ['--load'] : []),
-    ...(digests?.bakeArguments ?? []),
+    ...(digests ? ['--metadata-file', BAKE_METADATA] : []),
   ];
   let run: string;
   if (options.targetsFrom !== undefined) {
@@ -187,7 +194,7 @@ export function bakeJob(plan: BuildPlan, wf: PlannedWorkflow, options: BakeJobOp
     run = [...bake, ...(wf.allImages ? [shellWord(BAKE_DEFAULT_GROUP)] : wf.images.map(shellWord))].join(' ');
   }
   steps.push({ id: 'bake', name: options.push ? 'Build and push images' : 'Build images', env, run });
-  if (digests !== undefined) steps.push(digests.step);
+  if (digests) steps.push(digestStep(selected));
   if (budgeted.length > 0 && options.targetsFrom === undefined && (options.push || loadForCheck)) {
     steps.push(sizeCheckStep(plan, budgeted, env, options.push));
   }
@@ -202,7 +209,7 @@ export function bakeJob(plan: BuildPlan, wf: PlannedWorkflow, options: BakeJobOp
     runsOn: [wf.runsOn],
     timeoutMinutes: wf.timeoutMinutes,
     permissions,
-    ...(digests === undefined ? {} : { outputs: digests.outputs }),
+    ...(digests ? { outputs: digestOutputs(selected) } : {}),
     steps,
   };
 }
@@ -210,6 +217,12 @@ export function bakeJob(plan: BuildPlan, wf: PlannedWorkflow, options: BakeJobOp
 /** The images a workflow builds, in plan order. */
 function selectedImages(plan: BuildPlan, wf: PlannedWorkflow): PlannedImage[] {
   return plan.images.filter((image) => wf.images.includes(image.id));
+}
+
+/** The job outputs `digestOutputOf(image)` of the images, read from the `digests` step. */
+function digestOutputs(images: readonly PlannedImage[]): Record<string, github.workflows.JobStepOutput> {
+  const output = (image: PlannedImage) => ({ stepId: 'digests', outputName: digestOutputOf(image) });
+  return Object.fromEntries(images.map((image) => [digestOutputOf(image), output(image)]));
 }
 
 /**
@@ -224,8 +237,11 @@ function writesCache(images: readonly PlannedImage[]): boolean {
  * The size-budget check after the build, with the same environment as the bake step (so the Makefile names the same
  * references): `make check-size-<image>` of each image with a budget; a publishing job pulls the pushed images first
  * (its bake pushed them without loading them).
+ * @internal
  */
-function sizeCheckStep(plan: BuildPlan, budgeted: readonly PlannedImage[], env: Record<string, string>, pull: boolean): github.workflows.JobStep {
+export function sizeCheckStep(
+  plan: BuildPlan, budgeted: readonly PlannedImage[], env: Record<string, string>, pull: boolean,
+): github.workflows.JobStep {
   const prefix = plan.make.targetPrefix;
   const targets = [
     ...(pull ? budgeted.map((image) => imageTargets(image.id, prefix).pull) : []),

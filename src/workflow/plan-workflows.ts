@@ -55,6 +55,7 @@ export function planWorkflows(
       usernameSecret: w.usernameSecret,
       passwordSecret: w.passwordSecret,
       runsOn: w.runsOn,
+      platformRunners: w.platformRunners,
       timeoutMinutes: w.timeoutMinutes,
       pullRequestImages: prImages && {
         comment: prImages.comment,

@@ -16,3 +16,15 @@ export const RUNNER_LABELS: readonly string[] = [
   'ubuntu-22.04-arm',
   'self-hosted',
 ];
+
+/**
+ * The runner each platform builds on when a workflow fans out over platforms: GitHub-hosted runners of that
+ * architecture. A platform not listed here (and not set in `platformRunners`) builds on the workflow's `runsOn`
+ * under QEMU emulation.
+ * @see https://docs.github.com/en/actions/using-github-hosted-runners/about-github-hosted-runners
+ * @internal
+ */
+export const NATIVE_RUNNERS: Readonly<Record<string, string>> = {
+  'linux/amd64': 'ubuntu-24.04',
+  'linux/arm64': 'ubuntu-24.04-arm',
+};

@@ -12,15 +12,16 @@ const SIGN_JOB_TIMEOUT_MINUTES = 15;
 const REPOSITORY = /^[a-z0-9]+(?:(?:\.|_|__|-+)[a-z0-9]+)*(?:\/[a-z0-9]+(?:(?:\.|_|__|-+)[a-z0-9]+)*)*$/;
 
 /**
- * The `sign` job: after the job that published the images (`producer`), keyless `cosign sign --yes
+ * The `sign` job: after the jobs that published the images (`producerOf(image)`), keyless `cosign sign --yes
  * "$REGISTRY/<repository>@$<IMAGE>_DIGEST"` for each image, the digest read from the producer's output
  * `digestOutputOf(image)`. It is the only job with `id-token: write` (the OIDC token Fulcio certifies); it logs in to
  * the registry to push the signatures (`packages: write` for GHCR). Registry and digests reach `run:` through `env:`.
- * @param producer the job whose outputs hold the digests (the publishing bake, or the merge jobs of a fan-out)
+ * @param producerOf the id of the job whose outputs hold an image's digest (the publishing bake, or the image's merge
+ *   job of a fan-out over platforms)
  * @internal
  */
 export function signJob(
-  plan: BuildPlan, wf: PlannedWorkflow, images: readonly PlannedImage[], producer: string, condition: string,
+  plan: BuildPlan, wf: PlannedWorkflow, images: readonly PlannedImage[], producerOf: (image: PlannedImage) => string, condition: string,
 ): github.workflows.Job {
   const source = registrySource(wf);
   const env: Record<string, string> = { [SETTING_VARIABLES.registry]: source.registry };
@@ -28,13 +29,13 @@ export function signJob(
   for (const image of images) {
     if (!REPOSITORY.test(image.repository)) throw new Error(`internal error: image ${image.id}: repository ${JSON.stringify(image.repository)} is not a lowercase repository path`);
     const output = digestOutputOf(image);
-    env[output] = `\${{ needs.${producer}.outputs.${output} }}`;
+    env[output] = `\${{ needs.${producerOf(image)}.outputs.${output} }}`;
     lines.push(`cosign sign --yes "$${SETTING_VARIABLES.registry}/${image.repository}@\${${output}:?no digest for ${image.id}}"`);
   }
   if (plan.supply?.signing === undefined) throw new Error('internal error: a sign job without signing');
   return {
     name: 'Sign images',
-    needs: [producer],
+    needs: [...new Set(images.map(producerOf))],
     if: condition,
     runsOn: [wf.runsOn],
     timeoutMinutes: Math.min(SIGN_JOB_TIMEOUT_MINUTES, wf.timeoutMinutes),

@@ -82,6 +82,13 @@ export interface WorkflowDefinitionOptions {
    */
   readonly runsOn?: string;
   /**
+   * Runner label per platform when the workflow publishes images with planned platforms: one job per platform builds
+   * and pushes by digest on its runner, then one merge job per image creates the multi-platform index. A platform
+   * without a runner here or in the built-in table builds on `runsOn` under QEMU emulation.
+   * @default - the pipeline's workflow.platformRunners, over linux/amd64 on "ubuntu-24.04", linux/arm64 on "ubuntu-24.04-arm", other platforms on runsOn with QEMU
+   */
+  readonly platformRunners?: { [platform: string]: string };
+  /**
    * Time limit of every job.
    * @default - the pipeline's workflow.timeoutMinutes
    */

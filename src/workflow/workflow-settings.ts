@@ -1,3 +1,4 @@
+import { readPlatformRunners } from './platform-runners';
 import { WorkflowRegistry } from './workflow-registry';
 import type { Diagnostics } from '../core/diagnostics';
 import { UntypedReader } from '../core/untyped';
@@ -23,6 +24,8 @@ export interface WorkflowDeclaration {
   readonly usernameSecret?: string;
   readonly passwordSecret?: string;
   readonly runsOn: string;
+  /** Runner label per platform (the pipeline's `workflow.platformRunners`, then the workflow's own). */
+  readonly platformRunners: Readonly<Record<string, string>>;
   readonly timeoutMinutes: number;
   readonly pullRequestImages?: { readonly comment: boolean; readonly deleteOnClose: boolean; readonly stableTag?: string };
 }
@@ -65,6 +68,7 @@ export function resolveWorkflowSettings(
     timeoutMinutes: r.optionalInteger('workflow.timeoutMinutes', wfRaw.timeoutMinutes, 1, 360) ?? 60,
     usernameSecret: r.optionalString('workflow.usernameSecret', wfRaw.usernameSecret) ?? 'REGISTRY_USERNAME',
     passwordSecret: r.optionalString('workflow.passwordSecret', wfRaw.passwordSecret) ?? 'REGISTRY_PASSWORD',
+    platformRunners: readPlatformRunners(d, path, 'workflow.platformRunners', wfRaw.platformRunners) ?? {},
   };
   const entries: Array<{ id: unknown; options: unknown; what: string }> = [];
   if (rawProps.workflows !== undefined) {
@@ -110,9 +114,18 @@ export function resolveWorkflowSettings(
   return { ...shared, declarations };
 }
 
+/** The pipeline's `workflow` settings every declared workflow starts from. */
+interface CommonWorkflowSettings {
+  readonly runsOn: string;
+  readonly timeoutMinutes: number;
+  readonly usernameSecret: string;
+  readonly passwordSecret: string;
+  readonly platformRunners: Record<string, string>;
+}
+
 function readDeclaration(
   entry: { id: unknown; options: unknown; what: string }, pipelinePath: string, pipelineRegistry: string, defaultBranch: string,
-  common: { runsOn: string; timeoutMinutes: number; usernameSecret: string; passwordSecret: string }, d: Diagnostics,
+  common: CommonWorkflowSettings, d: Diagnostics,
 ): WorkflowDeclaration {
   const id = typeof entry.id === 'string' ? entry.id : '';
   const path = `${pipelinePath}/workflow.${id === '' ? entry.what : id}`;
@@ -148,6 +161,7 @@ function readDeclaration(
     usernameSecret: loginWithToken ? undefined : r.optionalString('usernameSecret', o.usernameSecret) ?? common.usernameSecret,
     passwordSecret: loginWithToken ? undefined : r.optionalString('passwordSecret', o.passwordSecret) ?? common.passwordSecret,
     runsOn: r.optionalString('runsOn', o.runsOn) ?? common.runsOn,
+    platformRunners: { ...common.platformRunners, ...readPlatformRunners(d, path, 'platformRunners', o.platformRunners) },
     timeoutMinutes: r.optionalInteger('timeoutMinutes', o.timeoutMinutes, 1, 360) ?? common.timeoutMinutes,
     pullRequestImages: prImagesRaw && {
       comment: r.optionalBoolean('pullRequestImages.comment', prImagesRaw.comment) ?? true,

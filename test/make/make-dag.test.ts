@@ -27,7 +27,7 @@ describe('GNU make honours the image DAG', () => {
     const dev = indexOf(lines, "--target 'dev' \\");
     expect(runtime).toBeLessThan(base);
     expect(base).toBeLessThan(dev);
-    expect(lines).toContain('"$DOCKER" buildx build \\');
+    expect(lines).toContain('"$DOCKER" buildx ${BUILDER:+--builder "$BUILDER"} build \\');
     expect(lines).toContain('--tag "$FLOW_PIPE_RUNTIME_IMAGE" \\');
   });
 

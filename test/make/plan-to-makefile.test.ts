@@ -75,7 +75,7 @@ describe.each(PLANS)('renderMakefile(%s)', (_name, plan) => {
 
   test('exports settings, plan variables, git facts and tag variables', () => {
     expect(exportedNames(text)).toEqual([
-      'DOCKER', 'REGISTRY', 'PLATFORMS', 'TAG', 'RUN_ARGS',
+      'DOCKER', 'REGISTRY', 'PLATFORMS', 'TAG', 'RUN_ARGS', 'BUILDER',
       ...plan.variables.map((v) => v.name),
       'GIT_VERSION', 'GIT_BRANCH', 'GIT_SHA', 'GIT_PR', 'GIT_REVISION', 'GIT_CREATED',
       ...plan.families.map((f) => f.tagVariable),
@@ -132,8 +132,8 @@ describe('renderMakefile rule heads', () => {
     '\t\t--platform "$${PLATFORMS:-linux/amd64,linux/arm64}" \\',
     'bake:',
     'bake-app:',
-    "\t\"$$DOCKER\" buildx bake --file 'docker-bake.json' 'default'",
-    "\t\"$$DOCKER\" buildx bake --file 'docker-bake.json' 'app'",
+    "\t\"$$DOCKER\" buildx $${BUILDER:+--builder \"$$BUILDER\"} bake --file 'docker-bake.json' 'default'",
+    "\t\"$$DOCKER\" buildx $${BUILDER:+--builder \"$$BUILDER\"} bake --file 'docker-bake.json' 'app'",
     "\t\t--load 'services/app'",
     "\t\t--push 'services/app'",
   ])('contains %j', (line) => {
@@ -148,8 +148,11 @@ describe('renderMakefile rule heads', () => {
 
   test('pipeline platforms are the planned platforms of images without their own', () => {
     const flow = renderMakefile({ ...FLOW_PIPE_PLAN, platforms: ['linux/arm64'] }, MARKER).split('\n');
-    expect(flow.filter((line) => line.includes('--platform'))).toEqual(
-      Array(6).fill('\t\t--platform "$${PLATFORMS:-linux/arm64}" \\'));
+    // build and push of each image follow PLATFORMS; the per-platform targets force their platform
+    expect(flow.filter((line) => line.includes('--platform'))).toEqual([
+      ...Array(6).fill('\t\t--platform "$${PLATFORMS:-linux/arm64}" \\'),
+      ...Array(3).fill("\t\t--platform 'linux/arm64' \\"),
+    ]);
     expect(flow).toContain('PLATFORMS ?=');
   });
 
@@ -172,7 +175,7 @@ describe('renderMakefile rule heads', () => {
 
   test('a custom bake file reaches the bake targets', () => {
     const text = renderMakefile({ ...FLOW_PIPE_PLAN, outputs: { ...FLOW_PIPE_PLAN.outputs, bakeFile: 'ci/bake.json' } }, MARKER);
-    expect(text).toContain("\t\"$$DOCKER\" buildx bake --file 'ci/bake.json' 'default'\n");
+    expect(text).toContain("\t\"$$DOCKER\" buildx $${BUILDER:+--builder \"$$BUILDER\"} bake --file 'ci/bake.json' 'default'\n");
   });
 });
 
@@ -203,7 +206,7 @@ describe('renderMakefile edge cases and internal errors (plans validation and th
   test('renders a plan without variables, families or images', () => {
     const text = renderMakefile({ ...FLOW_PIPE_PLAN, images: [], families: [], variables: [] }, MARKER);
     expect(text.split('\n').filter((line) => line.startsWith('export'))).toEqual([
-      'export DOCKER REGISTRY PLATFORMS TAG RUN_ARGS',
+      'export DOCKER REGISTRY PLATFORMS TAG RUN_ARGS BUILDER',
       'export GIT_VERSION GIT_BRANCH GIT_SHA GIT_PR GIT_REVISION GIT_CREATED',
     ]);
     expect(text).toContain('\nbuild:\n');

@@ -250,9 +250,9 @@ export const ROWS: ReachRow[] = [
     option: 'ContainersProps.platforms',
     variant: { props: { platforms: ['linux/amd64', 'linux/arm64'] } },
     effects: {
-      makefile: hasLine('--platform', 'linux/amd64,linux/arm64'),
+      makefile: all(hasLine('--platform', 'linux/amd64,linux/arm64'), has('\nbuild-amd64: build-app-runtime-amd64\n', '\nbuild-arm64: build-app-runtime-arm64\n')),
       bake: bakePlatforms('linux/amd64', 'linux/arm64'),
-      workflow: QEMU,
+      workflow: all(QEMU, has('  build-linux-amd64:\n', '  build-linux-arm64:\n', '    runs-on: ubuntu-24.04-arm\n', '  merge-app-runtime:\n', 'docker buildx imagetools create')),
       docs: hasLine('latforms', '`linux/amd64`', '`linux/arm64`'),
     },
   },
@@ -402,6 +402,12 @@ export const ROWS: ReachRow[] = [
     effects: { workflow: replaces(['runs-on: ubuntu-24.04'], 'runs-on: ubuntu-22.04') },
   },
   {
+    option: 'ContainersWorkflowOptions.platformRunners',
+    base: { props: { platforms: ['linux/amd64', 'linux/riscv64'] } },
+    variant: { props: { platforms: ['linux/amd64', 'linux/riscv64'], workflow: { platformRunners: { 'linux/riscv64': 'self-hosted' } } } },
+    effects: { workflow: has('    runs-on: self-hosted\n') },
+  },
+  {
     option: 'ContainersWorkflowOptions.timeoutMinutes',
     variant: { props: { workflow: { timeoutMinutes: 30 } } },
     effects: { workflow: has('timeout-minutes: 30\n') },
@@ -451,7 +457,7 @@ export const ROWS: ReachRow[] = [
     option: 'ImageFamilyProps.platforms',
     variant: { family: { platforms: ['linux/arm64'] } },
     effects: {
-      makefile: hasLine('--platform', 'linux/arm64'),
+      makefile: all(hasLine('--platform', 'linux/arm64'), has('\nbuild-arm64: build-app-runtime-arm64\n')),
       bake: bakePlatforms('linux/arm64'),
       workflow: QEMU,
       docs: hasLine('latforms', '`linux/arm64`'),
@@ -509,7 +515,7 @@ export const ROWS: ReachRow[] = [
     option: 'ImageProps.platforms',
     variant: { image: { platforms: ['linux/arm64'] } },
     effects: {
-      makefile: hasLine('--platform', 'linux/arm64'),
+      makefile: all(hasLine('--platform', 'linux/arm64'), has('\nbuild-app-runtime-arm64:\n')),
       bake: bakePlatforms('linux/arm64'),
       workflow: QEMU,
       docs: hasLine('latforms', '`linux/arm64`'),
@@ -826,7 +832,8 @@ export const ROWS: ReachRow[] = [
   {
     option: 'ImageProps.make',
     variant: { image: { make: { imageVariable: 'RUNTIME_REF' } } },
-    effects: { makefile: has('RUNTIME_REF ?= $(REGISTRY)/app-runtime:$(APP_TAG)'), docs: has('RUNTIME_REF=') },
+    // the publishing job's digest output is named after the image variable (digestOutputOf)
+    effects: { makefile: has('RUNTIME_REF ?= $(REGISTRY)/app-runtime:$(APP_TAG)'), docs: has('RUNTIME_REF='), workflow: has('RUNTIME_REF_DIGEST:') },
   },
   {
     option: 'ImageMakeOptions.imageVariable',
@@ -834,6 +841,7 @@ export const ROWS: ReachRow[] = [
     effects: {
       makefile: replaces(['APP_RUNTIME_IMAGE'], 'DOCKER_CI_IMAGE ?= $(REGISTRY)/app-runtime:$(APP_TAG)', '--tag "$$DOCKER_CI_IMAGE"'),
       docs: replaces(['APP_RUNTIME_IMAGE='], 'DOCKER_CI_IMAGE='),
+      workflow: replaces(['APP_RUNTIME_IMAGE_DIGEST'], 'DOCKER_CI_IMAGE_DIGEST:'),
     },
   },
   {

@@ -11,13 +11,13 @@ function planOf(containers: Containers): BuildPlan {
 
 describe('buildPlan', () => {
   test('a small pipeline, field by field', () => {
-    // GIVEN one family with a runtime built on a registry image and a dev image built on it
+    // GIVEN one family with a runtime built on a registry image and a dev image built on it, for a subset of its platforms
     const { containers } = newPipeline({ platforms: ['linux/amd64'], sourceUrl: 'https://github.com/acme/app' });
-    const app = containers.addFamily('app', { description: 'The app', platforms: ['linux/arm64'] });
+    const app = containers.addFamily('app', { description: 'The app', platforms: ['linux/amd64', 'linux/arm64'] });
     const runtime = app.addImage('runtime', { from: ImageSource.registry('ubuntu:24.04'), description: 'Runs it' });
     runtime.expose(8080);
     runtime.expose(53, Protocol.UDP);
-    app.addImage('dev', { from: ImageSource.stage(runtime), platforms: ['linux/amd64', 'linux/arm64'] });
+    app.addImage('dev', { from: ImageSource.stage(runtime), platforms: ['linux/arm64'] });
     // WHEN
     const { dockerfiles, ...plan } = planOf(containers);
     // THEN
@@ -50,7 +50,7 @@ describe('buildPlan', () => {
           externalParents: [],
           parentContexts: [],
           buildArgs: [{ name: 'RUNTIME_BASE_IMAGE', variable: 'APP_RUNTIME_BASE_IMAGE' }],
-          platforms: ['linux/arm64'],
+          platforms: ['linux/amd64', 'linux/arm64'],
           description: 'Runs it',
           ports: ['8080/tcp', '53/udp'],
           imageVariable: 'APP_RUNTIME_IMAGE',
@@ -71,7 +71,7 @@ describe('buildPlan', () => {
           externalParents: [],
           parentContexts: [{ name: 'runtime', image: 'app-runtime' }],
           buildArgs: [{ name: 'RUNTIME_BASE_IMAGE', variable: 'APP_RUNTIME_BASE_IMAGE' }],
-          platforms: ['linux/amd64', 'linux/arm64'],
+          platforms: ['linux/arm64'],
           description: undefined,
           ports: [],
           imageVariable: 'APP_DEV_IMAGE',
@@ -108,6 +108,7 @@ describe('buildPlan', () => {
         usernameSecret: undefined,
         passwordSecret: undefined,
         runsOn: 'ubuntu-24.04',
+        platformRunners: {},
         timeoutMinutes: 60,
         pullRequestImages: undefined,
       }],

@@ -44,7 +44,7 @@ describe('a pipeline with a registry cache and a size budget', () => {
   test('the publishing job writes the cache and checks the pushed images', () => {
     const bake = stepOf(wf.jobs.publish, 'bake');
     expect(bake.env.CACHE_TO).toBe('1');
-    expect(bake.run).toBe('docker buildx bake --file docker-bake.json --push default');
+    expect(bake.run).toBe('docker buildx bake --file docker-bake.json --push --metadata-file "$RUNNER_TEMP/bake-metadata.json" default');
     const size = stepOf(wf.jobs.publish, 'size');
     expect(size.run).toBe('make -f Makefile --no-print-directory pull-svc-api check-size-svc-api');
     expect(size.env.CACHE_TO).toBeUndefined();
@@ -66,10 +66,15 @@ describe('a pipeline with a registry cache and a size budget', () => {
     expect(stepOf(withPr.jobs.publish, 'bake').env.CACHE_TO).toBe('1');
   });
 
-  test('with planned platforms the pull-request build cannot load, so only the publishing job checks sizes', () => {
-    const multi = parse(synthFiles(pipeline(['linux/amd64', 'linux/arm64']))['.github/workflows/containers.yml'] as string);
+  test('with planned platforms the pull-request build cannot load, so only the merge job checks sizes (on the pushed index)', () => {
+    const multiText = synthFiles(pipeline(['linux/amd64', 'linux/arm64']))['.github/workflows/containers.yml'] as string;
+    const multi = parse(multiText);
     expect(stepOf(multi.jobs.build, 'bake').run).not.toContain('--load');
     expect(stepOf(multi.jobs.build, 'size')).toBeUndefined();
-    expect(stepOf(multi.jobs.publish, 'size').run).toContain('check-size-svc-api');
+    const merge = multi.jobs['merge-svc-api'];
+    expect(merge.steps.map((s: any) => s.id)).toEqual(['checkout', 'buildx', 'login', 'merge', 'size']);
+    expect(stepOf(merge, 'size').run).toBe('make -f Makefile --no-print-directory pull-svc-api check-size-svc-api');
+    expect(merge.permissions).toEqual({ contents: 'read', packages: 'write' });
+    expect(checkWorkflow(parseWorkflow(multiText), { lock: ACTION_PINS, permissions: ALLOWED as PermissionAllowList })).toEqual([]);
   });
 });

@@ -149,18 +149,19 @@ describe('content', () => {
     expect(publish.if).toBe("github.event_name != 'pull_request'");
     expect(publish.permissions).toEqual({ contents: 'read', packages: 'write' });
     expect(text).toContain('      packages: write # push images\n');
-    expect(publish.steps.map((s: any) => s.id)).toEqual(['checkout', 'buildx', 'login', 'bake']);
+    expect(publish.steps.map((s: any) => s.id)).toEqual(['checkout', 'buildx', 'login', 'bake', 'digests']);
     expect(step(publish, 'login')).toMatchObject({
       uses: pinnedUses(LOGIN),
       with: { registry: 'ghcr.io', username: '${{ github.actor }}', password: '${{ secrets.GITHUB_TOKEN }}' },
     });
-    expect(step(publish, 'bake').run).toBe(`docker buildx bake --file ${BAKE_FILE} --push default`);
+    expect(step(publish, 'bake').run).toBe(`docker buildx bake --file ${BAKE_FILE} --push --metadata-file "$RUNNER_TEMP/bake-metadata.json" default`);
     expect(step(publish, 'bake').env).toEqual(step(parse(text).jobs.build, 'bake').env);
   });
 
   test('publish (other registry): secrets login and no packages scope', () => {
-    const publish = doc(FAN_IN_PLAN).jobs.publish;
+    const publish = doc(FAN_IN_PLAN).jobs['build-linux-amd64'];
     expect(publish.permissions).toEqual({ contents: 'read' });
+    expect(doc(FAN_IN_PLAN).jobs['merge-app-base'].permissions).toEqual({});
     expect(step(publish, 'login').with).toEqual({
       registry: 'registry.example.com',
       username: '${{ secrets.REGISTRY_USERNAME }}',
@@ -174,13 +175,16 @@ describe('content', () => {
     });
   });
 
-  test('QEMU only when a platform is set, without the actions cache', () => {
+  test('QEMU only when a platform is set and has no native runner, without the actions cache', () => {
     expect(step(doc(FLOW_PIPE_PLAN).jobs.publish, 'qemu')).toBeUndefined();
-    for (const job of ['build', 'publish']) {
-      expect(step(doc(FAN_IN_PLAN).jobs[job], 'qemu')).toEqual({
-        name: 'Set up QEMU', id: 'qemu', uses: pinnedUses(SETUP_QEMU), with: { 'cache-image': false },
-      });
-    }
+    // the pull-request build stays one bake of every platform, emulated
+    expect(step(doc(FAN_IN_PLAN).jobs.build, 'qemu')).toEqual({
+      name: 'Set up QEMU', id: 'qemu', uses: pinnedUses(SETUP_QEMU), with: { 'cache-image': false },
+    });
+    // publishing fans out over native runners
+    expect(doc(FAN_IN_PLAN).jobs.publish).toBeUndefined();
+    expect(step(doc(FAN_IN_PLAN).jobs['build-linux-amd64'], 'qemu')).toBeUndefined();
+    expect(step(doc(FAN_IN_PLAN).jobs['build-linux-arm64'], 'qemu')).toBeUndefined();
   });
 
   test('a custom Makefile: the tag job runs make -f with the planned path', () => {
@@ -191,14 +195,14 @@ describe('content', () => {
   test('a custom bake file: both bake jobs name the planned path', () => {
     const plan = withOutputs(FLOW_PIPE_PLAN, { bakeFile: 'ci/bake.json' });
     expect(step(doc(plan).jobs.build, 'bake').run).toBe('docker buildx bake --file ci/bake.json default');
-    expect(step(doc(plan).jobs.publish, 'bake').run).toBe('docker buildx bake --file ci/bake.json --push default');
+    expect(step(doc(plan).jobs.publish, 'bake').run).toBe('docker buildx bake --file ci/bake.json --push --metadata-file "$RUNNER_TEMP/bake-metadata.json" default');
   });
 
   test('file names with shell characters are single-quoted (the shared shell quoting)', () => {
     // the plan never holds such paths (validation), but quoting does not depend on it
     const plan = withOutputs(FLOW_PIPE_PLAN, { makefile: "ci/my make's.mk", bakeFile: 'build/$x.json' });
     expect(step(doc(plan).jobs.tag, 'tags').run).toBe("make -f 'ci/my make'\\''s.mk' --no-print-directory print-tags print-build-facts >> \"$GITHUB_OUTPUT\"");
-    expect(step(doc(plan).jobs.publish, 'bake').run).toBe("docker buildx bake --file 'build/$x.json' --push default");
+    expect(step(doc(plan).jobs.publish, 'bake').run).toBe("docker buildx bake --file 'build/$x.json' --push --metadata-file \"$RUNNER_TEMP/bake-metadata.json\" default");
   });
 
   test('pipeline platforms alone install QEMU (the bake file builds them)', () => {

@@ -92,14 +92,14 @@ describe('seed 001: a dispatch-only runtime workflow and an app workflow on main
       workflow_dispatch: { inputs: { reason: { description: 'Why the runtime is rebuilt', required: false, type: 'string' } } },
     });
     expect(Object.keys(runtime.jobs)).toEqual(['tag', 'publish']);
-    expect(step(runtime.jobs.publish, 'bake').run).toBe('docker buildx bake --file docker-bake.json --push runtime-python');
+    expect(step(runtime.jobs.publish, 'bake').run).toBe('docker buildx bake --file docker-bake.json --push --metadata-file "$RUNNER_TEMP/bake-metadata.json" runtime-python');
     expect(Object.keys(runtime.jobs.tag.outputs)).toEqual(['RUNTIME_TAG', 'GIT_REVISION', 'GIT_CREATED']);
   });
 
   test('app: pushes to main and master except documentation (paths-ignore, no derived paths)', () => {
     expect(app.on).toEqual({ push: { 'branches': ['main', 'master'], 'paths-ignore': ['**.md', 'docs/**', '.github/ISSUE_TEMPLATE/**'] } });
     expect(Object.keys(app.jobs)).toEqual(['tag', 'publish']);
-    expect(step(app.jobs.publish, 'bake').run).toBe('docker buildx bake --file docker-bake.json --push app-web');
+    expect(step(app.jobs.publish, 'bake').run).toBe('docker buildx bake --file docker-bake.json --push --metadata-file "$RUNNER_TEMP/bake-metadata.json" app-web');
   });
 
   test('the registry comes from the secret through env only, checked before use; login with the named secrets', () => {

@@ -136,7 +136,8 @@ export function ga3TopLevelPermissions(wf: Workflow): Finding[] {
 export function ga4JobPermissions(wf: Workflow, allow: PermissionAllowList): Finding[] {
   const out: Finding[] = [];
   for (const { id, job } of jobs(wf)) {
-    const allowed = allow[id];
+    // the per-platform and merge jobs of a fanned-out publish replace `publish`, with at most its scopes
+    const allowed = allow[id] ?? (/^(build-[a-z0-9]+-[a-z0-9_-]+|merge-.+)$/.test(id) ? allow.publish : undefined);
     const perms = asRecord(job.permissions);
     if (allowed === undefined) {
       out.push(finding('GA-4', `jobs.${id}`, 'job has no permission allow-list'));

@@ -37,7 +37,7 @@ describe('a signing pipeline', () => {
       SVC_API_IMAGE_DIGEST: '${{ steps.digests.outputs.SVC_API_IMAGE_DIGEST }}',
       SVC_WORKER_IMAGE_DIGEST: '${{ steps.digests.outputs.SVC_WORKER_IMAGE_DIGEST }}',
     });
-    expect(stepOf(wf.jobs.publish, 'digests').run).toContain('jq -r --arg target svc-worker \'.[$target]["containerimage.digest"] // ""\'');
+    expect(stepOf(wf.jobs.publish, 'digests').run).toContain('jq -er --arg target svc-worker \'.[$target]["containerimage.digest"]\' "$metadata"');
     expect(wf.jobs.publish.permissions['id-token']).toBeUndefined();
   });
 
@@ -74,6 +74,25 @@ describe('a signing pipeline', () => {
   test('every hardening rule (id-token only in sign) and actionlint report nothing', async () => {
     expect(checkWorkflow(parseWorkflow(text), { lock: ACTION_PINS, permissions: ALLOWED as PermissionAllowList })).toEqual([]);
     expect(await actionlint(text, '.github/workflows/containers.yml')).toEqual([]);
+  });
+
+  test('fanned out over platforms: sign needs every merge job and signs each index digest; platform pushes rewrite timestamps', async () => {
+    const fanned = synthFiles(pipeline({ platforms: ['linux/amd64', 'linux/arm64'] }))['.github/workflows/containers.yml'] as string;
+    const jobs = parse(fanned).jobs;
+    expect(jobs.publish).toBeUndefined();
+    expect(jobs.sign.needs).toStrictEqual(['merge-svc-api', 'merge-svc-worker']);
+    expect(stepOf(jobs.sign, 'sign').env).toStrictEqual({
+      REGISTRY: 'ghcr.io/acme',
+      SVC_API_IMAGE_DIGEST: '${{ needs.merge-svc-api.outputs.SVC_API_IMAGE_DIGEST }}',
+      SVC_WORKER_IMAGE_DIGEST: '${{ needs.merge-svc-worker.outputs.SVC_WORKER_IMAGE_DIGEST }}',
+    });
+    for (const platform of ['build-linux-amd64', 'build-linux-arm64']) {
+      expect(stepOf(jobs[platform], 'bake').run).toContain(',rewrite-timestamp=true');
+      expect(jobs[platform].permissions['id-token']).toBeUndefined();
+    }
+    const allowed = Object.fromEntries(Object.keys(jobs).map((id) => [id, id === 'sign' ? ALLOWED.sign : id === 'tag' || id === 'build' ? { contents: 'read' } : ALLOWED.publish]));
+    expect(checkWorkflow(parseWorkflow(fanned), { lock: ACTION_PINS, permissions: allowed as PermissionAllowList })).toEqual([]);
+    expect(await actionlint(fanned, '.github/workflows/containers.yml')).toEqual([]);
   });
 
   test('a registry from a repository variable: sign resolves it and logs in with the secrets, without packages: write', async () => {

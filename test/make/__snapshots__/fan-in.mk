@@ -20,6 +20,9 @@ TAG ?=
 # Extra docker run arguments of every run target, split into words at blanks (no quoting, nothing evaluated),
 # e.g. `make run-<image> RUN_ARGS='--env-file .env --memory 1g'`
 RUN_ARGS ?=
+# Buildx builder of every build and bake (a builder instance or docker context, e.g. a remote BuildKit);
+# empty: the current builder
+BUILDER ?=
 
 # Pipeline variables
 # Base image of stage base
@@ -53,10 +56,10 @@ APP_RUNNER_IMAGE ?= $(REGISTRY)/app-runner:$(APP_TAG)
 APP_RUNNER_PORTS ?= 8080:8080/tcp
 
 # Values from the command line or the environment are used literally (make would expand `$` in them).
-$(foreach v,DOCKER REGISTRY PLATFORMS TAG RUN_ARGS APP_BASE_BASE_IMAGE GIT_VERSION GIT_BRANCH GIT_SHA GIT_PR GIT_REVISION GIT_CREATED APP_TAG APP_BASE_IMAGE APP_BASE_PORTS APP_BUILDER_IMAGE APP_BUILDER_PORTS APP_RUNNER_IMAGE APP_RUNNER_PORTS,$(if $(filter command environment,$(firstword $(origin $(v)))),$(eval override $(v) := $$(value $(v)))))
+$(foreach v,DOCKER REGISTRY PLATFORMS TAG RUN_ARGS BUILDER APP_BASE_BASE_IMAGE GIT_VERSION GIT_BRANCH GIT_SHA GIT_PR GIT_REVISION GIT_CREATED APP_TAG APP_BASE_IMAGE APP_BASE_PORTS APP_BUILDER_IMAGE APP_BUILDER_PORTS APP_RUNNER_IMAGE APP_RUNNER_PORTS,$(if $(filter command environment,$(firstword $(origin $(v)))),$(eval override $(v) := $$(value $(v)))))
 
 # Recipes read these from the environment, always as "$$NAME", never as $(NAME).
-export DOCKER REGISTRY PLATFORMS TAG RUN_ARGS
+export DOCKER REGISTRY PLATFORMS TAG RUN_ARGS BUILDER
 export APP_BASE_BASE_IMAGE
 export GIT_VERSION GIT_BRANCH GIT_SHA GIT_PR GIT_REVISION GIT_CREATED
 export APP_TAG
@@ -66,7 +69,7 @@ export APP_BASE_IMAGE APP_BASE_PORTS APP_BUILDER_IMAGE APP_BUILDER_PORTS APP_RUN
 .PHONY: help
 help:
 	@printf '%s\n' 'Usage: make [TARGET...] [NAME=value...]' '' 'Targets:'
-	@printf '  %-21s %s\n' \
+	@printf '  %-25s %s\n' \
 		'help' 'List targets and variables (the default goal)' \
 		'build' 'Build every image into the local image store' \
 		'push' 'Build and push every image' \
@@ -95,14 +98,23 @@ help:
 		'push-app-runner' 'Build and push app-runner' \
 		'pull-app-runner' 'Pull app-runner from the registry' \
 		'clean-app-runner' 'Remove app-runner from the local image store (if present)' \
-		'run-app-runner' 'Run app-runner, publishing APP_RUNNER_PORTS, with RUN_ARGS'
+		'run-app-runner' 'Run app-runner, publishing APP_RUNNER_PORTS, with RUN_ARGS' \
+		'build-amd64' 'Build every image planned for linux/amd64, for linux/amd64 only' \
+		'build-arm64' 'Build every image planned for linux/arm64, for linux/arm64 only' \
+		'build-app-base-amd64' 'Build app-base for linux/amd64 only' \
+		'build-app-builder-amd64' 'Build app-builder for linux/amd64 only' \
+		'build-app-runner-amd64' 'Build app-runner for linux/amd64 only' \
+		'build-app-base-arm64' 'Build app-base for linux/arm64 only' \
+		'build-app-builder-arm64' 'Build app-builder for linux/arm64 only' \
+		'build-app-runner-arm64' 'Build app-runner for linux/arm64 only'
 	@printf '\n%s\n' 'Variables (current values):'
-	@printf '  %-21s %s\n' \
+	@printf '  %-25s %s\n' \
 		'DOCKER' "$$DOCKER" \
 		'REGISTRY' "$$REGISTRY" \
 		'PLATFORMS' "$$PLATFORMS" \
 		'TAG' "$$TAG" \
 		'RUN_ARGS' "$$RUN_ARGS" \
+		'BUILDER' "$$BUILDER" \
 		'APP_BASE_BASE_IMAGE' "$$APP_BASE_BASE_IMAGE" \
 		'GIT_VERSION' "$$GIT_VERSION" \
 		'GIT_BRANCH' "$$GIT_BRANCH" \
@@ -147,7 +159,7 @@ print-build-facts:
 # Build every family with docker buildx bake, with the tags and settings computed here
 .PHONY: bake
 bake:
-	"$$DOCKER" buildx bake --file 'docker-bake.json' 'default'
+	"$$DOCKER" buildx $${BUILDER:+--builder "$$BUILDER"} bake --file 'docker-bake.json' 'default'
 
 # Build the app images
 .PHONY: build-app
@@ -173,12 +185,12 @@ print-tag-app:
 # Build the app images with docker buildx bake
 .PHONY: bake-app
 bake-app:
-	"$$DOCKER" buildx bake --file 'docker-bake.json' 'app'
+	"$$DOCKER" buildx $${BUILDER:+--builder "$$BUILDER"} bake --file 'docker-bake.json' 'app'
 
 # Build app-base
 .PHONY: build-app-base
 build-app-base:
-	"$$DOCKER" buildx build \
+	"$$DOCKER" buildx $${BUILDER:+--builder "$$BUILDER"} build \
 		--file 'docker/app/base.Dockerfile' \
 		--target 'base' \
 		--tag "$$APP_BASE_IMAGE" \
@@ -193,7 +205,7 @@ build-app-base:
 # Build and push app-base
 .PHONY: push-app-base
 push-app-base: build-app-base
-	"$$DOCKER" buildx build \
+	"$$DOCKER" buildx $${BUILDER:+--builder "$$BUILDER"} build \
 		--file 'docker/app/base.Dockerfile' \
 		--target 'base' \
 		--tag "$$APP_BASE_IMAGE" \
@@ -232,7 +244,7 @@ run-app-base: build-app-base
 # Build app-builder
 .PHONY: build-app-builder
 build-app-builder: build-app-base
-	"$$DOCKER" buildx build \
+	"$$DOCKER" buildx $${BUILDER:+--builder "$$BUILDER"} build \
 		--file 'docker/app/builder.Dockerfile' \
 		--target 'builder' \
 		--tag "$$APP_BUILDER_IMAGE" \
@@ -248,7 +260,7 @@ build-app-builder: build-app-base
 # Build and push app-builder
 .PHONY: push-app-builder
 push-app-builder: push-app-base build-app-builder
-	"$$DOCKER" buildx build \
+	"$$DOCKER" buildx $${BUILDER:+--builder "$$BUILDER"} build \
 		--file 'docker/app/builder.Dockerfile' \
 		--target 'builder' \
 		--tag "$$APP_BUILDER_IMAGE" \
@@ -288,7 +300,7 @@ run-app-builder: build-app-builder
 # Build app-runner
 .PHONY: build-app-runner
 build-app-runner: build-app-base
-	"$$DOCKER" buildx build \
+	"$$DOCKER" buildx $${BUILDER:+--builder "$$BUILDER"} build \
 		--file 'docker/app/runner.Dockerfile' \
 		--target 'runner' \
 		--tag "$$APP_RUNNER_IMAGE" \
@@ -304,7 +316,7 @@ build-app-runner: build-app-base
 # Build and push app-runner
 .PHONY: push-app-runner
 push-app-runner: push-app-base build-app-runner
-	"$$DOCKER" buildx build \
+	"$$DOCKER" buildx $${BUILDER:+--builder "$$BUILDER"} build \
 		--file 'docker/app/runner.Dockerfile' \
 		--target 'runner' \
 		--tag "$$APP_RUNNER_IMAGE" \
@@ -340,3 +352,105 @@ run-app-runner: build-app-runner
 		$${publish[@]+"$${publish[@]}"} \
 		$${extra[@]+"$${extra[@]}"} \
 		"$$APP_RUNNER_IMAGE"
+
+# Build every image planned for linux/amd64, for linux/amd64 only
+.PHONY: build-amd64
+build-amd64: build-app-base-amd64 build-app-builder-amd64 build-app-runner-amd64
+
+# Build every image planned for linux/arm64, for linux/arm64 only
+.PHONY: build-arm64
+build-arm64: build-app-base-arm64 build-app-builder-arm64 build-app-runner-arm64
+
+# Build app-base for linux/amd64 only
+.PHONY: build-app-base-amd64
+build-app-base-amd64:
+	"$$DOCKER" buildx $${BUILDER:+--builder "$$BUILDER"} build \
+		--file 'docker/app/base.Dockerfile' \
+		--target 'base' \
+		--tag "$$APP_BASE_IMAGE" \
+		--build-arg "BASE_BASE_IMAGE=$$APP_BASE_BASE_IMAGE" \
+		--label "org.opencontainers.image.created=$$GIT_CREATED" \
+		--label "org.opencontainers.image.revision=$$GIT_REVISION" \
+		--label 'org.opencontainers.image.title=app-base' \
+		--label "org.opencontainers.image.version=$$APP_TAG" \
+		--platform 'linux/amd64' \
+		--load '.'
+
+# Build app-builder for linux/amd64 only
+.PHONY: build-app-builder-amd64
+build-app-builder-amd64: build-app-base-amd64
+	"$$DOCKER" buildx $${BUILDER:+--builder "$$BUILDER"} build \
+		--file 'docker/app/builder.Dockerfile' \
+		--target 'builder' \
+		--tag "$$APP_BUILDER_IMAGE" \
+		--build-arg 'APP_BASE_IMAGE=app-base' \
+		--build-context 'app-base'="docker-image://$$APP_BASE_IMAGE" \
+		--label "org.opencontainers.image.created=$$GIT_CREATED" \
+		--label "org.opencontainers.image.revision=$$GIT_REVISION" \
+		--label 'org.opencontainers.image.title=app-builder' \
+		--label "org.opencontainers.image.version=$$APP_TAG" \
+		--platform 'linux/amd64' \
+		--load '.'
+
+# Build app-runner for linux/amd64 only
+.PHONY: build-app-runner-amd64
+build-app-runner-amd64: build-app-base-amd64
+	"$$DOCKER" buildx $${BUILDER:+--builder "$$BUILDER"} build \
+		--file 'docker/app/runner.Dockerfile' \
+		--target 'runner' \
+		--tag "$$APP_RUNNER_IMAGE" \
+		--build-arg 'APP_BASE_IMAGE=app-base' \
+		--build-context 'app-base'="docker-image://$$APP_BASE_IMAGE" \
+		--label "org.opencontainers.image.created=$$GIT_CREATED" \
+		--label "org.opencontainers.image.revision=$$GIT_REVISION" \
+		--label 'org.opencontainers.image.title=app-runner' \
+		--label "org.opencontainers.image.version=$$APP_TAG" \
+		--platform 'linux/amd64' \
+		--load 'services/app'
+
+# Build app-base for linux/arm64 only
+.PHONY: build-app-base-arm64
+build-app-base-arm64:
+	"$$DOCKER" buildx $${BUILDER:+--builder "$$BUILDER"} build \
+		--file 'docker/app/base.Dockerfile' \
+		--target 'base' \
+		--tag "$$APP_BASE_IMAGE" \
+		--build-arg "BASE_BASE_IMAGE=$$APP_BASE_BASE_IMAGE" \
+		--label "org.opencontainers.image.created=$$GIT_CREATED" \
+		--label "org.opencontainers.image.revision=$$GIT_REVISION" \
+		--label 'org.opencontainers.image.title=app-base' \
+		--label "org.opencontainers.image.version=$$APP_TAG" \
+		--platform 'linux/arm64' \
+		--load '.'
+
+# Build app-builder for linux/arm64 only
+.PHONY: build-app-builder-arm64
+build-app-builder-arm64: build-app-base-arm64
+	"$$DOCKER" buildx $${BUILDER:+--builder "$$BUILDER"} build \
+		--file 'docker/app/builder.Dockerfile' \
+		--target 'builder' \
+		--tag "$$APP_BUILDER_IMAGE" \
+		--build-arg 'APP_BASE_IMAGE=app-base' \
+		--build-context 'app-base'="docker-image://$$APP_BASE_IMAGE" \
+		--label "org.opencontainers.image.created=$$GIT_CREATED" \
+		--label "org.opencontainers.image.revision=$$GIT_REVISION" \
+		--label 'org.opencontainers.image.title=app-builder' \
+		--label "org.opencontainers.image.version=$$APP_TAG" \
+		--platform 'linux/arm64' \
+		--load '.'
+
+# Build app-runner for linux/arm64 only
+.PHONY: build-app-runner-arm64
+build-app-runner-arm64: build-app-base-arm64
+	"$$DOCKER" buildx $${BUILDER:+--builder "$$BUILDER"} build \
+		--file 'docker/app/runner.Dockerfile' \
+		--target 'runner' \
+		--tag "$$APP_RUNNER_IMAGE" \
+		--build-arg 'APP_BASE_IMAGE=app-base' \
+		--build-context 'app-base'="docker-image://$$APP_BASE_IMAGE" \
+		--label "org.opencontainers.image.created=$$GIT_CREATED" \
+		--label "org.opencontainers.image.revision=$$GIT_REVISION" \
+		--label 'org.opencontainers.image.title=app-runner' \
+		--label "org.opencontainers.image.version=$$APP_TAG" \
+		--platform 'linux/arm64' \
+		--load 'services/app'

@@ -20,6 +20,9 @@ TAG ?=
 # Extra docker run arguments of every run target, split into words at blanks (no quoting, nothing evaluated),
 # e.g. `make run-<image> RUN_ARGS='--env-file .env --memory 1g'`
 RUN_ARGS ?=
+# Buildx builder of every build and bake (a builder instance or docker context, e.g. a remote BuildKit);
+# empty: the current builder
+BUILDER ?=
 
 # Pipeline variables
 # Base image of stage runtime
@@ -53,10 +56,10 @@ FLOW_PIPE_DEV_IMAGE ?= $(REGISTRY)/flow-pipe-dev:$(FLOW_PIPE_TAG)
 FLOW_PIPE_DEV_PORTS ?=
 
 # Values from the command line or the environment are used literally (make would expand `$` in them).
-$(foreach v,DOCKER REGISTRY PLATFORMS TAG RUN_ARGS FLOW_PIPE_RUNTIME_BASE_IMAGE GIT_VERSION GIT_BRANCH GIT_SHA GIT_PR GIT_REVISION GIT_CREATED FLOW_PIPE_TAG FLOW_PIPE_RUNTIME_IMAGE FLOW_PIPE_RUNTIME_PORTS FLOW_PIPE_BASE_IMAGE FLOW_PIPE_BASE_PORTS FLOW_PIPE_DEV_IMAGE FLOW_PIPE_DEV_PORTS,$(if $(filter command environment,$(firstword $(origin $(v)))),$(eval override $(v) := $$(value $(v)))))
+$(foreach v,DOCKER REGISTRY PLATFORMS TAG RUN_ARGS BUILDER FLOW_PIPE_RUNTIME_BASE_IMAGE GIT_VERSION GIT_BRANCH GIT_SHA GIT_PR GIT_REVISION GIT_CREATED FLOW_PIPE_TAG FLOW_PIPE_RUNTIME_IMAGE FLOW_PIPE_RUNTIME_PORTS FLOW_PIPE_BASE_IMAGE FLOW_PIPE_BASE_PORTS FLOW_PIPE_DEV_IMAGE FLOW_PIPE_DEV_PORTS,$(if $(filter command environment,$(firstword $(origin $(v)))),$(eval override $(v) := $$(value $(v)))))
 
 # Recipes read these from the environment, always as "$$NAME", never as $(NAME).
-export DOCKER REGISTRY PLATFORMS TAG RUN_ARGS
+export DOCKER REGISTRY PLATFORMS TAG RUN_ARGS BUILDER
 export FLOW_PIPE_RUNTIME_BASE_IMAGE
 export GIT_VERSION GIT_BRANCH GIT_SHA GIT_PR GIT_REVISION GIT_CREATED
 export FLOW_PIPE_TAG
@@ -103,6 +106,7 @@ help:
 		'PLATFORMS' "$$PLATFORMS" \
 		'TAG' "$$TAG" \
 		'RUN_ARGS' "$$RUN_ARGS" \
+		'BUILDER' "$$BUILDER" \
 		'FLOW_PIPE_RUNTIME_BASE_IMAGE' "$$FLOW_PIPE_RUNTIME_BASE_IMAGE" \
 		'GIT_VERSION' "$$GIT_VERSION" \
 		'GIT_BRANCH' "$$GIT_BRANCH" \
@@ -147,7 +151,7 @@ print-build-facts:
 # Build every family with docker buildx bake, with the tags and settings computed here
 .PHONY: bake
 bake:
-	"$$DOCKER" buildx bake --file 'docker-bake.json' 'default'
+	"$$DOCKER" buildx $${BUILDER:+--builder "$$BUILDER"} bake --file 'docker-bake.json' 'default'
 
 # Build the flow-pipe images
 .PHONY: build-flow-pipe
@@ -173,12 +177,12 @@ print-tag-flow-pipe:
 # Build the flow-pipe images with docker buildx bake
 .PHONY: bake-flow-pipe
 bake-flow-pipe:
-	"$$DOCKER" buildx bake --file 'docker-bake.json' 'flow-pipe'
+	"$$DOCKER" buildx $${BUILDER:+--builder "$$BUILDER"} bake --file 'docker-bake.json' 'flow-pipe'
 
 # Build flow-pipe-runtime: Minimal image to run flows
 .PHONY: build-flow-pipe-runtime
 build-flow-pipe-runtime:
-	"$$DOCKER" buildx build \
+	"$$DOCKER" buildx $${BUILDER:+--builder "$$BUILDER"} build \
 		--file 'runtime/docker/Dockerfile' \
 		--target 'runtime' \
 		--tag "$$FLOW_PIPE_RUNTIME_IMAGE" \
@@ -195,7 +199,7 @@ build-flow-pipe-runtime:
 # Build and push flow-pipe-runtime
 .PHONY: push-flow-pipe-runtime
 push-flow-pipe-runtime: build-flow-pipe-runtime
-	"$$DOCKER" buildx build \
+	"$$DOCKER" buildx $${BUILDER:+--builder "$$BUILDER"} build \
 		--file 'runtime/docker/Dockerfile' \
 		--target 'runtime' \
 		--tag "$$FLOW_PIPE_RUNTIME_IMAGE" \
@@ -236,7 +240,7 @@ run-flow-pipe-runtime: build-flow-pipe-runtime
 # Build flow-pipe-base: Runtime + shared library dependencies
 .PHONY: build-flow-pipe-base
 build-flow-pipe-base: build-flow-pipe-runtime
-	"$$DOCKER" buildx build \
+	"$$DOCKER" buildx $${BUILDER:+--builder "$$BUILDER"} build \
 		--file 'runtime/docker/Dockerfile' \
 		--target 'base' \
 		--tag "$$FLOW_PIPE_BASE_IMAGE" \
@@ -253,7 +257,7 @@ build-flow-pipe-base: build-flow-pipe-runtime
 # Build and push flow-pipe-base
 .PHONY: push-flow-pipe-base
 push-flow-pipe-base: push-flow-pipe-runtime build-flow-pipe-base
-	"$$DOCKER" buildx build \
+	"$$DOCKER" buildx $${BUILDER:+--builder "$$BUILDER"} build \
 		--file 'runtime/docker/Dockerfile' \
 		--target 'base' \
 		--tag "$$FLOW_PIPE_BASE_IMAGE" \
@@ -294,7 +298,7 @@ run-flow-pipe-base: build-flow-pipe-base
 # Build flow-pipe-dev: SDK image for building custom stages
 .PHONY: build-flow-pipe-dev
 build-flow-pipe-dev: build-flow-pipe-base
-	"$$DOCKER" buildx build \
+	"$$DOCKER" buildx $${BUILDER:+--builder "$$BUILDER"} build \
 		--file 'runtime/docker/Dockerfile' \
 		--target 'dev' \
 		--tag "$$FLOW_PIPE_DEV_IMAGE" \
@@ -311,7 +315,7 @@ build-flow-pipe-dev: build-flow-pipe-base
 # Build and push flow-pipe-dev
 .PHONY: push-flow-pipe-dev
 push-flow-pipe-dev: push-flow-pipe-base build-flow-pipe-dev
-	"$$DOCKER" buildx build \
+	"$$DOCKER" buildx $${BUILDER:+--builder "$$BUILDER"} build \
 		--file 'runtime/docker/Dockerfile' \
 		--target 'dev' \
 		--tag "$$FLOW_PIPE_DEV_IMAGE" \
