@@ -902,6 +902,26 @@ export const ROWS: ReachRow[] = [
   serviceRow('ServicePresetProps.certificates', goService, { certificates: false }, {
     dockerfile: lacks('/etc/ssl/certs/ca-certificates.crt', '/usr/share/zoneinfo'),
   }),
+  serviceRow('ServicePresetProps.maxSizeMb', goService, { maxSizeMb: 100 }, {
+    makefile: has('check-size-app-svc:', '-gt 100000000 ]'),
+    workflow: has('check-size-app-svc'),
+  }),
+  serviceRow('ServicePresetProps.make', goService, { make: { buildAlias: 'container-build-svc' } }, {
+    makefile: hasLine('container-build-svc:'),
+    docs: has('container-build-svc'),
+  }),
+  serviceRow('ServicePresetProps.repository', goService, { repository: 'control-plane' }, {
+    dockerfile: has('org.opencontainers.image.title="control-plane"'),
+    makefile: has('$(REGISTRY)/control-plane:'),
+    bake: has('control-plane'),
+    docs: has('control-plane'),
+  }),
+  serviceRow('ServicePresetProps.description', rustService, { description: 'The svc service' }, {
+    dockerfile: has('org.opencontainers.image.description="The svc service"'),
+    makefile: has('org.opencontainers.image.description=The svc service'),
+    bake: has('The svc service'),
+    docs: has('The svc service'),
+  }),
   serviceRow('GoServiceProps.packagePath', goService, { packagePath: './cmd/api' }, { dockerfile: has('-o /out/svc ./cmd/api') }),
   serviceRow('RustServiceProps.musl', rustService, { musl: true }, { dockerfile: has('x86_64-unknown-linux-musl') }),
   serviceRow('PythonServiceProps.source', pythonService, { source: 'py/api' }, {

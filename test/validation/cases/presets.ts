@@ -60,6 +60,14 @@ export const PRESET_CASES: BadInput[] = rows([
   ['Go packagePath without ./', {}, go({ packagePath: 'cmd/api' }), SVC, 'packagePath "cmd/api" must be "." or "./"'],
   ['Go packagePath with a shell separator', {}, go({ packagePath: './cmd;id' }), SVC, 'packagePath "./cmd;id"'],
   ['Go packagePath with a line break', {}, go({ packagePath: './cmd\nid' }), SVC, 'packagePath "./cmd\\nid"'],
+  // service presets: image options passed to the image
+  ['service maxSizeMb zero', {}, go({ maxSizeMb: 0 }), SVC, 'maxSizeMb must be a number above 0'],
+  ['service maxSizeMb a string', {}, rust({ maxSizeMb: untyped('100') }), SVC, 'maxSizeMb must be a number above 0 and at most 1000000, got "100"'],
+  ['service buildAlias with a space', {}, go({ make: { buildAlias: 'container build' } }), SVC, 'make.buildAlias "container build" is not a usable make target name'],
+  ['service buildAlias with a line break', {}, rust({ make: { buildAlias: 'b\nx' } }), SVC, 'make.buildAlias'],
+  ['service repository with uppercase letters', {}, go({ repository: 'Control-Plane' }), SVC, 'repository'],
+  ['service repository with ..', {}, rust({ repository: 'a/../b' }), SVC, 'repository'],
+  ['service description with a line break', {}, go({ description: 'a\nb' }), SVC, 'description'],
   // BuildSteps.aptInstall
   ['aptInstall without packages', {}, app((i) => BuildSteps.aptInstall(i, [])), `${P}/app/runtime`, 'BuildSteps.aptInstall needs at least one package'],
   ['aptInstall with a shell command as a package', {}, app((i) => BuildSteps.aptInstall(i, ['curl; id'])), `${P}/app/runtime`, '"curl; id" is not a Debian package name'],
