@@ -9,7 +9,8 @@ import { CACHE_ROWS } from './cache-rows';
 import { DEFAULT_TAG, flowPipe, Output, OutputPaths, Parts, plugin, Variation } from './pipeline';
 import { WORKFLOW_ROWS } from './workflow-rows';
 import {
-  BuildSteps, CacheMounts, CacheSharing, DockerfileSyntax, FamilyTag, GoService, GoServiceProps, ImageRole, ImageSource, LatestTag, Mount, RunNetwork,
+  BuildSteps, CacheMounts, CacheSharing, CmakeSdk, CmakeSdkProps, DockerfileSyntax, FamilyTag, GoService, GoServiceProps,
+  ImageRole, ImageSource, LatestTag, Mount, RunNetwork,
   PythonService, PythonServiceProps, RustService, RustServiceProps, ShaFormat, TagCondition, TagRule, TimestampSource,
 } from '../../src';
 
@@ -153,6 +154,11 @@ function goService(props: Partial<GoServiceProps> = {}): Variation {
 /** A Rust service `app/svc` from `services/svc` on rust:1.83, with `props` over that. */
 function rustService(props: Partial<RustServiceProps> = {}): Variation {
   return { extra: (p) => new RustService(p.family, 'svc', { source: 'services/svc', builder: ImageSource.registry('rust:1.83'), ...props }) };
+}
+
+/** A CMake SDK/runtime pair `app/svc` from `tools/svc` on debian:12, program `svc`, with `props` over that. */
+function cmakeSdk(props: Partial<CmakeSdkProps> = {}): Variation {
+  return { extra: (p) => new CmakeSdk(p.family, 'svc', { source: 'tools/svc', base: ImageSource.registry('debian:12'), program: 'svc', ...props }) };
 }
 
 /** A Python service `app/svc` from `services/svc` on python:3.12, with `props` over that. */
@@ -924,6 +930,18 @@ export const ROWS: ReachRow[] = [
   }),
   serviceRow('GoServiceProps.packagePath', goService, { packagePath: './cmd/api' }, { dockerfile: has('-o /out/svc ./cmd/api') }),
   serviceRow('RustServiceProps.musl', rustService, { musl: true }, { dockerfile: has('x86_64-unknown-linux-musl') }),
+  serviceRow('CmakeSdkProps.source', cmakeSdk, { source: 'cpp/flow' }, { dockerfile: has('COPY --link cpp/flow /src/'), dockerignore: has('!cpp/flow') }),
+  serviceRow('CmakeSdkProps.base', cmakeSdk, { base: ImageSource.registry('debian:13-slim') }, {
+    dockerfile: has('debian:13-slim'),
+    makefile: has('debian:13-slim'),
+    bake: has('debian:13-slim'),
+    docs: has('debian:13-slim'),
+  }),
+  serviceRow('CmakeSdkProps.program', cmakeSdk, { program: 'flow_runtime' }, { dockerfile: has('/out/bin/flow_runtime /usr/local/bin/flow_runtime', 'ENTRYPOINT ["/usr/local/bin/flow_runtime"]') }),
+  serviceRow('CmakeSdkProps.sdkPackages', cmakeSdk, { sdkPackages: ['clang', 'cmake'] }, { dockerfile: has('--no-install-recommends clang cmake') }),
+  serviceRow('CmakeSdkProps.runtimePackages', cmakeSdk, { runtimePackages: ['libyaml-0-2'] }, { dockerfile: has('--no-install-recommends libyaml-0-2') }),
+  serviceRow('CmakeSdkProps.cmakeDefinitions', cmakeSdk, { cmakeDefinitions: ['-DWITH_YAML=ON'] }, { dockerfile: has("'-DWITH_YAML=ON'") }),
+  serviceRow('CmakeSdkProps.sharedLibraries', cmakeSdk, { sharedLibraries: true }, { dockerfile: has('/out/lib/ /usr/local/lib/', 'RUN ldconfig') }),
   serviceRow('PythonServiceProps.source', pythonService, { source: 'py/api' }, {
     dockerfile: has('COPY --link py/api/requirements.txt /tmp/requirements/', 'COPY --link py/api /app/'),
     dockerignore: has('!py/api'),
