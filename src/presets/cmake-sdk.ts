@@ -20,8 +20,9 @@ export interface CmakeSdkProps {
   /** The program CMake installs (`<prefix>/bin/<program>`), copied into the runtime as `/usr/local/bin/<program>`. */
   readonly program: string;
   /**
-   * Debian packages of the SDK image: the compiler toolchain and build tools.
-   * @default ["g++", "cmake", "ninja-build"]
+   * Debian packages of the SDK image: the compiler toolchain and build tools. With `ccache` among them, the build
+   * compiles through it with its directory in a cache mount.
+   * @default ["g++", "cmake", "ninja-build", "ccache"]
    */
   readonly sdkPackages?: string[];
   /**
@@ -42,8 +43,10 @@ export interface CmakeSdkProps {
   readonly sharedLibraries?: boolean;
 }
 
-/** Directory of the cached CMake build tree in the build stage. */
-const BUILD_DIR = '/build';
+/** Directory of the CMake build tree in the build stage (removed after the install). */
+const BUILD_DIR = '/tmp/cmake-build';
+/** ccache's directory, a cache mount shared by every build (ccache locks its own files). */
+const CCACHE_DIR = '/root/.cache/ccache';
 /** Install prefix of the build stage (outside the cache mount, so it lands in the layer). */
 const PREFIX = '/out';
 const PROGRAM = /^[A-Za-z0-9][A-Za-z0-9._+-]{0,127}$/;
@@ -53,8 +56,8 @@ const DEFINITION = /^-D[A-Za-z_][A-Za-z0-9_.+-]*(?::[A-Z]+)?=[^\x00-\x1f\x7f]*$/
 /**
  * A C/C++ SDK and runtime pair (the flow-pipe shape): an SDK image with the compiler toolchain from Debian packages
  * (published, `ImageRole.SDK`, for developers and other builds), a build stage on the SDK that configures, builds and
- * installs the CMake project with its build tree in a cache mount (Ninja rebuilds only what changed), and a runtime
- * image (`ImageRole.RUNTIME`) on the same base with only the installed program (and, if asked, its shared libraries).
+ * installs the CMake project in a fresh build tree, compiling through ccache (content hashes, its directory in a cache
+ * mount) when the SDK has it, and a runtime image (`ImageRole.RUNTIME`) on the same base with only the installed program (and, if asked, its shared libraries).
  *
  * The build stage runs on the target platform (a C/C++ cross toolchain is the project's own business): under QEMU
  * for a platform that is not native. All three are normal constructs: add instructions like to any other stage.
@@ -85,7 +88,7 @@ export class CmakeSdk {
     });
     booleanOption(this.runtime, 'sharedLibraries', p.sharedLibraries);
 
-    BuildSteps.aptInstall(this.sdk, p.sdkPackages ?? ['g++', 'cmake', 'ninja-build']);
+    BuildSteps.aptInstall(this.sdk, p.sdkPackages ?? ['g++', 'cmake', 'ninja-build', 'ccache']);
     // an empty list means none (aptInstall reports an empty list, which is right for the SDK's toolchain)
     const runtimePackages = p.runtimePackages;
     const noRuntimePackages = runtimePackages === undefined || (Array.isArray(runtimePackages) && runtimePackages.length === 0);
@@ -93,11 +96,18 @@ export class CmakeSdk {
 
     const build = this.buildStage;
     build.copy([source], '/src/');
+    // The build tree is new in every build: a cached one would trust file times, and a COPY layer answered from the
+    // cache carries the times of an older build, so Ninja could keep objects of other sources. ccache (content
+    // hashes, its directory a cache mount) makes the rebuild incremental instead, when the SDK has it.
     build.run([
-      `cmake -S /src -B ${BUILD_DIR} -G Ninja -DCMAKE_BUILD_TYPE=Release -DCMAKE_INSTALL_PREFIX=${PREFIX}${definitions.length > 0 ? ` ${shellWords(definitions)}` : ''}`,
+      `export CCACHE_DIR=${CCACHE_DIR}`,
+      'launcher=""',
+      'if command -v ccache >/dev/null 2>&1; then launcher="-DCMAKE_C_COMPILER_LAUNCHER=ccache -DCMAKE_CXX_COMPILER_LAUNCHER=ccache"; fi',
+      `cmake -S /src -B ${BUILD_DIR} -G Ninja -DCMAKE_BUILD_TYPE=Release -DCMAKE_INSTALL_PREFIX=${PREFIX} $launcher${definitions.length > 0 ? ` ${shellWords(definitions)}` : ''}`,
       `cmake --build ${BUILD_DIR}`,
       `cmake --install ${BUILD_DIR}`,
-    ], { mounts: [Mount.cache({ target: BUILD_DIR, id: `cmake-build-${id}`, sharing: CacheSharing.LOCKED })] });
+      `rm -rf ${BUILD_DIR}`,
+    ], { mounts: [Mount.cache({ target: CCACHE_DIR, id: 'ccache', sharing: CacheSharing.SHARED })] });
 
     const bin = program ?? 'invalid';
     this.runtime.copy([`${PREFIX}/bin/${bin}`], `/usr/local/bin/${bin}`, { from: build });

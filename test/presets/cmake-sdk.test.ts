@@ -13,20 +13,23 @@ describe('CmakeSdk', () => {
     });
     // THEN the SDK image installs the compiler toolchain from Debian packages with apt's caches mounted
     const sdkLines = stageLines(dockerfile, 'flow-sdk').join('\n');
-    expect(sdkLines).toContain('apt-get install -y --no-install-recommends g++ cmake ninja-build');
+    expect(sdkLines).toContain('apt-get install -y --no-install-recommends g++ cmake ninja-build ccache');
     expect(sdkLines).toContain('--mount=type=cache,id=apt-cache');
     expect(sdk!.sdk.role).toBe(ImageRole.SDK);
     // AND the build stage is FROM the SDK, runs as root (the SDK's last USER is the numeric non-root one), and
-    // configures, builds and installs with Ninja, the build tree in a cache mount and the install prefix in the layer
+    // configures, builds and installs with Ninja in a fresh build tree (a cached one would trust file times), through
+    // ccache when the SDK has it, its directory in a cache mount; the install prefix lands in the layer
     const build = stageLines(dockerfile, 'flow-build');
     expect(build[0]).toBe('FROM flow-sdk AS flow-build');
     expect(build[1]).toBe('USER 0:0');
     expect(build).toContain('COPY --link tools/flow /src/');
     const run = build.slice(build.findIndex((l) => l.startsWith('RUN '))).join('\n');
-    expect(run).toContain('--mount=type=cache,id=cmake-build-flow,target=/build,sharing=locked');
-    expect(run).toContain('cmake -S /src -B /build -G Ninja -DCMAKE_BUILD_TYPE=Release -DCMAKE_INSTALL_PREFIX=/out');
-    expect(run).toContain('cmake --build /build');
-    expect(run).toContain('cmake --install /build');
+    expect(run).toContain('--mount=type=cache,id=ccache,target=/root/.cache/ccache,sharing=shared');
+    expect(run).toContain('launcher="-DCMAKE_C_COMPILER_LAUNCHER=ccache -DCMAKE_CXX_COMPILER_LAUNCHER=ccache"');
+    expect(run).toContain('cmake -S /src -B /tmp/cmake-build -G Ninja -DCMAKE_BUILD_TYPE=Release -DCMAKE_INSTALL_PREFIX=/out $launcher');
+    expect(run).toContain('cmake --build /tmp/cmake-build');
+    expect(run).toContain('cmake --install /tmp/cmake-build');
+    expect(run).toContain('rm -rf /tmp/cmake-build');
     // AND the runtime starts from the base again, gets its runtime packages and only the installed program
     const runtime = stageLines(dockerfile, 'flow');
     expect(runtime[0]).toBe('FROM ${FLOW_BASE_IMAGE} AS flow');
@@ -51,7 +54,7 @@ describe('CmakeSdk', () => {
     });
     expect(stageLines(dockerfile, 'flow-sdk').join('\n')).toContain('install -y --no-install-recommends clang cmake ninja-build');
     const build = stageLines(dockerfile, 'flow-build').join('\n');
-    expect(build).toContain("-DCMAKE_INSTALL_PREFIX=/out '-DWITH_YAML=ON' '-DNAME:STRING=a b'");
+    expect(build).toContain("-DCMAKE_INSTALL_PREFIX=/out $launcher '-DWITH_YAML=ON' '-DNAME:STRING=a b'");
     expect(build).toContain('COPY --link . /src/');
     expect(build).toContain('ENV CC="clang"');
     const runtime = stageLines(dockerfile, 'flow').join('\n');
