@@ -29,9 +29,10 @@ const containers = new Containers(project, {
   dockerignorePatterns: ['**/target'],
 });
 
-// Pin the toolchains by digest in your project (`projen-containers-pin`); `make container-build GO_IMAGE=…` (per
-// service: `CONTROL_PLANE_GO_IMAGE=…`) picks a mirror. The Rust toolchain needs the arm64 standard library and an
-// aarch64 linker (`CARGO_TARGET_AARCH64_UNKNOWN_LINUX_GNU_LINKER`) to cross-compile for linux/arm64.
+// Pin the toolchains by digest in your project (`npx projen containers:pin`); a build picks a mirror through one variable
+// per service (`make container-build CONTROL_PLANE_GO_IMAGE=… AGENT_RUST_IMAGE=…`). The Rust toolchain needs the arm64
+// standard library and an aarch64 linker (`CARGO_TARGET_AARCH64_UNKNOWN_LINUX_GNU_LINKER`) to cross-compile for
+// linux/arm64.
 const go = ImageSource.registry('golang:1.23-bookworm', { buildArg: 'GO_IMAGE' });
 const rust = ImageSource.registry('rust:1.83-bookworm', { buildArg: 'RUST_IMAGE' });
 
