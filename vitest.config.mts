@@ -12,7 +12,7 @@ mkdirSync(testTmp, { recursive: true });
 
 // Tests that remove records from the shared BuildKit cache run alone, after all the others: a concurrent build
 // would otherwise lose the cache it is about to show as reused.
-const ALONE = ['test/e2e/cache-budget.e2e.test.ts'];
+const ALONE = ['test/e2e/cache-budget.e2e.test.ts', 'test/e2e/multiarch-services.e2e.test.ts'];
 
 export default defineConfig({
   test: {

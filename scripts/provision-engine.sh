@@ -188,12 +188,20 @@ step_toolchains() {
   # Go, Rust and Python toolchains from Debian packages on top of the minimal Debian root, for the preset engine tests.
   # The Go and Rust images also carry ca-certificates and tzdata, which the presets copy into their minimal final
   # images; python-slim is the runtime for the virtualenv built on python (same interpreter path, no venv/pip).
+  # rust-cross adds the arm64 standard library (libstd-rust-dev is Multi-Arch: same), the aarch64 cross linker and
+  # the arm64 C library, so Rust services cross-compile for linux/arm64 on the build machine instead of under QEMU.
   local repo=testbase/toolchain base="${REGISTRY_ADDR}/testbase/debian:bookworm-minbase"
-  local name packages
-  for name in golang rust python python-slim; do
+  local name packages prepare env
+  for name in golang rust rust-cross python python-slim; do
+    prepare="true" env=""
     case "${name}" in
       golang) packages="golang-go ca-certificates tzdata" ;;
       rust) packages="rustc cargo libc6-dev ca-certificates tzdata" ;;
+      rust-cross)
+        prepare="dpkg --add-architecture arm64"
+        packages="rustc cargo libc6-dev libstd-rust-dev:arm64 gcc-aarch64-linux-gnu libc6-dev-arm64-cross ca-certificates tzdata"
+        env="ENV CARGO_TARGET_AARCH64_UNKNOWN_LINUX_GNU_LINKER=aarch64-linux-gnu-gcc"
+        ;;
       python) packages="python3 python3-venv" ;;
       python-slim) packages="python3" ;;
     esac
@@ -201,7 +209,8 @@ step_toolchains() {
     log "building ${repo}:${name}-bookworm from Debian packages (${packages})"
     printf '%s\n' \
       "FROM ${base}" \
-      "RUN apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends ${packages} && rm -rf /var/lib/apt/lists/*" \
+      "RUN ${prepare} && apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends ${packages} && rm -rf /var/lib/apt/lists/*" \
+      "${env}" \
       | docker build -q -t "${REGISTRY_ADDR}/${repo}:${name}-bookworm" - >"${LOG_DIR}/toolchain-${name}.log" 2>&1 \
       || { tail -30 "${LOG_DIR}/toolchain-${name}.log" >&2; exit 1; }
     docker push -q "${REGISTRY_ADDR}/${repo}:${name}-bookworm" >/dev/null

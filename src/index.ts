@@ -20,6 +20,7 @@ export * from './presets/go-service';
 export * from './presets/rust-service';
 export * from './presets/service-props';
 export * from './presets/python-service';
+export * from './presets/cmake-sdk';
 export * from './workflow/pull-request-images';
 export * from './workflow/workflow-definition';
 export * from './workflow/workflow-registry';

@@ -18,7 +18,14 @@ const BINARY = /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/;
 
 /** Adds the image and its `<id>-build` stage (`FROM --platform=$BUILDPLATFORM <builder>`, `WORKDIR /src`). @internal */
 export function serviceParts(family: ImageFamily, id: string, props: Partial<ServicePresetProps>, given: unknown): ServiceParts {
-  const image = family.addImage(id, { from: props.base ?? ImageSource.scratch(), user: props.user });
+  const image = family.addImage(id, {
+    from: props.base ?? ImageSource.scratch(),
+    user: props.user,
+    maxSizeMb: props.maxSizeMb,
+    make: props.make,
+    repository: props.repository,
+    description: props.description,
+  });
   const build = image.addStage(`${image.node.id}-build`, { from: props.builder as ImageSource, platform: '$BUILDPLATFORM' });
   if (typeof given !== 'object' || given === null) presetProblem(image, 'service preset props must be an object with at least source and builder');
   const binary = props.binary ?? image.node.id;

@@ -1,4 +1,5 @@
 import type { ImageSource } from '../image/image-source';
+import type { ImageMakeOptions } from '../make/make-options';
 import type { HealthcheckOptions } from '../stage/options';
 
 /** What the Go and Rust service presets share. */
@@ -45,4 +46,26 @@ export interface ServicePresetProps {
    * @default true
    */
   readonly certificates?: boolean;
+  /**
+   * Size budget of the service image in MB (`ImageProps.maxSizeMb`): `make check-size-<image>` and CI fail, naming the
+   * image, its size and its budget, when it is larger.
+   * @default - no budget
+   */
+  readonly maxSizeMb?: number;
+  /**
+   * The image's Makefile variables and target aliases (`ImageProps.make`), e.g. `{ buildAlias: 'container-build-api' }`
+   * for a per-service target named after the service alone.
+   * @default - `<IMAGE ID>_IMAGE` and `<IMAGE ID>_PORTS`, no aliases
+   */
+  readonly make?: ImageMakeOptions;
+  /**
+   * Repository path of the service image below the registry (`ImageProps.repository`), e.g. `control-plane`.
+   * @default - `<family>-<image>`
+   */
+  readonly repository?: string;
+  /**
+   * One-line description of the service image (`ImageProps.description`: OCI description label, CONTAINERS.md).
+   * @default - none
+   */
+  readonly description?: string;
 }

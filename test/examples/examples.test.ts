@@ -100,5 +100,5 @@ describe.each(EXAMPLES)('examples/%s', (name) => {
 });
 
 test('there are examples to check', () => {
-  expect(EXAMPLES).toStrictEqual(['ci-image', 'flow-pipe', 'flow-pipe-stage', 'go-rust-services', 'incremental-chain', 'python-runtime-app']);
+  expect(EXAMPLES).toStrictEqual(['ci-image', 'flow-pipe', 'flow-pipe-stage', 'go-rust-services', 'incremental-chain', 'multiarch-services', 'python-runtime-app']);
 });

@@ -10,7 +10,8 @@ import { DEFAULT_TAG, flowPipe, Output, OutputPaths, Parts, plugin, Variation } 
 import { SUPPLY_ROWS } from './supply-rows';
 import { WORKFLOW_ROWS } from './workflow-rows';
 import {
-  BuildSteps, CacheMounts, CacheSharing, DockerfileSyntax, FamilyTag, GoService, GoServiceProps, ImageRole, ImageSource, LatestTag, Mount, RunNetwork,
+  BuildSteps, CacheMounts, CacheSharing, CmakeSdk, CmakeSdkProps, DockerfileSyntax, FamilyTag, GoService, GoServiceProps,
+  ImageRole, ImageSource, LatestTag, Mount, RunNetwork,
   PythonService, PythonServiceProps, RustService, RustServiceProps, ShaFormat, TagCondition, TagRule, TimestampSource,
 } from '../../src';
 
@@ -154,6 +155,11 @@ function goService(props: Partial<GoServiceProps> = {}): Variation {
 /** A Rust service `app/svc` from `services/svc` on rust:1.83, with `props` over that. */
 function rustService(props: Partial<RustServiceProps> = {}): Variation {
   return { extra: (p) => new RustService(p.family, 'svc', { source: 'services/svc', builder: ImageSource.registry('rust:1.83'), ...props }) };
+}
+
+/** A CMake SDK/runtime pair `app/svc` from `tools/svc` on debian:12, program `svc`, with `props` over that. */
+function cmakeSdk(props: Partial<CmakeSdkProps> = {}): Variation {
+  return { extra: (p) => new CmakeSdk(p.family, 'svc', { source: 'tools/svc', base: ImageSource.registry('debian:12'), program: 'svc', ...props }) };
 }
 
 /** A Python service `app/svc` from `services/svc` on python:3.12, with `props` over that. */
@@ -911,8 +917,40 @@ export const ROWS: ReachRow[] = [
   serviceRow('ServicePresetProps.certificates', goService, { certificates: false }, {
     dockerfile: lacks('/etc/ssl/certs/ca-certificates.crt', '/usr/share/zoneinfo'),
   }),
+  serviceRow('ServicePresetProps.maxSizeMb', goService, { maxSizeMb: 100 }, {
+    makefile: has('check-size-app-svc:', '-gt 100000000 ]'),
+    workflow: has('check-size-app-svc'),
+  }),
+  serviceRow('ServicePresetProps.make', goService, { make: { buildAlias: 'container-build-svc' } }, {
+    makefile: hasLine('container-build-svc:'),
+    docs: has('container-build-svc'),
+  }),
+  serviceRow('ServicePresetProps.repository', goService, { repository: 'control-plane' }, {
+    dockerfile: has('org.opencontainers.image.title="control-plane"'),
+    makefile: has('$(REGISTRY)/control-plane:'),
+    bake: has('control-plane'),
+    docs: has('control-plane'),
+  }),
+  serviceRow('ServicePresetProps.description', rustService, { description: 'The svc service' }, {
+    dockerfile: has('org.opencontainers.image.description="The svc service"'),
+    makefile: has('org.opencontainers.image.description=The svc service'),
+    bake: has('The svc service'),
+    docs: has('The svc service'),
+  }),
   serviceRow('GoServiceProps.packagePath', goService, { packagePath: './cmd/api' }, { dockerfile: has('-o /out/svc ./cmd/api') }),
   serviceRow('RustServiceProps.musl', rustService, { musl: true }, { dockerfile: has('x86_64-unknown-linux-musl') }),
+  serviceRow('CmakeSdkProps.source', cmakeSdk, { source: 'cpp/flow' }, { dockerfile: has('COPY --link cpp/flow /src/'), dockerignore: has('!cpp/flow') }),
+  serviceRow('CmakeSdkProps.base', cmakeSdk, { base: ImageSource.registry('debian:13-slim') }, {
+    dockerfile: has('debian:13-slim'),
+    makefile: has('debian:13-slim'),
+    bake: has('debian:13-slim'),
+    docs: has('debian:13-slim'),
+  }),
+  serviceRow('CmakeSdkProps.program', cmakeSdk, { program: 'flow_runtime' }, { dockerfile: has('/out/bin/flow_runtime /usr/local/bin/flow_runtime', 'ENTRYPOINT ["/usr/local/bin/flow_runtime"]') }),
+  serviceRow('CmakeSdkProps.sdkPackages', cmakeSdk, { sdkPackages: ['clang', 'cmake'] }, { dockerfile: has('--no-install-recommends clang cmake') }),
+  serviceRow('CmakeSdkProps.runtimePackages', cmakeSdk, { runtimePackages: ['libyaml-0-2'] }, { dockerfile: has('--no-install-recommends libyaml-0-2') }),
+  serviceRow('CmakeSdkProps.cmakeDefinitions', cmakeSdk, { cmakeDefinitions: ['-DWITH_YAML=ON'] }, { dockerfile: has("'-DWITH_YAML=ON'") }),
+  serviceRow('CmakeSdkProps.sharedLibraries', cmakeSdk, { sharedLibraries: true }, { dockerfile: has('/out/lib/ /usr/local/lib/', 'RUN ldconfig') }),
   serviceRow('PythonServiceProps.source', pythonService, { source: 'py/api' }, {
     dockerfile: has('COPY --link py/api/requirements.txt /tmp/requirements/', 'COPY --link py/api /app/'),
     dockerignore: has('!py/api'),

@@ -1,6 +1,6 @@
 /** Bad input of the presets: GoService, RustService, BuildSteps and CacheMounts. */
 import {
-  BuildSteps, CacheMounts, Containers, GoService, GoServiceProps, ImageSource, Mount,
+  BuildSteps, CacheMounts, CmakeSdk, CmakeSdkProps, Containers, GoService, GoServiceProps, ImageSource, Mount,
   PythonService, PythonServiceProps, RustService, RustServiceProps,
 } from '../../../src';
 import { app, BadInput, I0, P, rows, untyped } from '../support';
@@ -20,6 +20,9 @@ function python(props: Partial<PythonServiceProps>): (c: Containers) => void {
   return (c) => new PythonService(c.addFamily('app'), 'svc', {
     source: 'services/svc', builder: ImageSource.registry('python:3.12'), command: ['/opt/venv/bin/python', '-m', 'svc'], ...props,
   });
+}
+function cmake(props: Partial<CmakeSdkProps>): (c: Containers) => void {
+  return (c) => new CmakeSdk(c.addFamily('app'), 'svc', { source: 'tools/svc', base: ImageSource.registry('debian:12'), program: 'svc', ...props });
 }
 /** `RUN make` with `mount`. */
 function mounted(mount: () => Mount) {
@@ -60,6 +63,14 @@ export const PRESET_CASES: BadInput[] = rows([
   ['Go packagePath without ./', {}, go({ packagePath: 'cmd/api' }), SVC, 'packagePath "cmd/api" must be "." or "./"'],
   ['Go packagePath with a shell separator', {}, go({ packagePath: './cmd;id' }), SVC, 'packagePath "./cmd;id"'],
   ['Go packagePath with a line break', {}, go({ packagePath: './cmd\nid' }), SVC, 'packagePath "./cmd\\nid"'],
+  // service presets: image options passed to the image
+  ['service maxSizeMb zero', {}, go({ maxSizeMb: 0 }), SVC, 'maxSizeMb must be a number above 0'],
+  ['service maxSizeMb a string', {}, rust({ maxSizeMb: untyped('100') }), SVC, 'maxSizeMb must be a number above 0 and at most 1000000, got "100"'],
+  ['service buildAlias with a space', {}, go({ make: { buildAlias: 'container build' } }), SVC, 'make.buildAlias "container build" is not a usable make target name'],
+  ['service buildAlias with a line break', {}, rust({ make: { buildAlias: 'b\nx' } }), SVC, 'make.buildAlias'],
+  ['service repository with uppercase letters', {}, go({ repository: 'Control-Plane' }), SVC, 'repository'],
+  ['service repository with ..', {}, rust({ repository: 'a/../b' }), SVC, 'repository'],
+  ['service description with a line break', {}, go({ description: 'a\nb' }), SVC, 'description'],
   // BuildSteps.aptInstall
   ['aptInstall without packages', {}, app((i) => BuildSteps.aptInstall(i, [])), `${P}/app/runtime`, 'BuildSteps.aptInstall needs at least one package'],
   ['aptInstall with a shell command as a package', {}, app((i) => BuildSteps.aptInstall(i, ['curl; id'])), `${P}/app/runtime`, '"curl; id" is not a Debian package name'],
@@ -84,6 +95,22 @@ export const PRESET_CASES: BadInput[] = rows([
   ['cache preset with an untyped home', {}, mounted(() => CacheMounts.yarn({ home: untyped(7) })), I0, 'cache mount target must be an absolute path'],
   ['cargoTarget name with a comma', {}, mounted(() => CacheMounts.cargoTarget('/src/target', 'x,target=/etc')), I0, 'cache mount option "id" has an invalid value'],
   ['cargoTarget relative directory', {}, mounted(() => CacheMounts.cargoTarget('target', 'app')), I0, 'cache mount target must be an absolute path, got "target"'],
+
+  // CmakeSdk
+  ['CmakeSdk source with ..', {}, cmake({ source: '../x' }), SVC, 'source "../x" must be a folder inside the build context'],
+  ['CmakeSdk program with a slash', {}, cmake({ program: '../bin/sh' }), SVC, 'program "../bin/sh" must be 1-128 letters'],
+  ['CmakeSdk program starting with -', {}, cmake({ program: '-rf' }), SVC, 'program "-rf" must be'],
+  ['CmakeSdk untyped program', {}, cmake({ program: untyped(7) }), SVC, 'program "7" must be'],
+  ['CmakeSdk definition that is not -D', {}, cmake({ cmakeDefinitions: ['--trace'] }), SVC, 'cmakeDefinitions: "--trace" must be -D<NAME>'],
+  ['CmakeSdk definition with a line break', {}, cmake({ cmakeDefinitions: ['-DA=1\nRUN id'] }), SVC, 'cmakeDefinitions: "-DA=1\\nRUN id"'],
+  ['CmakeSdk definitions that are not a list', {}, cmake({ cmakeDefinitions: untyped('-DA=1') }), SVC, 'cmakeDefinitions must be a list of strings'],
+  ['CmakeSdk definition that is not a string', {}, cmake({ cmakeDefinitions: untyped([1]) }), SVC, 'cmakeDefinitions: "1" must be a string'],
+  ['CmakeSdk sdk package with a shell command', {}, cmake({ sdkPackages: ['g++; id'] }), `${P}/app/svc-sdk`, '"g++; id" is not a Debian package name'],
+  ['CmakeSdk empty sdk packages', {}, cmake({ sdkPackages: [] }), `${P}/app/svc-sdk`, 'BuildSteps.aptInstall needs at least one package'],
+  ['CmakeSdk runtime package that is an option', {}, cmake({ runtimePackages: ['--force-yes'] }), SVC, '"--force-yes" is not a Debian package name'],
+  ['CmakeSdk sharedLibraries that is not a boolean', {}, cmake({ sharedLibraries: untyped('yes') }), SVC, 'sharedLibraries must be true or false'],
+  ['CmakeSdk base that is not an ImageSource', {}, cmake({ base: untyped('debian') }), SVC, 'from must be an ImageSource'],
+  ['CmakeSdk props that are not an object', {}, (c) => new CmakeSdk(c.addFamily('app'), 'svc', untyped(null)), SVC, 'CmakeSdk props must be an object'],
 
   // PythonService
   ['Python source with ..', {}, python({ source: '../x' }), SVC, 'source "../x" must be a folder inside the build context'],

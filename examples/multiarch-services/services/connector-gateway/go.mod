@@ -1,0 +1,3 @@
+module example.com/acme/connector-gateway
+
+go 1.19

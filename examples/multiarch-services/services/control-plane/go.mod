@@ -1,0 +1,3 @@
+module example.com/acme/control-plane
+
+go 1.19

@@ -1,0 +1,3 @@
+module example.com/acme/indexer
+
+go 1.19
