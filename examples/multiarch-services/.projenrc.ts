@@ -1,6 +1,8 @@
 // Seed 003: five services, each built for linux/amd64 and linux/arm64 from its own Dockerfile, with small pinned
 // images, HEALTHCHECKs, layer caching (cache mounts and a registry cache), size budgets and `container-*` Make targets
-// (`container-build`, `container-build-<service>`, `container-push`, `container-clean`, `container-check-size`).
+// (`container-build`, `container-build-amd64`, `container-build-arm64`, `container-build-<service>`, `container-push`,
+// `container-clean`, `container-check-size`), and CI that builds each platform on a native runner, merges the indexes
+// and signs them.
 //
 // Each service is a family of its own: its Dockerfile sits next to its sources (`services/<name>/Dockerfile`), its
 // family targets carry the service's name, and its image is published as `<registry>/<name>`. The Go and Rust presets
@@ -13,7 +15,7 @@
 // and its images stay far under the 200 MB the seed allows.
 // In your own repository, import from 'projen-containers'.
 import { Project, typescript } from 'projen';
-import { CachePolicy, Containers, DockerfileSyntax, GoService, ImageSource, RustService } from '../../src';
+import { CachePolicy, Containers, DockerfileSyntax, GoService, ImageSource, RustService, Signing } from '../../src';
 
 const project = new Project({ name: 'multiarch-services' });
 new typescript.ProjenrcTs(project);
@@ -24,6 +26,11 @@ const containers = new Containers(project, {
   // every build reads `<registry>/<service>:buildcache`; CI's publishing job writes it (`CACHE_TO=1`), pull requests never
   cache: CachePolicy.registry(),
   make: { targetPrefix: 'container-' },
+  // phase 2 of the seed: CI signs every published index by digest (keyless cosign, `id-token: write` in its sign job
+  // only), and builds are reproducible (times from the commit, layer timestamps rewritten on push)
+  sourceUrl: 'https://github.com/acme/platform',
+  signing: Signing.keyless(),
+  reproducible: true,
   dockerfileSyntax: DockerfileSyntax.omit(),
   // Cargo's build output, should anyone build a crate outside a container
   dockerignorePatterns: ['**/target'],

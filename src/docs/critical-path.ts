@@ -30,7 +30,7 @@ export function criticalPathOf(plan: BuildPlan, wf: PlannedWorkflow): CriticalPa
     const needs = jobs[id]?.needs ?? [];
     return [...needs];
   };
-  const publishing = Object.keys(jobs).filter((id) => id === JOB_IDS.tag || id === JOB_IDS.publish || /^(build-.+|merge-.+)$/.test(id) && jobs[id].if !== "github.event_name == 'pull_request'");
+  const publishing = Object.keys(jobs).filter((id) => id === JOB_IDS.tag || id === JOB_IDS.publish || id === JOB_IDS.sign || /^(build-.+|merge-.+)$/.test(id) && jobs[id].if !== "github.event_name == 'pull_request'");
   const ids = publishing;
   const depth = new Map<string, number>();
   const depthOf = (id: string): number => {

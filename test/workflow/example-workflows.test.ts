@@ -31,6 +31,8 @@ const ALLOWED: PermissionAllowList = {
   'pr-build': { contents: 'read' },
   'pr-comment': { 'pull-requests': 'write' },
   'pr-cleanup': { packages: 'write' },
+  // keyless cosign (multiarch-services): the OIDC token only here
+  'sign': { 'contents': 'read', 'packages': 'write', 'id-token': 'write' },
 };
 
 test('the seed examples have their workflows', () => {
