@@ -25,3 +25,4 @@ export * from './workflow/workflow-definition';
 export * from './workflow/workflow-registry';
 export * from './workflow/workflow-triggers';
 export * from './cache/cache-policy';
+export * from './cache/cache-source';

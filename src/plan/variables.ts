@@ -52,3 +52,16 @@ export function portsVariableOf(imagePrefix: string): string {
 export function tagsVariableOf(familyPrefix: string): string {
   return `${familyPrefix}_TAGS`;
 }
+
+/**
+ * Facts the registry cache chain and the gha scope read, computed by the Makefile after the git facts:
+ * `CACHE_BRANCH` (`GIT_BRANCH` unless it is the default branch), `CACHE_SUFFIX` (the suffix of the ref builds write:
+ * `-pr-<GIT_PR>`, `-branch-<CACHE_BRANCH>` or empty on the default branch) and `CACHE_PLATFORMS` (`PLATFORMS` as one
+ * tag-safe word, Makefile only: the bake file computes it from `PLATFORMS`).
+ * @internal
+ */
+export const CACHE_FACT_VARIABLES = {
+  branch: 'CACHE_BRANCH',
+  suffix: 'CACHE_SUFFIX',
+  platforms: 'CACHE_PLATFORMS',
+} as const;

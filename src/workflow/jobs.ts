@@ -1,8 +1,8 @@
 import { github } from 'projen';
 import { CHECKOUT, pinnedUses, SETUP_BUILDX, SETUP_QEMU } from './action-pins';
+import { CacheWriter, cacheSteps, writesCache } from './cache-steps';
 import { pullRequestJobs } from './pull-request-jobs';
 import { loginStep, registrySource } from './registry-steps';
-import { usesCache } from '../cache/plan-cache';
 import { labelBuildFacts } from '../make/build-facts';
 import { usesPlatforms } from '../make/platforms';
 import { shellWord } from '../make/shell-quote';
@@ -61,7 +61,7 @@ export function containersJobs(plan: BuildPlan, wf: PlannedWorkflow): Record<str
       // pushes, manual and scheduled runs (which need write access to the repository)
       if: "github.event_name != 'pull_request'",
       push: true,
-      writeCache: true,
+      writeCache: 'publish',
     });
   }
   if (t.pullRequest !== undefined && wf.pullRequestImages !== undefined) Object.assign(jobs, pullRequestJobs(plan, wf));
@@ -109,11 +109,10 @@ export interface BakeJobOptions {
   readonly if: string;
   readonly push: boolean;
   /**
-   * Whether the bake step writes the build cache (`CACHE_TO`): only the publishing job, never a pull-request job
-   * (not even one that pushes pull-request images: its code is not reviewed yet).
-   * @default false
+   * For whom the bake step writes the build cache (`CACHE_TO`), see {@link CacheWriter}.
+   * @default - no cache write
    */
-  readonly writeCache?: boolean;
+  readonly writeCache?: CacheWriter;
   /** Extra jobs to wait for besides `tag`. */
   readonly needs?: readonly string[];
   /** Tag values replacing the `tag` job's outputs (pull-request images: `pr-<N>`). */
@@ -142,6 +141,8 @@ export function bakeJob(plan: BuildPlan, wf: PlannedWorkflow, options: BakeJobOp
     uses: pinnedUses(SETUP_BUILDX),
     with: { 'cache-binary': false },
   });
+  const selected = plan.images.filter((image) => wf.images.includes(image.id));
+  steps.push(...cacheSteps(selected));
   steps.push(...source.steps);
   if (options.push) steps.push(loginStep(wf, source));
   const env: Record<string, string> = { [SETTING_VARIABLES.registry]: source.registry };
@@ -152,9 +153,8 @@ export function bakeJob(plan: BuildPlan, wf: PlannedWorkflow, options: BakeJobOp
   for (const fact of labelBuildFacts(plan)) {
     env[fact] = `\${{ needs.${JOB_IDS.tag}.outputs.${fact} }}`;
   }
-  const selected = plan.images.filter((image) => wf.images.includes(image.id));
-  // the cache is written from publishing jobs only, never from pull requests (their code is not trusted)
-  if (options.writeCache === true && writesCache(selected)) env[CACHE_TO_VARIABLE] = '1';
+  // forks never write; gha only from publishing jobs
+  if (writesCache(selected, options.writeCache)) env[CACHE_TO_VARIABLE] = '1';
   const budgeted = selected.filter((image) => image.sizeBudgetBytes !== undefined);
   // a pull-request build loads its images to check their sizes (one platform only: a multi-platform build cannot load)
   const loadForCheck = !options.push && budgeted.length > 0 && !usesPlatforms(plan) && options.targetsFrom === undefined;
@@ -183,14 +183,6 @@ export function bakeJob(plan: BuildPlan, wf: PlannedWorkflow, options: BakeJobOp
     permissions,
     steps,
   };
-}
-
-/**
- * Whether the publishing job sets `CACHE_TO`: some image has a cache, and none uses the gha backend (a `run:` step
- * does not get the Actions runtime token that backend needs, so its export would fail the job; validation warns).
- */
-function writesCache(images: readonly PlannedImage[]): boolean {
-  return usesCache(images) && !images.some((image) => image.cache?.backend === 'gha');
 }
 
 /**
