@@ -124,6 +124,30 @@ describeEngine('registry cache round trip and size budgets on the real engine', 
     }
   });
 
+  test('gha: bake --print shows the same per-image, per-platform scope as the Makefile', () => {
+    const ghaDir = mkdtempSync(join(tmpdir(), 'pc-cache-gha-'));
+    try {
+      const project = new Project({ name: 'cache-gha-e2e', outdir: ghaDir });
+      const containers = new Containers(project, { registry, workflow: { enabled: false }, cache: CachePolicy.gha({ scope: 'ci' }) });
+      containers.addFamily('app').addImage('runtime', { from: ImageSource.registry(TEST_BASE_IMAGE), platforms: ['linux/amd64'] });
+      project.synth();
+      writeFileSync(join(ghaDir, 'print-args'), PRINT_ARGS, { mode: 0o755 });
+      for (const [platforms, scope] of [['', 'ci-app-runtime-linux-amd64'], ['linux/arm64,linux/arm/v7', 'ci-app-runtime-linux-arm64-linux-arm-v7']]) {
+        const env = { CACHE_TO: '1', REGISTRY: registry, TAG: 'dev', PLATFORMS: platforms };
+        const line = mustMake(ghaDir, ['build-app-runtime', `DOCKER=${join(ghaDir, 'print-args')}`], env).split('\n').find((l) => l.startsWith('["buildx"'));
+        const args = JSON.parse(line!) as string[];
+        const values = (flag: string) => args.flatMap((a, i) => (a === flag ? [args[i + 1]] : []));
+        const printed = JSON.parse(docker(['buildx', 'bake', '--file', 'docker-bake.json', '--print', 'app-runtime'], { cwd: ghaDir, env })).target['app-runtime'];
+        expect(values('--cache-from')).toStrictEqual([`type=gha,scope=${scope}`]);
+        expect(values('--cache-to')).toStrictEqual([`type=gha,scope=${scope},mode=max`]);
+        expect(printed['cache-from']).toStrictEqual(values('--cache-from'));
+        expect(printed['cache-to']).toStrictEqual(values('--cache-to'));
+      }
+    } finally {
+      rmSync(ghaDir, { recursive: true, force: true });
+    }
+  });
+
   test('a build exports the cache to the registry only with CACHE_TO; a later build on a clean step cache imports it', async () => {
     // GIVEN a build without CACHE_TO writes no cache image
     mustMake(dir, ['build-app-runtime']);
