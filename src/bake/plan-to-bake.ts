@@ -4,7 +4,7 @@ import { cacheVariables, usesCache } from '../cache/plan-cache';
 import { platformList } from '../make/platforms';
 import type { BuildPlan, PlannedCacheSpec, PlannedImage, PlannedLabelValue } from '../plan/build-plan';
 import { BAKE_DEFAULT_GROUP } from '../plan/target-names';
-import { CACHE_TO_VARIABLE, SETTING_VARIABLES } from '../plan/variables';
+import { CACHE_TO_VARIABLE, publishedVariableOf, SETTING_VARIABLES } from '../plan/variables';
 
 /**
  * The bake document of a plan: variables, one target per image (named by image id), one group per family and the
@@ -58,6 +58,13 @@ function variablesOf(plan: BuildPlan): Record<string, BakeVariable> {
   }
   // empty: builds only read their cache
   if (usesCache(plan.images)) declare(CACHE_TO_VARIABLE, '');
+  // empty: images build their parents (target: contexts); a workflow that does not select a parent sets it
+  for (const image of plan.images) {
+    for (const parent of image.parentContexts) {
+      const parentImage = plan.images.find((candidate) => candidate.id === parent.image);
+      if (parentImage !== undefined) declare(publishedVariableOf(parentImage.imageVariable), '');
+    }
+  }
   // empty: no pull request, the default branch (the Makefile computes them; CI hands them on)
   for (const name of cacheVariables(plan.images)) if (!defaults.has(name)) declare(name, '');
   for (const image of plan.images) {
@@ -88,7 +95,7 @@ function targetOf(plan: BuildPlan, image: PlannedImage): BakeTarget {
     // a parent of another Dockerfile: its FROM ${ARG} names the context below instead of the published reference
     ...image.parentContexts.flatMap((parent) => (parent.buildArg === undefined ? [] : [[parent.buildArg, hclLiteral(parent.name)] as const])),
   ];
-  const contexts = image.parentContexts.map((parent) => [parent.name, `target:${parent.image}`] as const);
+  const contexts = image.parentContexts.map((parent) => [parent.name, parentContext(plan, parent.image)] as const);
   return {
     ...(image.description !== undefined ? { description: hclLiteral(image.description) } : {}),
     context: hclLiteral(image.context),
@@ -104,6 +111,17 @@ function targetOf(plan: BuildPlan, image: PlannedImage): BakeTarget {
     platforms: platformsOf(plan, image),
     ...cacheOf(image),
   };
+}
+
+/**
+ * The named context substituting a parent image: `target:<parent>` (bake builds it first), unless the parent's
+ * `<PARENT>_IMAGE_PUBLISHED` variable is set (a workflow that does not select the parent), then that published image.
+ */
+function parentContext(plan: BuildPlan, parentId: string): string {
+  const parent = plan.images.find((candidate) => candidate.id === parentId);
+  if (parent === undefined) throw new Error(`internal error: unknown parent image ${parentId}`);
+  const published = publishedVariableOf(parent.imageVariable);
+  return '${' + `${published} != "" ? "docker-image://\${${published}}" : "target:${hclLiteral(parentId)}"` + '}';
 }
 
 /**

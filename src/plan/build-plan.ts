@@ -305,6 +305,8 @@ export interface PlannedWorkflow {
   /** Runner label. */
   readonly runsOn: string;
   readonly timeoutMinutes: number;
+  /** Tag of the published parents of selected images that the workflow does not select (pulled instead of built). */
+  readonly parentTag: string;
   /** Pull-request images, when enabled. */
   readonly pullRequestImages?: PlannedPullRequestImages;
 }

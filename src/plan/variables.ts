@@ -43,6 +43,15 @@ export function imageVariableOf(imagePrefix: string): string {
   return `${imagePrefix}_IMAGE`;
 }
 
+/**
+ * Bake variable naming the published reference of a parent image (`<IMAGE VARIABLE>_PUBLISHED`): set, images built on
+ * it use that image (a `docker-image://` context) instead of building the parent (`target:`). The workflow sets it for
+ * parents it does not select; the Makefile never does. @internal
+ */
+export function publishedVariableOf(imageVariable: string): string {
+  return `${imageVariable}_PUBLISHED`;
+}
+
 /** Default variable holding the port publications of `run-<image>`: `<IMAGE ID>_PORTS`. @internal */
 export function portsVariableOf(imagePrefix: string): string {
   return `${imagePrefix}_PORTS`;

@@ -1,6 +1,7 @@
 import { github } from 'projen';
 import { CHECKOUT, pinnedUses, SETUP_BUILDX, SETUP_QEMU } from './action-pins';
 import { CacheWriter, cacheSteps, writesCache } from './cache-steps';
+import { publishedParentEnv } from './published-parents';
 import { pullRequestJobs } from './pull-request-jobs';
 import { loginStep, registrySource } from './registry-steps';
 import { labelBuildFacts } from '../make/build-facts';
@@ -153,6 +154,8 @@ export function bakeJob(plan: BuildPlan, wf: PlannedWorkflow, options: BakeJobOp
   for (const fact of labelBuildFacts(plan)) {
     env[fact] = `\${{ needs.${JOB_IDS.tag}.outputs.${fact} }}`;
   }
+  // parents the workflow does not select are pulled in their published version, not built
+  Object.assign(env, publishedParentEnv(plan, wf, source.registry));
   // forks never write; gha only from publishing jobs
   if (writesCache(selected, options.writeCache)) env[CACHE_TO_VARIABLE] = '1';
   const budgeted = selected.filter((image) => image.sizeBudgetBytes !== undefined);

@@ -56,6 +56,7 @@ export function planWorkflows(
       passwordSecret: w.passwordSecret,
       runsOn: w.runsOn,
       timeoutMinutes: w.timeoutMinutes,
+      parentTag: w.parentTag,
       pullRequestImages: prImages && {
         comment: prImages.comment,
         deleteOnClose: prImages.deleteOnClose,

@@ -109,6 +109,7 @@ describe('buildPlan', () => {
         passwordSecret: undefined,
         runsOn: 'ubuntu-24.04',
         timeoutMinutes: 60,
+        parentTag: 'latest',
         pullRequestImages: undefined,
       }],
       sourceUrl: 'https://github.com/acme/app',
