@@ -37,7 +37,13 @@ export function validateCachePolicy(d: Diagnostics, path: string, raw: unknown):
         return;
       }
       const parsed = parseImageReference(value);
-      if (typeof parsed === 'string') {d.error(path, `cache ref: ${parsed}`);} else if (parsed.digest !== undefined) {d.error(path, `cache ref "${value}" must not hold a digest: the cache export moves it`);} else if (parsed.tag === undefined) {d.error(path, `cache ref "${value}" needs a tag, e.g. "${value}:buildcache"`);} else if (parsed.tag.length > MAX_CACHE_TAG) {
+      if (typeof parsed === 'string') {
+        d.error(path, `cache ref: ${parsed}`);
+      } else if (parsed.digest !== undefined) {
+        d.error(path, `cache ref "${value}" must not hold a digest: the cache export moves it`);
+      } else if (parsed.tag === undefined) {
+        d.error(path, `cache ref "${value}" needs a tag, e.g. "${value}:buildcache"`);
+      } else if (parsed.tag.length > MAX_CACHE_TAG) {
         d.error(path, `cache ref tag "${parsed.tag}" must be at most ${MAX_CACHE_TAG} characters: the chain derives <tag>-branch-<branch> (up to 128) from it`);
       }
       return;

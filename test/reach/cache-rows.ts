@@ -105,23 +105,31 @@ export const CACHE_ROWS: ReachRow[] = [
     variant: { image: { cache: CachePolicy.registry({ readImages: [CacheSource.pullRequestImage(), CacheSource.imageTag('v2')] }) } },
     effects: registryEffects("'type=registry,ref='\"$$REGISTRY\"'/app-runtime:buildcache", 'type=registry,ref=${REGISTRY}/app-runtime:buildcache', 'max', {
       make: [
-        `$\${GIT_PR:+--cache-from 'type=registry,ref='"$$REGISTRY"'/app-runtime:pr-'"$$GIT_PR"}`,
-        `--cache-from 'type=registry,ref='"$$REGISTRY"'/app-runtime:v2'`,
+        '$${GIT_PR:+--cache-from \'type=registry,ref=\'"$$REGISTRY"\'/app-runtime:pr-\'"$$GIT_PR"}',
+        '--cache-from \'type=registry,ref=\'"$$REGISTRY"\'/app-runtime:v2\'',
         "$${CACHE_TO:+--cache-to 'type=inline'}",
       ],
       bake: ['GIT_PR != "" ? "type=registry,ref=${REGISTRY}/app-runtime:pr-${GIT_PR}" : ""', '"type=registry,ref=${REGISTRY}/app-runtime:v2"'],
     }),
   },
-  { option: 'CacheSource.pullRequestImage', variant: { image: { cache: CachePolicy.registry({ readImages: [CacheSource.pullRequestImage()] }) } }, effects: {
-    ...REGISTRY_EFFECTS,
-    makefile: has(`$\${GIT_PR:+--cache-from 'type=registry,ref='"$$REGISTRY"'/app-runtime:pr-'"$$GIT_PR"}`, "$${CACHE_TO:+--cache-to 'type=inline'}"),
-    bake: (after) => expect(JSON.parse(after!).target['app-runtime']['cache-to']).toContain('"type=inline"'),
-  } },
-  { option: 'CacheSource.imageTag', variant: { image: { cache: CachePolicy.registry({ readImages: [CacheSource.imageTag('stable')] }) } }, effects: {
-    ...REGISTRY_EFFECTS,
-    makefile: has(`--cache-from 'type=registry,ref='"$$REGISTRY"'/app-runtime:stable'`, "$${CACHE_TO:+--cache-to 'type=inline'}"),
-    bake: (after) => expect(JSON.parse(after!).target['app-runtime']['cache-from']).toContain('"type=registry,ref=${REGISTRY}/app-runtime:stable"'),
-  } },
+  {
+    option: 'CacheSource.pullRequestImage',
+    variant: { image: { cache: CachePolicy.registry({ readImages: [CacheSource.pullRequestImage()] }) } },
+    effects: {
+      ...REGISTRY_EFFECTS,
+      makefile: has('$${GIT_PR:+--cache-from \'type=registry,ref=\'"$$REGISTRY"\'/app-runtime:pr-\'"$$GIT_PR"}', "$${CACHE_TO:+--cache-to 'type=inline'}"),
+      bake: (after) => expect(JSON.parse(after!).target['app-runtime']['cache-to']).toContain('"type=inline"'),
+    },
+  },
+  {
+    option: 'CacheSource.imageTag',
+    variant: { image: { cache: CachePolicy.registry({ readImages: [CacheSource.imageTag('stable')] }) } },
+    effects: {
+      ...REGISTRY_EFFECTS,
+      makefile: has('--cache-from \'type=registry,ref=\'"$$REGISTRY"\'/app-runtime:stable\'', "$${CACHE_TO:+--cache-to 'type=inline'}"),
+      bake: (after) => expect(JSON.parse(after!).target['app-runtime']['cache-from']).toContain('"type=registry,ref=${REGISTRY}/app-runtime:stable"'),
+    },
+  },
   { option: 'CachePolicy.gha', variant: { image: { cache: CachePolicy.gha() } }, effects: ghaEffects('app-runtime') },
   { option: 'GhaCacheOptions.scope', variant: { image: { cache: CachePolicy.gha({ scope: 'ci' }) } }, effects: ghaEffects('ci-app-runtime') },
   { option: 'GhaCacheOptions.mode', variant: { image: { cache: CachePolicy.gha({ mode: CacheMode.MIN }) } }, effects: ghaEffects('app-runtime', 'min') },
