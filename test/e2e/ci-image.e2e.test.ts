@@ -128,10 +128,13 @@ describeEngine('seed 002 (examples/ci-image) on the real engine', () => {
       `REGISTRY=${registry}`, `FLYTE_BASE_IMAGE=${base}:python-slim-bookworm`, `FLYTE_GO_IMAGE=${base}:golang-bookworm`,
       `FLYTE_PYTHON_IMAGE=${base}:python-bookworm`,
     ];
-    const clean = (before: ReadonlySet<string>) => {
+    const removeImages = () => {
       for (const ref of [`${registry}/flyte/ci:pr-7`, `${registry}/flyte/ci:pr-8`, `${registry}/flyte/ci:v2`, `${registry}-empty/flyte/ci:pr-7`, `${base}:python-slim-bookworm`, `${base}:golang-bookworm`, `${base}:python-bookworm`]) {
         spawnSync('docker', ['image', 'rm', '--force', ref], { stdio: 'ignore' });
       }
+    };
+    const clean = (before: ReadonlySet<string>) => {
+      removeImages();
       pruneBuild(before, nonce);
     };
     try {
@@ -169,6 +172,7 @@ describeEngine('seed 002 (examples/ci-image) on the real engine', () => {
       expect(stepCached(next, '] RUN --mount=type=cache,id=apt-cache,')).toBe(true);
       console.log(`CACHED steps: first ${cachedSteps(first).length}, control ${cachedSteps(control).length}, pr-7 again ${cachedSteps(again).length}, pr-8 from v2 ${cachedSteps(next).length}`);
     } finally {
+      removeImages();
       rmSync(dir, { recursive: true, force: true });
     }
   }, 3 * MINUTES);
