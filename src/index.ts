@@ -26,5 +26,6 @@ export * from './workflow/workflow-definition';
 export * from './workflow/workflow-registry';
 export * from './workflow/workflow-triggers';
 export * from './cache/cache-policy';
+export * from './cache/cache-source';
 export * from './supply/attestations';
 export * from './supply/signing';

@@ -5,7 +5,7 @@
 // In your own repository, import from 'projen-containers'.
 import { Project, typescript } from 'projen';
 import {
-  BuildSteps, CacheMounts, Containers, DockerfileSyntax, ImageSource, TagCondition, TagRule,
+  BuildSteps, CacheMounts, CachePolicy, CacheSource, Containers, DockerfileSyntax, ImageSource, TagCondition, TagRule,
 } from '../../src';
 
 const project = new Project({ name: 'ci-image' });
@@ -15,6 +15,10 @@ const containers = new Containers(project, {
   registry: 'ghcr.io/flyteorg',
   dockerfileSyntax: DockerfileSyntax.omit(),
   make: { defaultGoal: 'docker-build' },
+  // The seed's cache hierarchy: the buildcache refs (this pull request's, its branch's, the default branch's), then
+  // the pull request's own pr-<N> image, then the stable v2 image. Pushes to main/v2 and same-repository pull requests
+  // write their own buildcache ref (and the inline cache into the images they push); forks never write.
+  cache: CachePolicy.registry({ readImages: [CacheSource.pullRequestImage(), CacheSource.imageTag('v2')] }),
 });
 
 // The seed's tag table: pr-<N> for a pull request, v2 on the v2 branch, latest on the default branch (main), and

@@ -66,8 +66,9 @@ app.healthcheck({
 app.cmd(['/srv/start.sh']);
 
 // The seed's two workflows: the runtime on demand only, the application on pushes that change more than documentation.
-// Unlike the seed, where the app workflow builds FROM the runtime last pushed, build-app's bake builds the runtime
-// target too (a named context), so the app always matches requirements.txt; BuildKit's cache makes that cheap.
+// As in the seed, build-app builds the app on the runtime build-runtime last published (runtime:latest, the seed's
+// stable tag): it does not select the runtime, so its bake pulls that reference (RUNTIME_PYTHON_IMAGE_PUBLISHED)
+// instead of building the runtime target. Select the runtime too (families: ['runtime', 'app']) to rebuild both.
 const registry = WorkflowRegistry.fromSecret('DOCKER_REGISTRY_URL');
 containers.addWorkflow('build-runtime', { families: ['runtime'], dispatch: {}, registry });
 containers.addWorkflow('build-app', {
@@ -75,6 +76,7 @@ containers.addWorkflow('build-app', {
   push: { branches: ['main', 'master'] },
   pathsIgnore: ['**.md', 'docs/**', '.github/ISSUE_TEMPLATE/**', '.editorconfig', '.gitignore'],
   registry,
+  parentTag: 'latest',
 });
 
 project.synth();

@@ -66,8 +66,11 @@ export interface BakeTarget {
    * the builder's native platform.
    */
   readonly 'platforms': string;
-  /** Cache imports (`type=…,…` specs as templates), read first to last. */
-  readonly 'cache-from'?: readonly string[];
+  /**
+   * Cache imports (`type=…,…` specs as templates), read first to last; with conditional reads (the registry chain),
+   * one interpolation that evaluates to the list, e.g. `${compact([GIT_PR != "" ? "…-pr-${GIT_PR}" : "", "…"])}`.
+   */
+  readonly 'cache-from'?: readonly string[] | string;
   /**
    * Cache exports, as one interpolation that evaluates to a list: the export when the `CACHE_TO` variable is set,
    * else none, e.g. `${compact([CACHE_TO != "" ? "type=gha,scope=app,mode=max" : ""])}`.

@@ -1,11 +1,11 @@
 import type { BakeDocument, BakeGroup, BakeTarget, BakeVariable } from './bake-model';
 import { canonicalJson } from './canonical-json';
 import { declaresRewriteTimestamp, supplyAttributes } from './supply-attributes';
-import { usesCache } from '../cache/plan-cache';
+import { cacheVariables, usesCache } from '../cache/plan-cache';
 import { platformList } from '../make/platforms';
 import type { BuildPlan, PlannedCacheSpec, PlannedImage, PlannedLabelValue } from '../plan/build-plan';
 import { BAKE_DEFAULT_GROUP } from '../plan/target-names';
-import { CACHE_TO_VARIABLE, SETTING_VARIABLES, SUPPLY_VARIABLES } from '../plan/variables';
+import { CACHE_TO_VARIABLE, publishedVariableOf, SETTING_VARIABLES, SUPPLY_VARIABLES } from '../plan/variables';
 
 /**
  * The bake document of a plan: variables, one target per image (named by image id), one group per family and the
@@ -61,6 +61,15 @@ function variablesOf(plan: BuildPlan): Record<string, BakeVariable> {
   if (usesCache(plan.images)) declare(CACHE_TO_VARIABLE, '');
   // empty: pushes keep build-time file timestamps
   if (declaresRewriteTimestamp(plan)) declare(SUPPLY_VARIABLES.rewriteTimestamp, '');
+  // empty: images build their parents (target: contexts); a workflow that does not select a parent sets it
+  for (const image of plan.images) {
+    for (const parent of image.parentContexts) {
+      const parentImage = plan.images.find((candidate) => candidate.id === parent.image);
+      if (parentImage !== undefined) declare(publishedVariableOf(parentImage.imageVariable), '');
+    }
+  }
+  // empty: no pull request, the default branch (the Makefile computes them; CI hands them on)
+  for (const name of cacheVariables(plan.images)) if (!defaults.has(name)) declare(name, '');
   for (const image of plan.images) {
     for (const label of image.labels) {
       if (label.value.kind === 'variable' && !defaults.has(label.value.name)) declare(label.value.name, '');
@@ -89,7 +98,7 @@ function targetOf(plan: BuildPlan, image: PlannedImage): BakeTarget {
     // a parent of another Dockerfile: its FROM ${ARG} names the context below instead of the published reference
     ...image.parentContexts.flatMap((parent) => (parent.buildArg === undefined ? [] : [[parent.buildArg, hclLiteral(parent.name)] as const])),
   ];
-  const contexts = image.parentContexts.map((parent) => [parent.name, `target:${parent.image}`] as const);
+  const contexts = image.parentContexts.map((parent) => [parent.name, parentContext(plan, parent.image)] as const);
   return {
     ...(image.description !== undefined ? { description: hclLiteral(image.description) } : {}),
     context: hclLiteral(image.context),
@@ -108,16 +117,50 @@ function targetOf(plan: BuildPlan, image: PlannedImage): BakeTarget {
   };
 }
 
-/** `cache-from` and `cache-to` of an image with a cache: the same specs as the Makefile passes. */
+/**
+ * The named context substituting a parent image: `target:<parent>` (bake builds it first), unless the parent's
+ * `<PARENT>_IMAGE_PUBLISHED` variable is set (a workflow that does not select the parent), then that published image.
+ */
+function parentContext(plan: BuildPlan, parentId: string): string {
+  const parent = plan.images.find((candidate) => candidate.id === parentId);
+  if (parent === undefined) throw new Error(`internal error: unknown parent image ${parentId}`);
+  const published = publishedVariableOf(parent.imageVariable);
+  return '${' + `${published} != "" ? "docker-image://\${${published}}" : "target:${hclLiteral(parentId)}"` + '}';
+}
+
+/**
+ * `cache-from` and `cache-to` of an image with a cache: the same specs as the Makefile passes. Without conditional
+ * reads, `cache-from` is a list of templates; with them (the registry chain), one `compact([…])` expression whose
+ * conditional entries are empty while their variable is. `cache-to` is empty unless `CACHE_TO` is set.
+ */
 function cacheOf(image: PlannedImage): Pick<BakeTarget, 'cache-from' | 'cache-to'> {
   if (image.cache === undefined) return {};
-  const template = (spec: PlannedCacheSpec) => spec.map((s) => (s.kind === 'literal' ? hclLiteral(s.text) : ref(s.name))).join('');
-  const to = template(image.cache.to);
-  if (/["\\]/.test(to)) throw new Error(`internal error: image ${image.id}: cache spec ${JSON.stringify(to)} holds a quote or backslash`);
-  return {
-    'cache-from': image.cache.from.map(template),
-    'cache-to': '${compact([' + CACHE_TO_VARIABLE + ' != "" ? "' + to + '" : ""])}',
+  const quoted = (spec: PlannedCacheSpec) => {
+    const text = template(spec);
+    if (/"|\\/.test(spec.map((s) => (s.kind === 'literal' ? s.text : '')).join(''))) {
+      throw new Error(`internal error: image ${image.id}: cache spec ${JSON.stringify(text)} holds a quote or backslash`);
+    }
+    return `"${text}"`;
   };
+  const conditional = image.cache.from.some((read) => read.when !== undefined);
+  const from = conditional
+    ? '${compact([' + image.cache.from.map((read) => (read.when === undefined ? quoted(read.spec) : `${read.when} != "" ? ${quoted(read.spec)} : ""`)).join(', ') + '])}'
+    : image.cache.from.map((read) => template(read.spec));
+  return {
+    'cache-from': from,
+    'cache-to': '${compact([' + image.cache.to.map((spec) => `${CACHE_TO_VARIABLE} != "" ? ${quoted(spec)} : ""`).join(', ') + '])}',
+  };
+}
+
+/** A cache spec as an HCL template: literals escaped, variables referenced, the platforms word computed. */
+function template(spec: PlannedCacheSpec): string {
+  return spec.map((s) => {
+    if (s.kind === 'literal') return hclLiteral(s.text);
+    if (s.kind === 'variable') return ref(s.name);
+    if (!/^[a-z0-9_.-]+$/.test(s.planned)) throw new Error(`internal error: platforms word ${JSON.stringify(s.planned)}`);
+    const p = SETTING_VARIABLES.platforms;
+    return '${' + `${p} != "" ? replace(replace(${p}, "/", "-"), ",", "-") : "${s.planned}"` + '}';
+  }).join('');
 }
 
 /**

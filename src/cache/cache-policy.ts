@@ -9,14 +9,26 @@ export enum CacheMode {
   MAX = 'max',
 }
 
+import type { CacheSource } from './cache-source';
+
 /** Options of `CachePolicy.registry()`. */
 export interface RegistryCacheOptions {
   /**
-   * The cache image reference (`host/namespace/repository:tag`), shared by every image the policy applies to only if
-   * you want that: the default gives each image its own.
+   * The cache image reference (`host/namespace/repository:tag`) of the default branch, shared by every image the
+   * policy applies to only if you want that: the default gives each image its own. Builds read a chain of refs
+   * derived from it: `<tag>-pr-<N>` (in a pull request), `<tag>-branch-<branch>` (on a branch other than the
+   * default branch), then `<tag>`; they write only the ref of the current one (see {@link CachePolicy}). The tag
+   * is at most 20 characters, so every derived tag stays within 128.
    * @default - `<REGISTRY>/<image repository>:buildcache`, following the `REGISTRY` variable
    */
   readonly ref?: string;
+  /**
+   * Images of the image's own repository read as caches after the cache refs, in order (e.g.
+   * `[CacheSource.pullRequestImage(), CacheSource.imageTag('v2')]`). With any, cache writes also embed the inline
+   * cache in the built image, so later builds can read it from its tags.
+   * @default - none: only the cache refs
+   */
+  readonly readImages?: CacheSource[];
   /**
    * What the export writes.
    * @default CacheMode.MAX
@@ -27,8 +39,9 @@ export interface RegistryCacheOptions {
 /** Options of `CachePolicy.gha()`. */
 export interface GhaCacheOptions {
   /**
-   * Prefix of the GitHub Actions cache scope; each image gets `<scope>-<image id>`, so images never evict each other.
-   * @default - the image id alone
+   * Prefix of the GitHub Actions cache scope; each image gets `<scope>-<image id>-<platforms>` (platforms as one word,
+   * e.g. `linux-arm64`, `native` without planned platforms), so neither images nor platforms evict each other.
+   * @default - the image id and platforms alone
    */
   readonly scope?: string;
   /**
@@ -55,8 +68,14 @@ type CacheBackend = 'registry' | 'gha' | 'inline' | 'local' | 'none';
 /**
  * Where BuildKit reads (`--cache-from`) and writes (`--cache-to`) the build cache of an image. Set it on the
  * pipeline, a family or an image; the nearest one wins. Every build reads the cache; a build writes it only when
- * asked (`CACHE_TO=1` for the Makefile and bake, which the generated workflow sets in its publishing job only, never
- * for pull requests).
+ * asked (`CACHE_TO=1` for the Makefile and bake).
+ *
+ * Registry caches read a chain — the pull request's ref, the branch's, the default branch's — computed by the
+ * Makefile from `GIT_PR` and `GIT_BRANCH` (so a local build reads the CI cache of its branch and of the default
+ * branch) and write only the current ref's. The generated workflow sets `CACHE_TO` in its publishing job (pushes,
+ * manual and scheduled runs), and in the job pushing `pr-<N>` images of same-repository pull requests for registry
+ * caches only (it writes `<tag>-pr-<N>`, which no other ref reads); never for pull requests from forks, and never the
+ * gha cache from a pull request.
  */
 export class CachePolicy {
   /** Whether `x` is a CachePolicy (also across copies of this library). */
@@ -69,7 +88,7 @@ export class CachePolicy {
    * OCI registry stores it.
    */
   public static registry(options: RegistryCacheOptions = {}): CachePolicy {
-    return new CachePolicy('registry', options.mode, options.ref);
+    return new CachePolicy('registry', options.mode, options.ref, options.readImages);
   }
 
   /** The GitHub Actions cache service (`type=gha`), one scope per image. */
@@ -101,12 +120,15 @@ export class CachePolicy {
   public readonly _mode: unknown;
   /** The ref (registry), scope (gha) or dir (local), exactly as given. @internal */
   public readonly _value: unknown;
+  /** The extra image sources (registry), exactly as given. @internal */
+  public readonly _readImages: unknown;
 
-  private constructor(backend: CacheBackend, mode?: unknown, value?: unknown) {
+  private constructor(backend: CacheBackend, mode?: unknown, value?: unknown, readImages?: unknown) {
     Object.defineProperty(this, CACHE_POLICY_SYMBOL, { value: true });
     this._backend = backend;
     this._mode = mode;
     this._value = value;
+    this._readImages = readImages;
   }
 }
 

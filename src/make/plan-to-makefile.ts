@@ -1,4 +1,5 @@
 import { imageReferenceDefault } from './buildx-command';
+import { cacheFactLines, cacheFactNames } from './cache-facts';
 import { gitFactAssignments, gitFactsOf } from './git-facts';
 import { helpRule } from './help-rule';
 import { makeLiteral } from './make-escape';
@@ -48,7 +49,7 @@ export function renderMakefile(plan: BuildPlan, marker: string): string {
   checkPlanReferences(plan);
   const rules = pipelineRules(plan);
   const ruleFamilies = ruleFamiliesOf(plan);
-  const factNames = [...gitFactsOf(plan).map((fact) => fact.name), ...(ruleFamilies.length > 0 ? ruleFactNames() : [])];
+  const factNames = [...gitFactsOf(plan).map((fact) => fact.name), ...(ruleFamilies.length > 0 ? ruleFactNames() : []), ...cacheFactNames(plan)];
   const tagNames = plan.families.flatMap((family) => [family.tagVariable, ...(family.tagsVariable ? [family.tagsVariable] : [])]);
   const exported = [
     ...settingNames(plan),
@@ -64,6 +65,7 @@ export function renderMakefile(plan: BuildPlan, marker: string): string {
     ...(plan.variables.length > 0 ? [pipelineVariables(plan)] : []),
     gitFacts(plan),
     ...(ruleFamilies.length > 0 ? [ruleFactLines(ruleFamilies, plan.defaultBranch)] : []),
+    ...(cacheFactNames(plan).length > 0 ? [cacheFactLines(plan)] : []),
     tags(plan, ruleFamilies),
     ...(plan.images.length > 0 ? [images(plan)] : []),
     exportBlock(plan, [factNames, tagNames, imageVariables(plan)], exported),

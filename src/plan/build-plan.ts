@@ -225,19 +225,31 @@ export interface PlannedImage {
  */
 export interface PlannedCache {
   readonly backend: 'registry' | 'gha' | 'inline' | 'local';
-  /** Read first to last. */
-  readonly from: readonly PlannedCacheSpec[];
-  /** Written only when `CACHE_TO` is set. */
-  readonly to: PlannedCacheSpec;
+  /** Read first to last; a read with `when` only while that variable is non-empty. */
+  readonly from: readonly PlannedCacheRead[];
+  /** Written only when `CACHE_TO` is set, every one of them. */
+  readonly to: readonly PlannedCacheSpec[];
 }
 
-/** One cache spec: literal CSV text and variable values, concatenated. @internal */
+/** One `--cache-from` value, passed only while the variable `when` (if any) is non-empty. @internal */
+export interface PlannedCacheRead {
+  readonly spec: PlannedCacheSpec;
+  readonly when?: string;
+}
+
+/** One cache spec: literal CSV text, variable values and the platform slug, concatenated. @internal */
 export type PlannedCacheSpec = readonly PlannedCacheSegment[];
 
-/** @internal */
+/**
+ * `platforms`: the platforms the build targets as one word of `[a-z0-9_.-]` (`/` and `,` become `-`): `PLATFORMS`
+ * when set, else `planned` (the image's planned platforms as such a word, or `native`). The Makefile reads it from
+ * `CACHE_PLATFORMS`, the bake file computes it from `PLATFORMS`.
+ * @internal
+ */
 export type PlannedCacheSegment =
   | { readonly kind: 'literal'; readonly text: string }
-  | { readonly kind: 'variable'; readonly name: string };
+  | { readonly kind: 'variable'; readonly name: string }
+  | { readonly kind: 'platforms'; readonly planned: string };
 
 /** @internal */
 export interface PlannedParentContext {
@@ -315,6 +327,8 @@ export interface PlannedWorkflow {
   /** Runner label per platform for the per-platform publishing jobs (see `workflow/platform-runners.ts`). */
   readonly platformRunners: Readonly<Record<string, string>>;
   readonly timeoutMinutes: number;
+  /** Tag of the published parents of selected images that the workflow does not select (pulled instead of built). */
+  readonly parentTag: string;
   /** Pull-request images, when enabled. */
   readonly pullRequestImages?: PlannedPullRequestImages;
 }

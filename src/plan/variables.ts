@@ -62,6 +62,15 @@ export function imageVariableOf(imagePrefix: string): string {
   return `${imagePrefix}_IMAGE`;
 }
 
+/**
+ * Bake variable naming the published reference of a parent image (`<IMAGE VARIABLE>_PUBLISHED`): set, images built on
+ * it use that image (a `docker-image://` context) instead of building the parent (`target:`). The workflow sets it for
+ * parents it does not select; the Makefile never does. @internal
+ */
+export function publishedVariableOf(imageVariable: string): string {
+  return `${imageVariable}_PUBLISHED`;
+}
+
 /** Default variable holding the port publications of `run-<image>`: `<IMAGE ID>_PORTS`. @internal */
 export function portsVariableOf(imagePrefix: string): string {
   return `${imagePrefix}_PORTS`;
@@ -71,3 +80,16 @@ export function portsVariableOf(imagePrefix: string): string {
 export function tagsVariableOf(familyPrefix: string): string {
   return `${familyPrefix}_TAGS`;
 }
+
+/**
+ * Facts the registry cache chain and the gha scope read, computed by the Makefile after the git facts:
+ * `CACHE_BRANCH` (`GIT_BRANCH` unless it is the default branch), `CACHE_SUFFIX` (the suffix of the ref builds write:
+ * `-pr-<GIT_PR>`, `-branch-<CACHE_BRANCH>` or empty on the default branch) and `CACHE_PLATFORMS` (`PLATFORMS` as one
+ * tag-safe word, Makefile only: the bake file computes it from `PLATFORMS`).
+ * @internal
+ */
+export const CACHE_FACT_VARIABLES = {
+  branch: 'CACHE_BRANCH',
+  suffix: 'CACHE_SUFFIX',
+  platforms: 'CACHE_PLATFORMS',
+} as const;

@@ -124,7 +124,10 @@ export function buildPlan(
         createdVariable: BUILD_FACT_VARIABLES.created,
       }),
       ...cacheOf(image._props.cache ?? family._props.cache ?? settings.cache, {
-        id, repository: index.repositoryOf(image), tagVariable: tagVariableOf(variablePrefix(family.node.id)),
+        id,
+        repository: index.repositoryOf(image),
+        tagVariable: tagVariableOf(variablePrefix(family.node.id)),
+        platforms: (image._props.platforms ?? family._props.platforms ?? settings.platforms).join(','),
       }),
       ...(image._props.maxSizeMb === undefined ? {} : { sizeBudgetBytes: Math.floor(image._props.maxSizeMb * 1_000_000) }),
     };

@@ -1,4 +1,5 @@
 import { CacheMode, CachePolicy } from '../cache/cache-policy';
+import { CacheSource } from '../cache/cache-source';
 import type { Diagnostics } from '../core/diagnostics';
 import { normalizeProjectPath } from '../core/paths';
 import { describe } from '../core/untyped';
@@ -29,19 +30,25 @@ export function validateCachePolicy(d: Diagnostics, path: string, raw: unknown):
   const value = raw._value;
   switch (raw._backend) {
     case 'registry': {
+      validateReadImages(d, path, raw._readImages);
       if (value === undefined) return;
       if (typeof value !== 'string') {
         d.error(path, `cache ref must be a string, got ${describe(value)}`);
         return;
       }
       const parsed = parseImageReference(value);
-      if (typeof parsed === 'string') d.error(path, `cache ref: ${parsed}`);
-      else if (parsed.digest !== undefined) d.error(path, `cache ref "${value}" must not hold a digest: the cache export moves it`);
-      else if (parsed.tag === undefined) d.error(path, `cache ref "${value}" needs a tag, e.g. "${value}:buildcache"`);
+      if (typeof parsed === 'string') {
+        d.error(path, `cache ref: ${parsed}`);
+      } else if (parsed.digest !== undefined) {
+        d.error(path, `cache ref "${value}" must not hold a digest: the cache export moves it`);
+      } else if (parsed.tag === undefined) {
+        d.error(path, `cache ref "${value}" needs a tag, e.g. "${value}:buildcache"`);
+      } else if (parsed.tag.length > MAX_CACHE_TAG) {
+        d.error(path, `cache ref tag "${parsed.tag}" must be at most ${MAX_CACHE_TAG} characters: the chain derives <tag>-branch-<branch> (up to 128) from it`);
+      }
       return;
     }
     case 'gha':
-      d.warning(path, 'the generated workflow reads the gha cache but does not write it: a run: step has no Actions runtime token, which the gha exporter needs (use CachePolicy.registry() for CI writes)');
       if (value === undefined) return;
       if (typeof value !== 'string' || !SCOPE.test(value)) {
         d.error(path, `cache scope ${describe(value)} must be 1-80 letters, digits, ".", "_" or "-", starting with a letter or digit`);
@@ -59,6 +66,36 @@ export function validateCachePolicy(d: Diagnostics, path: string, raw: unknown):
     default:
       return;
   }
+}
+
+/** Longest tag of a registry cache ref: `<tag>-branch-` plus a 100-character branch stays within 128. */
+const MAX_CACHE_TAG = 20;
+
+/** A Docker tag. */
+const TAG = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
+
+/** Checks `readImages` of a registry policy: an array of CacheSources, image tags valid Docker tags, no repeats. */
+function validateReadImages(d: Diagnostics, path: string, raw: unknown): void {
+  if (raw === undefined) return;
+  if (!Array.isArray(raw)) {
+    d.error(path, `cache readImages must be an array of CacheSource, got ${describe(raw)}`);
+    return;
+  }
+  const seen = new Set<string>();
+  raw.forEach((source: unknown, i) => {
+    if (!CacheSource.isCacheSource(source)) {
+      d.error(path, `cache readImages[${i}] must be a CacheSource (e.g. CacheSource.imageTag('v2')), got ${describe(source)}`);
+      return;
+    }
+    const tag = source._tag;
+    if (source._kind === 'image-tag' && (typeof tag !== 'string' || !TAG.test(tag))) {
+      d.error(path, `cache readImages[${i}]: tag ${describe(tag)} must be 1-128 letters, digits, "_", "." or "-", not starting with "." or "-"`);
+      return;
+    }
+    const key = source._kind === 'image-tag' ? `tag ${String(tag)}` : 'the pull-request image';
+    if (seen.has(key)) d.error(path, `cache readImages[${i}] repeats ${key}`);
+    seen.add(key);
+  });
 }
 
 /** Checks `maxSizeMb` of an image: a finite number above 0 and at most {@link MAX_SIZE_MB}. @internal */

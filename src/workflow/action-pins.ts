@@ -69,8 +69,19 @@ export const COSIGN_INSTALLER: ActionPin = {
   sha: 'd58896d6a1865668819e1d91763c7751a165e159',
 };
 
+/**
+ * `crazy-max/ghaction-github-runtime` v4.0.0 (node24): exports `ACTIONS_RUNTIME_TOKEN`, `ACTIONS_CACHE_URL` (and the
+ * cache service v2 variables) to later steps, which the buildx gha cache backend reads from a `run:` step.
+ * @see https://github.com/crazy-max/ghaction-github-runtime/releases/tag/v4.0.0
+ */
+export const GITHUB_RUNTIME: ActionPin = {
+  action: 'crazy-max/ghaction-github-runtime',
+  version: 'v4.0.0',
+  sha: '04d248b84655b509d8c44dc1d6f990c879747487',
+};
+
 /** Every pin, in a stable order. @internal */
-export const ACTION_PINS: readonly ActionPin[] = [CHECKOUT, SETUP_QEMU, SETUP_BUILDX, LOGIN, COSIGN_INSTALLER];
+export const ACTION_PINS: readonly ActionPin[] = [CHECKOUT, SETUP_QEMU, SETUP_BUILDX, LOGIN, COSIGN_INSTALLER, GITHUB_RUNTIME];
 
 /** The `uses:` value of a pin: `<action>@<sha>` (the version goes into a trailing comment). @internal */
 export function pinnedUses(pin: ActionPin): string {

@@ -1,11 +1,12 @@
 import { github } from 'projen';
 import { CHECKOUT, pinnedUses, SETUP_BUILDX, SETUP_QEMU } from './action-pins';
+import { CacheWriter, cacheSteps, writesCache } from './cache-steps';
 import { digestOutputOf } from './image-digests';
 import { BAKE_METADATA, digestStep, fanOutPlatforms, mergeJobId, platformPublishJobs } from './platform-jobs';
+import { publishedParentEnv } from './published-parents';
 import { pullRequestJobs } from './pull-request-jobs';
 import { loginStep, registrySource } from './registry-steps';
 import { signJob } from './sign-job';
-import { usesCache } from '../cache/plan-cache';
 import { labelBuildFacts } from '../make/build-facts';
 import { usesPlatforms } from '../make/platforms';
 import { shellWord } from '../make/shell-quote';
@@ -71,7 +72,7 @@ export function containersJobs(plan: BuildPlan, wf: PlannedWorkflow): Record<str
       // pushes, manual and scheduled runs (which need write access to the repository)
       if: "github.event_name != 'pull_request'",
       push: true,
-      writeCache: true,
+      writeCache: 'publish',
       publishing: true,
     });
     if (plan.supply?.signing !== undefined) {
@@ -123,14 +124,12 @@ export interface BakeJobOptions {
   readonly if: string;
   readonly push: boolean;
   /**
-   * Whether the bake step writes the build cache (`CACHE_TO`): only the publishing job, never a pull-request job
-   * (not even one that pushes pull-request images: its code is not reviewed yet).
-   * @default false
+   * For whom the bake step writes the build cache (`CACHE_TO`), see {@link CacheWriter}.
+   * @default - no cache write
    */
-  readonly writeCache?: boolean;
+  readonly writeCache?: CacheWriter;
   /**
-   * The publishing job: rewrites layer timestamps of reproducible builds (`REWRITE_TIMESTAMP`) and, when the pipeline
-   * signs, records each pushed digest as the job output `digestOutputOf(image)`.
+   * The publishing job: rewrites layer timestamps of reproducible builds (`REWRITE_TIMESTAMP`).
    * @default false
    */
   readonly publishing?: boolean;
@@ -162,6 +161,8 @@ export function bakeJob(plan: BuildPlan, wf: PlannedWorkflow, options: BakeJobOp
     uses: pinnedUses(SETUP_BUILDX),
     with: { 'cache-binary': false },
   });
+  const selected = selectedImages(plan, wf);
+  steps.push(...cacheSteps(selected));
   steps.push(...source.steps);
   if (options.push) steps.push(loginStep(wf, source));
   const env: Record<string, string> = { [SETTING_VARIABLES.registry]: source.registry };
@@ -172,9 +173,10 @@ export function bakeJob(plan: BuildPlan, wf: PlannedWorkflow, options: BakeJobOp
   for (const fact of labelBuildFacts(plan)) {
     env[fact] = `\${{ needs.${JOB_IDS.tag}.outputs.${fact} }}`;
   }
-  const selected = selectedImages(plan, wf);
-  // the cache is written from publishing jobs only, never from pull requests (their code is not trusted)
-  if (options.writeCache === true && writesCache(selected)) env[CACHE_TO_VARIABLE] = '1';
+  // parents the workflow does not select are pulled in their published version, not built
+  Object.assign(env, publishedParentEnv(plan, wf, source.registry));
+  // forks never write; gha only from publishing jobs
+  if (writesCache(selected, options.writeCache)) env[CACHE_TO_VARIABLE] = '1';
   const budgeted = selected.filter((image) => image.sizeBudgetBytes !== undefined);
   // a pull-request build loads its images to check their sizes (one platform only: a multi-platform build cannot load)
   const loadForCheck = !options.push && budgeted.length > 0 && !usesPlatforms(plan) && options.targetsFrom === undefined;
@@ -223,14 +225,6 @@ function selectedImages(plan: BuildPlan, wf: PlannedWorkflow): PlannedImage[] {
 function digestOutputs(images: readonly PlannedImage[]): Record<string, github.workflows.JobStepOutput> {
   const output = (image: PlannedImage) => ({ stepId: 'digests', outputName: digestOutputOf(image) });
   return Object.fromEntries(images.map((image) => [digestOutputOf(image), output(image)]));
-}
-
-/**
- * Whether the publishing job sets `CACHE_TO`: some image has a cache, and none uses the gha backend (a `run:` step
- * does not get the Actions runtime token that backend needs, so its export would fail the job; validation warns).
- */
-function writesCache(images: readonly PlannedImage[]): boolean {
-  return usesCache(images) && !images.some((image) => image.cache?.backend === 'gha');
 }
 
 /**

@@ -57,6 +57,7 @@ export function planWorkflows(
       runsOn: w.runsOn,
       platformRunners: w.platformRunners,
       timeoutMinutes: w.timeoutMinutes,
+      parentTag: w.parentTag,
       pullRequestImages: prImages && {
         comment: prImages.comment,
         deleteOnClose: prImages.deleteOnClose,

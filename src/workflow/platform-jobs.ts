@@ -1,15 +1,17 @@
 import { github } from 'projen';
 import { pinnedUses, SETUP_BUILDX, SETUP_QEMU } from './action-pins';
+import { cacheSteps, writesCache } from './cache-steps';
 import { digestOutputOf } from './image-digests';
 import { checkoutStep, JOB_IDS, sizeCheckStep, tagVariables } from './jobs';
 import { runnerOf } from './platform-runners';
+import { publishedParentEnv } from './published-parents';
 import { loginStep, registrySource } from './registry-steps';
 import { labelBuildFacts } from '../make/build-facts';
 import { plannedPlatforms } from '../make/platforms';
 import { shellWord } from '../make/shell-quote';
 import type { BuildPlan, PlannedImage, PlannedWorkflow } from '../plan/build-plan';
 import { platformSlug } from '../plan/platform-names';
-import { SETTING_VARIABLES } from '../plan/variables';
+import { CACHE_TO_VARIABLE, SETTING_VARIABLES } from '../plan/variables';
 
 /** Where every bake writes its metadata (one file per job, in the runner's temporary directory). @internal */
 export const BAKE_METADATA = '"$RUNNER_TEMP/bake-metadata.json"';
@@ -86,11 +88,23 @@ function platformJob(plan: BuildPlan, wf: PlannedWorkflow, platform: string, ima
     steps.push({ id: 'qemu', name: 'Set up QEMU', uses: pinnedUses(SETUP_QEMU), with: { 'cache-image': false, 'platforms': platform } });
   }
   steps.push({ id: 'buildx', name: 'Set up Docker Buildx', uses: pinnedUses(SETUP_BUILDX), with: { 'cache-binary': false } });
-  steps.push(...source.steps, loginStep(wf, source));
+  steps.push(...source.steps, loginStep(wf, source), ...cacheSteps(images));
+  const env: Record<string, string> = {
+    ...bakeEnvironment(plan, wf, source.registry),
+    // parents the workflow does not select are pulled in their published version, as the single publish does
+    ...publishedParentEnv(plan, wf, source.registry),
+    // one platform: gha cache scopes (`<image>-<platforms>`) then differ per platform job, so they don't evict each other
+    [SETTING_VARIABLES.platforms]: platform,
+  };
+  // Only gha caches are written here (scoped per platform); a registry cache ref is one manifest that every platform
+  // job would overwrite with its own platform's layers, so fanned-out publishing leaves registry caches as they are.
+  if (writesCache(images, 'publish') && images.every((image) => image.cache === undefined || image.cache.backend === 'gha')) {
+    env[CACHE_TO_VARIABLE] = '1';
+  }
   steps.push({
     id: 'bake',
     name: `Build and push ${platform} by digest`,
-    env: bakeEnvironment(plan, wf, source.registry),
+    env,
     run: [
       'docker buildx bake', '--file', shellWord(plan.outputs.bakeFile),
       '--set', shellWord(`*.platform=${platform}`),

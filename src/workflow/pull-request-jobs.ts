@@ -37,6 +37,8 @@ export function pullRequestJobs(plan: BuildPlan, wf: PlannedWorkflow): Record<st
     name: 'Push pull-request images',
     if: `${changed} && ${SAME_REPOSITORY}`,
     push: true,
+    // registry caches only, to <ref>-pr-<N> (see CacheWriter)
+    writeCache: 'pull-request',
     needs: [JOB_IDS.changes],
     tagValue: `pr-${PR_NUMBER}`,
     targetsFrom,

@@ -78,6 +78,7 @@ export function validateWorkflows(
     if ((reg.kind === 'variable' || reg.kind === 'secret') && (!SECRET_NAME.test(reg.name) || /^GITHUB_/i.test(reg.name))) {
       err(`registry ${reg.kind} ${JSON.stringify(reg.name)} must be a ${reg.kind} name: letters, digits and "_", not starting with a digit or "GITHUB_"`);
     }
+    if (!isTag(w.parentTag)) err(`parentTag ${JSON.stringify(w.parentTag)} is not a valid tag (letters, digits, "_", "." and "-", at most 128, not starting with "." or "-")`);
     validateSelection(err, index, w);
     validateTriggers(err, w);
     validatePullRequestImages(d, index, w, familyTag, defaultBranch);

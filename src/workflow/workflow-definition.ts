@@ -94,6 +94,14 @@ export interface WorkflowDefinitionOptions {
    */
   readonly timeoutMinutes?: number;
   /**
+   * Tag of the published parents of the selected images that the workflow does not select itself (an image of
+   * another Dockerfile it builds on, e.g. seed 001's runtime under its app): instead of building the parent too (a
+   * `target:` context), the bake step pulls `<this workflow's registry>/<parent repository>:<parentTag>` (through the
+   * `<PARENT>_IMAGE_PUBLISHED` bake variable). Select the parent as well to build both.
+   * @default "latest"
+   */
+  readonly parentTag?: string;
+  /**
    * Pull-request images (needs `pullRequest`).
    * @default - pull requests build without pushing
    */

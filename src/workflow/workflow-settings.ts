@@ -4,6 +4,9 @@ import type { Diagnostics } from '../core/diagnostics';
 import { UntypedReader } from '../core/untyped';
 import type { PlannedDispatchInput, PlannedRegistry } from '../plan/build-plan';
 
+/** The tag of published parents a workflow does not select. @internal */
+export const DEFAULT_PARENT_TAG = 'latest';
+
 /** A workflow as declared (props or `addWorkflow`), every default resolved but images not yet selected. @internal */
 export interface WorkflowDeclaration {
   /** Construct path for messages, `<pipeline>/workflow.<id>`. */
@@ -27,6 +30,8 @@ export interface WorkflowDeclaration {
   /** Runner label per platform (the pipeline's `workflow.platformRunners`, then the workflow's own). */
   readonly platformRunners: Readonly<Record<string, string>>;
   readonly timeoutMinutes: number;
+  /** Tag of published parents the workflow does not select (default `latest`). */
+  readonly parentTag: string;
   readonly pullRequestImages?: { readonly comment: boolean; readonly deleteOnClose: boolean; readonly stableTag?: string };
 }
 
@@ -101,6 +106,8 @@ export function resolveWorkflowSettings(
         paths: [],
         pathsIgnore: [],
         registry: { kind: 'literal', registry },
+        // it builds every image: no parent is left to pull
+        parentTag: DEFAULT_PARENT_TAG,
         ...common,
         usernameSecret: ghcr ? undefined : common.usernameSecret,
         passwordSecret: ghcr ? undefined : common.passwordSecret,
@@ -163,6 +170,7 @@ function readDeclaration(
     runsOn: r.optionalString('runsOn', o.runsOn) ?? common.runsOn,
     platformRunners: { ...common.platformRunners, ...readPlatformRunners(d, path, 'platformRunners', o.platformRunners) },
     timeoutMinutes: r.optionalInteger('timeoutMinutes', o.timeoutMinutes, 1, 360) ?? common.timeoutMinutes,
+    parentTag: r.optionalString('parentTag', o.parentTag) ?? DEFAULT_PARENT_TAG,
     pullRequestImages: prImagesRaw && {
       comment: r.optionalBoolean('pullRequestImages.comment', prImagesRaw.comment) ?? true,
       deleteOnClose: r.optionalBoolean('pullRequestImages.deleteOnClose', prImagesRaw.deleteOnClose) ?? false,

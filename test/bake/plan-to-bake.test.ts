@@ -27,6 +27,9 @@ describe('bakeDocument', () => {
         PLATFORMS: { default: '' },
         FLOW_PIPE_TAG: { default: 'dev-ubuntu24.04' },
         FLOW_PIPE_RUNTIME_BASE_IMAGE: { default: 'ubuntu:24.04' },
+        // set by a workflow that selects a child without its parent: the parent is pulled, not built
+        FLOW_PIPE_RUNTIME_IMAGE_PUBLISHED: { default: '' },
+        FLOW_PIPE_BASE_IMAGE_PUBLISHED: { default: '' },
         GIT_REVISION: { default: '' },
         GIT_CREATED: { default: '' },
       },
@@ -55,7 +58,7 @@ describe('bakeDocument', () => {
           dockerfile: 'runtime/docker/Dockerfile',
           target: 'base',
           tags: ['${REGISTRY}/flow-pipe-base:${FLOW_PIPE_TAG}'],
-          contexts: { runtime: 'target:flow-pipe-runtime' },
+          contexts: { runtime: '${FLOW_PIPE_RUNTIME_IMAGE_PUBLISHED != "" ? "docker-image://${FLOW_PIPE_RUNTIME_IMAGE_PUBLISHED}" : "target:flow-pipe-runtime"}' },
           labels: {
             ...LABELS,
             'org.opencontainers.image.title': 'flow-pipe-base',
@@ -69,7 +72,7 @@ describe('bakeDocument', () => {
           dockerfile: 'runtime/docker/Dockerfile',
           target: 'dev',
           tags: ['${REGISTRY}/flow-pipe-dev:${FLOW_PIPE_TAG}'],
-          contexts: { base: 'target:flow-pipe-base' },
+          contexts: { base: '${FLOW_PIPE_BASE_IMAGE_PUBLISHED != "" ? "docker-image://${FLOW_PIPE_BASE_IMAGE_PUBLISHED}" : "target:flow-pipe-base"}' },
           labels: {
             ...LABELS,
             'org.opencontainers.image.title': 'flow-pipe-dev',
@@ -91,9 +94,10 @@ describe('bakeDocument', () => {
       dockerfile: 'docker/app/runner.Dockerfile',
       target: 'runner',
       tags: ['${REGISTRY}/app-runner:${APP_TAG}'],
-      // FROM ${APP_BASE_IMAGE} in runner.Dockerfile names the context, which bake builds first
+      // FROM ${APP_BASE_IMAGE} in runner.Dockerfile names the context, which bake builds first (unless the published
+      // parent is named: a workflow that does not select it)
       args: { APP_BASE_IMAGE: 'app-base' },
-      contexts: { 'app-base': 'target:app-base' },
+      contexts: { 'app-base': '${APP_BASE_IMAGE_PUBLISHED != "" ? "docker-image://${APP_BASE_IMAGE_PUBLISHED}" : "target:app-base"}' },
       labels: {
         'org.opencontainers.image.created': '${GIT_CREATED}',
         'org.opencontainers.image.revision': '${GIT_REVISION}',

@@ -88,20 +88,63 @@ describeEngine('registry cache round trip and size budgets on the real engine', 
     rmSync(dir, { recursive: true, force: true });
   });
 
-  test('bake --print shows the cache settings the Makefile passes, with and without CACHE_TO', () => {
+  test('bake --print shows the cache chain the Makefile passes, with and without CACHE_TO, on a branch, the default branch and a pull request', () => {
     writeFileSync(join(dir, 'print-args'), PRINT_ARGS, { mode: 0o755 });
-    for (const cacheTo of ['', '1']) {
-      const env = { CACHE_TO: cacheTo, REGISTRY: registry, TAG: 'dev' };
-      const line = mustMake(dir, ['build-app-runtime', `DOCKER=${join(dir, 'print-args')}`], env).split('\n').find((l) => l.startsWith('["buildx"'));
-      const args = JSON.parse(line!) as string[];
-      const values = (flag: string) => args.flatMap((a, i) => (a === flag ? [args[i + 1]] : []));
-      const printed = JSON.parse(docker(['buildx', 'bake', '--file', 'docker-bake.json', '--print', 'app-runtime'], { cwd: dir, env })).target['app-runtime'];
-      expect(values('--cache-from')).toStrictEqual([`type=registry,ref=${registry}/app-runtime:buildcache`]);
-      expect(printed['cache-from']).toStrictEqual(values('--cache-from'));
-      expect(printed['cache-to'] ?? []).toStrictEqual(values('--cache-to'));
-      expect(values('--cache-to')).toStrictEqual(cacheTo === ''
-        ? []
-        : [`type=registry,ref=${registry}/app-runtime:buildcache,mode=max,oci-mediatypes=true,image-manifest=true`]);
+    const ref = `type=registry,ref=${registry}/app-runtime:buildcache`;
+    const write = (suffix: string) => `${ref}${suffix},mode=max,oci-mediatypes=true,image-manifest=true`;
+    // the GitHub variables CI sets; the Makefile computes the facts from them, CI hands them to bake (print-build-facts)
+    const states: Array<{ name: string; github: Record<string, string>; from: string[]; suffix: string }> = [
+      { name: 'default branch', github: { GITHUB_REF_TYPE: 'branch', GITHUB_REF_NAME: 'main', GITHUB_REF: 'refs/heads/main' }, from: [ref], suffix: '' },
+      {
+        name: 'another branch',
+        github: { GITHUB_REF_TYPE: 'branch', GITHUB_REF_NAME: 'Feature/X', GITHUB_REF: 'refs/heads/Feature/X' },
+        from: [`${ref}-branch-feature-x`, ref],
+        suffix: '-branch-feature-x',
+      },
+      {
+        name: 'pull request',
+        github: { GITHUB_REF: 'refs/pull/7/merge', GITHUB_HEAD_REF: 'feature/x', GITHUB_REF_TYPE: 'branch', GITHUB_REF_NAME: '7/merge' },
+        from: [`${ref}-pr-7`, `${ref}-branch-feature-x`, ref],
+        suffix: '-pr-7',
+      },
+    ];
+    for (const state of states) {
+      const facts = Object.fromEntries(mustMake(dir, ['print-build-facts'], state.github).trim().split('\n').map((l) => l.split('=', 2) as [string, string]));
+      for (const cacheTo of ['', '1']) {
+        const env = { CACHE_TO: cacheTo, REGISTRY: registry, TAG: 'dev' };
+        const line = mustMake(dir, ['build-app-runtime', `DOCKER=${join(dir, 'print-args')}`], { ...state.github, ...env }).split('\n').find((l) => l.startsWith('["buildx"'));
+        const args = JSON.parse(line!) as string[];
+        const values = (flag: string) => args.flatMap((a, i) => (a === flag ? [args[i + 1]] : []));
+        const printed = JSON.parse(docker(['buildx', 'bake', '--file', 'docker-bake.json', '--print', 'app-runtime'], { cwd: dir, env: { ...facts, ...env } })).target['app-runtime'];
+        expect(values('--cache-from'), state.name).toStrictEqual(state.from);
+        expect(printed['cache-from'], state.name).toStrictEqual(values('--cache-from'));
+        expect(printed['cache-to'] ?? [], state.name).toStrictEqual(values('--cache-to'));
+        expect(values('--cache-to'), state.name).toStrictEqual(cacheTo === '' ? [] : [write(state.suffix)]);
+      }
+    }
+  });
+
+  test('gha: bake --print shows the same per-image, per-platform scope as the Makefile', () => {
+    const ghaDir = mkdtempSync(join(tmpdir(), 'pc-cache-gha-'));
+    try {
+      const project = new Project({ name: 'cache-gha-e2e', outdir: ghaDir });
+      const containers = new Containers(project, { registry, workflow: { enabled: false }, cache: CachePolicy.gha({ scope: 'ci' }) });
+      containers.addFamily('app').addImage('runtime', { from: ImageSource.registry(TEST_BASE_IMAGE), platforms: ['linux/amd64'] });
+      project.synth();
+      writeFileSync(join(ghaDir, 'print-args'), PRINT_ARGS, { mode: 0o755 });
+      for (const [platforms, scope] of [['', 'ci-app-runtime-linux-amd64'], ['linux/arm64,linux/arm/v7', 'ci-app-runtime-linux-arm64-linux-arm-v7']]) {
+        const env = { CACHE_TO: '1', REGISTRY: registry, TAG: 'dev', PLATFORMS: platforms };
+        const line = mustMake(ghaDir, ['build-app-runtime', `DOCKER=${join(ghaDir, 'print-args')}`], env).split('\n').find((l) => l.startsWith('["buildx"'));
+        const args = JSON.parse(line!) as string[];
+        const values = (flag: string) => args.flatMap((a, i) => (a === flag ? [args[i + 1]] : []));
+        const printed = JSON.parse(docker(['buildx', 'bake', '--file', 'docker-bake.json', '--print', 'app-runtime'], { cwd: ghaDir, env })).target['app-runtime'];
+        expect(values('--cache-from')).toStrictEqual([`type=gha,scope=${scope}`]);
+        expect(values('--cache-to')).toStrictEqual([`type=gha,scope=${scope},mode=max`]);
+        expect(printed['cache-from']).toStrictEqual(values('--cache-from'));
+        expect(printed['cache-to']).toStrictEqual(values('--cache-to'));
+      }
+    } finally {
+      rmSync(ghaDir, { recursive: true, force: true });
     }
   });
 

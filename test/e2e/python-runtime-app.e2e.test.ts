@@ -3,11 +3,13 @@
  * runtime from Debian's python3 + python3-venv, scripts/provision-engine.sh, standing in for python:3.11-slim), the
  * tags come from its tag rules, `make run-app-web` serves HTTP on the published port and is cleaned up when
  * interrupted, and after `make build-runtime-python RUNTIME_TAG=dev` a plain `docker build -f build/Dockerfile.app .`
- * builds the application on that runtime.
+ * builds the application on that runtime. The build-app workflow's bake (only the app selected) pulls the runtime
+ * its own workflow published (`RUNTIME_PYTHON_IMAGE_PUBLISHED`) instead of building it.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { rmSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { join } from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { checkoutExample, headCommit, localTags, make, makeEnv, MINUTES } from './example-make';
 import { describeEngine, docker, REGISTRY_ADDRESS, registryTags, uniqueTag } from '../support/engine';
@@ -125,5 +127,36 @@ describeEngine('seed 001 (examples/python-runtime-app) on the real engine', () =
     // THEN it holds the app on the runtime's virtualenv, as the non-root user
     const out = docker(['run', '--rm', '--entrypoint', 'python', plain, '-c', 'import os, sys, app.server; print(os.getuid(), sys.prefix)']);
     expect(out.trim()).toBe('10001 /opt/venv');
+  }, MINUTES);
+
+  test('the build-app workflow\'s bake pulls the published runtime instead of building it', async () => {
+    // GIVEN a runtime published as <registry>/runtime:latest (a stand-in: the toolchain image under that name)
+    const published = `${registry}/runtime:latest`;
+    docker(['buildx', 'imagetools', 'create', '--tag', published, PYTHON_IMAGE]);
+    // AND the workflow hands bake that reference for the parent it does not select
+    const workflow = readFileSync(join(work, '.github', 'workflows', 'build-app.yml'), 'utf8');
+    expect(workflow).toContain('RUNTIME_PYTHON_IMAGE_PUBLISHED: ${{ steps.registry.outputs.registry }}/runtime:latest');
+    expect(workflow).toContain('run: docker buildx bake --file docker-bake.json --push --metadata-file "$RUNNER_TEMP/bake-metadata.json" app-web');
+    // WHEN bake builds only the app with the environment the workflow sets (loading instead of pushing)
+    const env = { REGISTRY: registry, APP_TAG: 'wf', APP_TAGS: 'wf', RUNTIME_PYTHON_IMAGE_PUBLISHED: published };
+    const printed = JSON.parse(docker(['buildx', 'bake', '--progress', 'quiet', '--file', 'docker-bake.json', '--print', 'app-web'], { cwd: work, env }));
+    const r = spawnSync('docker', ['buildx', 'bake', '--progress', 'plain', '--file', 'docker-bake.json', '--load', 'app-web'], {
+      cwd: work, env: makeEnv(env), encoding: 'utf8', timeout: MINUTES,
+    });
+    const log = `${r.stdout}${r.stderr}`;
+    expect(r.status, log).toBe(0);
+    // THEN the plan has no runtime target, the log no runtime step, and the app's base layers are the published runtime's
+    expect(Object.keys(printed.target)).toEqual(['app-web']);
+    expect(printed.target['app-web'].contexts).toEqual({ 'runtime-python': `docker-image://${published}` });
+    expect(log).not.toMatch(/\[runtime-python /);
+    expect(log).toContain(published);
+    docker(['pull', '--quiet', published]);
+    const layers = (ref: string) => JSON.parse(docker(['image', 'inspect', '--format', '{{json .RootFS.Layers}}', ref])) as string[];
+    const runtimeLayers = layers(published);
+    expect(layers(`${registry}/app:wf`).slice(0, runtimeLayers.length)).toEqual(runtimeLayers);
+    // AND without the variable (make bake, a workflow selecting both) bake builds the runtime target first
+    const local = JSON.parse(docker(['buildx', 'bake', '--progress', 'quiet', '--file', 'docker-bake.json', '--print', 'app-web'], { cwd: work, env: { REGISTRY: registry } }));
+    expect(Object.keys(local.target).sort()).toEqual(['app-web', 'runtime-python']);
+    for (const image of [published, `${registry}/app:wf`]) spawnSync('docker', ['image', 'rm', '--force', image], { stdio: 'ignore' });
   }, MINUTES);
 });

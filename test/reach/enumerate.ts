@@ -10,7 +10,7 @@ import * as ts from 'typescript';
 const ROOT = resolve(__dirname, '../..');
 
 /** Classes whose static factories are options in their own right (`DockerfileSyntax.omit()`, `FamilyTag.fixed()`). */
-export const FACTORY_CLASSES = ['DockerfileSyntax', 'FamilyTag', 'TagRule', 'TagCondition', 'WorkflowRegistry', 'CachePolicy'];
+export const FACTORY_CLASSES = ['DockerfileSyntax', 'FamilyTag', 'TagRule', 'TagCondition', 'WorkflowRegistry', 'CachePolicy', 'CacheSource'];
 
 /** Source files re-exported by src/index.ts (`export * from './x'`), followed transitively. */
 function exportedSourceFiles(): string[] {

@@ -1,7 +1,12 @@
 /** Option-reach rows of declared workflows (`Containers.addWorkflow`, the `workflows` prop) and their option structs. */
 import { has, lacks, ReachRow, replaces } from './option-table';
-import type { Variation } from './pipeline';
-import { WorkflowDefinitionOptions, WorkflowInputType, WorkflowRegistry } from '../../src';
+import type { Parts, Variation } from './pipeline';
+import { ImageSource, WorkflowDefinitionOptions, WorkflowInputType, WorkflowRegistry } from '../../src';
+
+/** Family `web` with image `server` in `web.Dockerfile`, FROM the baseline's runtime. */
+function web(p: Parts): void {
+  p.containers.addFamily('web', { dockerfile: 'web.Dockerfile' }).addImage('server', { from: ImageSource.stage(p.runtime) });
+}
 
 /** The baseline plus workflow `ci` with `options`. */
 function ci(options: WorkflowDefinitionOptions, props: Variation['props'] = {}): Variation {
@@ -44,6 +49,13 @@ export const WORKFLOW_ROWS: ReachRow[] = [
   row('WorkflowDefinitionOptions.pathsIgnore', PUSH, { ...PUSH, pathsIgnore: ['docs/**'] }, replaces(['    paths:\n'], '    paths-ignore:\n      - docs/**\n')),
   row('WorkflowDefinitionOptions.registry', PUSH, { ...PUSH, registry: WorkflowRegistry.literal('registry.example.com/team') },
     has('REGISTRY: registry.example.com/team', 'registry: registry.example.com\n', 'secrets.REGISTRY_USERNAME')),
+  {
+    // a web image of its own Dockerfile on the runtime; the workflow selects only web: bake pulls runtime:<parentTag>
+    option: 'WorkflowDefinitionOptions.parentTag',
+    base: { extra: (p) => { web(p); p.containers.addWorkflow('ci', { ...PUSH, images: ['web-server'] }); } },
+    variant: { extra: (p) => { web(p); p.containers.addWorkflow('ci', { ...PUSH, images: ['web-server'], parentTag: 'stable' }); } },
+    effects: { workflow: replaces(['APP_RUNTIME_IMAGE_PUBLISHED: ghcr.io/acme/app-runtime:latest'], 'APP_RUNTIME_IMAGE_PUBLISHED: ghcr.io/acme/app-runtime:stable') },
+  },
   row('WorkflowDefinitionOptions.usernameSecret', PUSH, { ...PUSH, usernameSecret: 'HUB_USER' }, has('secrets.HUB_USER'), HUB),
   row('WorkflowDefinitionOptions.passwordSecret', PUSH, { ...PUSH, passwordSecret: 'HUB_TOKEN' }, has('secrets.HUB_TOKEN'), HUB),
   row('WorkflowDefinitionOptions.runsOn', PUSH, { ...PUSH, runsOn: 'ubuntu-22.04' }, replaces(['runs-on: ubuntu-24.04'], 'runs-on: ubuntu-22.04')),

@@ -190,7 +190,7 @@ describe('global ARGs and stage order', () => {
     // THEN the Dockerfile copies from the named context, and both outputs supply it after building the builder
     expect(files['runner/Dockerfile']).toContain('COPY --from=fam-builder \\\n');
     const bake = JSON.parse(files['docker-bake.json']);
-    expect(bake.target['fam-runner'].contexts).toStrictEqual({ 'fam-builder': 'target:fam-builder' });
+    expect(bake.target['fam-runner'].contexts).toStrictEqual({ 'fam-builder': '${FAM_BUILDER_IMAGE_PUBLISHED != "" ? "docker-image://${FAM_BUILDER_IMAGE_PUBLISHED}" : "target:fam-builder"}' });
     expect(files.Makefile).toMatch(/^build-fam-runner: .*build-fam-builder/m);
     expect(files.Makefile).toContain('--build-context \'fam-builder\'="docker-image://$$FAM_BUILDER_IMAGE"');
   });

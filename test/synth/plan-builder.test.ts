@@ -110,6 +110,7 @@ describe('buildPlan', () => {
         runsOn: 'ubuntu-24.04',
         platformRunners: {},
         timeoutMinutes: 60,
+        parentTag: 'latest',
         pullRequestImages: undefined,
       }],
       sourceUrl: 'https://github.com/acme/app',

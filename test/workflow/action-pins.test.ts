@@ -22,5 +22,6 @@ test('the lock table (update deliberately, with the SHAs resolved from each acti
     'docker/setup-buildx-action@4d04d5d9486b7bd6fa91e7baf45bbb4f8b9deedd # v4.0.0',
     'docker/login-action@4907a6ddec9925e35a0a9e82d7399ccc52663121 # v4.1.0',
     'sigstore/cosign-installer@d58896d6a1865668819e1d91763c7751a165e159 # v3.9.2',
+    'crazy-max/ghaction-github-runtime@04d248b84655b509d8c44dc1d6f990c879747487 # v4.0.0',
   ]);
 });

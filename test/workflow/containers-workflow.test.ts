@@ -172,6 +172,8 @@ describe('content', () => {
       APP_TAG: '${{ needs.tag.outputs.APP_TAG }}',
       GIT_REVISION: '${{ needs.tag.outputs.GIT_REVISION }}',
       GIT_CREATED: '${{ needs.tag.outputs.GIT_CREATED }}',
+      // the platform job's own platform: gha cache scopes differ per platform
+      PLATFORMS: 'linux/amd64',
     });
   });
 

@@ -102,6 +102,14 @@ describe('seed 001: a dispatch-only runtime workflow and an app workflow on main
     expect(step(app.jobs.publish, 'bake').run).toBe('docker buildx bake --file docker-bake.json --push --metadata-file "$RUNNER_TEMP/bake-metadata.json" app-web');
   });
 
+  test('app: the runtime it does not select is pulled in its published version (seed 001), not built', () => {
+    const env = step(app.jobs.publish, 'bake').env;
+    expect(env.RUNTIME_PYTHON_IMAGE_PUBLISHED).toBe('${{ steps.registry.outputs.registry }}/runtime-python:latest');
+    expect(env.REGISTRY).toBe('${{ steps.registry.outputs.registry }}');
+    // the runtime workflow builds the runtime itself: nothing to pull
+    expect(Object.keys(step(runtime.jobs.publish, 'bake').env).filter((k) => k.endsWith('_PUBLISHED'))).toEqual([]);
+  });
+
   test('the registry comes from the secret through env only, checked before use; login with the named secrets', () => {
     const publish = app.jobs.publish;
     expect(step(publish, 'registry').env).toEqual({ REGISTRY_SOURCE: '${{ secrets.DOCKER_REGISTRY_URL }}' });

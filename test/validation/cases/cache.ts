@@ -1,5 +1,5 @@
 /** Bad cache policies (pipeline, family, image) and size budgets. */
-import { CacheMode, CachePolicy, Containers, ImageSource } from '../../../src';
+import { CacheMode, CachePolicy, CacheSource, Containers, ImageSource } from '../../../src';
 import { BadInput, P, rows, untyped, VALID } from '../support';
 
 const SCRATCH = ImageSource.scratch();
@@ -52,6 +52,22 @@ export const CACHE_CASES: BadInput[] = rows([
   ['pipeline local dir with ..', { cache: CachePolicy.local({ dir: 'a/../../b' }) }, VALID, P, 'must stay inside the project'],
   ['family gha scope with a slash', {}, pipeline({ cache: CachePolicy.gha({ scope: 'a/b' }) }), `${P}/app`, 'must be 1-80 letters'],
   ['registry mode on a valid ref still checked', {}, image({ cache: CachePolicy.registry(untyped({ ref: 'ghcr.io/a/c:x', mode: CacheMode.MAX.toUpperCase() })) }), R, 'cache mode must be one of'],
+  // registry ref tag length (the chain derives <tag>-branch-<branch>)
+  ['registry ref tag over 20 characters', {}, image({ cache: CachePolicy.registry({ ref: `ghcr.io/acme/c:${'t'.repeat(21)}` }) }), R, 'must be at most 20 characters'],
+  // readImages
+  ['readImages not an array', {}, image({ cache: CachePolicy.registry(untyped({ readImages: CacheSource.imageTag('v2') })) }), R, 'readImages must be an array of CacheSource'],
+  ['readImages holding a string', {}, image({ cache: CachePolicy.registry(untyped({ readImages: ['v2'] })) }), R, 'readImages[0] must be a CacheSource'],
+  ['readImages holding null', {}, image({ cache: CachePolicy.registry(untyped({ readImages: [null] })) }), R, ['readImages[0] must be a CacheSource', 'got null']],
+  ['readImages tag empty', {}, image({ cache: CachePolicy.registry({ readImages: [CacheSource.imageTag('')] }) }), R, 'tag "" must be 1-128 letters'],
+  ['readImages tag with a comma (CSV injection)', {}, image({ cache: CachePolicy.registry({ readImages: [CacheSource.imageTag('v2,mode=max')] }) }), R, 'must be 1-128 letters'],
+  ['readImages tag with ${{', {}, image({ cache: CachePolicy.registry({ readImages: [CacheSource.imageTag('${{ github.ref }}')] }) }), R, 'must be 1-128 letters'],
+  ['readImages tag with CR/LF', {}, image({ cache: CachePolicy.registry({ readImages: [CacheSource.imageTag('v2\r\nx')] }) }), R, 'must be 1-128 letters'],
+  ['readImages tag starting with -', {}, image({ cache: CachePolicy.registry({ readImages: [CacheSource.imageTag('--push')] }) }), R, 'must be 1-128 letters'],
+  ['readImages tag with a quote', {}, image({ cache: CachePolicy.registry({ readImages: [CacheSource.imageTag("v2'")] }) }), R, 'must be 1-128 letters'],
+  ['readImages tag huge', {}, image({ cache: CachePolicy.registry({ readImages: [CacheSource.imageTag('v'.repeat(129))] }) }), R, 'must be 1-128 letters'],
+  ['readImages tag a number', {}, image({ cache: CachePolicy.registry({ readImages: [CacheSource.imageTag(untyped(2))] }) }), R, 'tag number 2 must be'],
+  ['readImages repeated tag', {}, image({ cache: CachePolicy.registry({ readImages: [CacheSource.imageTag('v2'), CacheSource.imageTag('v2')] }) }), R, 'readImages[1] repeats tag v2'],
+  ['readImages repeated pull-request image', {}, pipeline({ cache: CachePolicy.registry({ readImages: [CacheSource.pullRequestImage(), CacheSource.pullRequestImage()] }) }), `${P}/app`, 'repeats the pull-request image'],
   // size budgets
   ['maxSizeMb zero', {}, image({ maxSizeMb: 0 }), R, 'maxSizeMb must be a number above 0'],
   ['maxSizeMb negative', {}, image({ maxSizeMb: -5 }), R, 'maxSizeMb must be a number above 0'],

@@ -80,6 +80,14 @@ const ROWS: Row[] = [
   ['passwordSecret GITHUB_TOKEN', { registry: WorkflowRegistry.fromVariable('R'), passwordSecret: 'GITHUB_TOKEN' }, 'passwordSecret "GITHUB_TOKEN" must be a secret name'],
   ['runner label of another OS', { runsOn: 'windows-latest' }, 'runsOn "windows-latest" must be a GitHub-hosted Linux runner label'],
   ['timeout of 0 minutes', { timeoutMinutes: 0 }, 'timeoutMinutes must be an integer from 1 to 360, got number 0'],
+  // published parents
+  ['parentTag empty', { parentTag: '' }, 'parentTag "" is not a valid tag'],
+  ['parentTag starting with -', { parentTag: '--push' }, 'parentTag "--push" is not a valid tag'],
+  ['parentTag with ${{', { parentTag: '${{ github.ref }}' }, 'parentTag "${{ github.ref }}" is not a valid tag'],
+  ['parentTag with a line break', { parentTag: 'latest\nx' }, 'parentTag "latest\\nx" is not a valid tag'],
+  ['parentTag with a colon', { parentTag: 'a:b' }, 'parentTag "a:b" is not a valid tag'],
+  ['parentTag huge', { parentTag: 'v'.repeat(129) }, 'is not a valid tag'],
+  ['parentTag a number', { parentTag: 5 }, 'parentTag must be a string'],
   // pull-request images
   ['pull-request images without the pull_request trigger', { pullRequestImages: {} }, 'pullRequestImages needs the pullRequest trigger'],
   ['invalid stable tag', { pullRequest: {}, pullRequestImages: { stableTag: '-v2' } }, 'pullRequestImages.stableTag "-v2" is not a valid tag'],
