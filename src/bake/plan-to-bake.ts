@@ -53,6 +53,12 @@ function variablesOf(plan: BuildPlan): Record<string, BakeVariable> {
     declare(family.tagVariable, family.tag.fallback);
     if (family.tagsVariable !== undefined) declare(family.tagsVariable, family.tag.fallback);
   }
+  // an image with tag rules of its own (ImageProps.tags)
+  for (const image of plan.images) {
+    if (image.tagRules === undefined) continue;
+    declare(image.tagVariable, image.tagRules.fallback);
+    if (image.tagsVariable !== undefined) declare(image.tagsVariable, image.tagRules.fallback);
+  }
   for (const variable of plan.variables) {
     declare(variable.name, variable.defaultValue);
   }

@@ -156,6 +156,11 @@ export interface PlannedImage {
   readonly tagVariable: string;
   /** With tag rules: the variable holding every tag of the image, space-separated, e.g. `APP_TAGS`. */
   readonly tagsVariable?: string;
+  /**
+   * The image's own tag rules (`ImageProps.tags`), evaluated into its own {@link tagVariable} and
+   * {@link tagsVariable} (`<IMAGE ID>_TAG`, `<IMAGE ID>_TAGS`) instead of its family's.
+   */
+  readonly tagRules?: PlannedTagRules;
   /** Dockerfile path relative to the project root, POSIX separators. */
   readonly dockerfile: string;
   /** Build context relative to the project root (`.` for the root). */

@@ -17,6 +17,7 @@ import type {
 } from '../plan/build-plan';
 import { imageLabels } from '../plan/labels';
 import { BUILD_FACT_VARIABLES, tagsVariableOf, tagVariableOf } from '../plan/variables';
+import { imageTagRules } from '../tags/image-tag-rules';
 import { readTagPolicy } from '../tags/read-tag-policy';
 import { planWorkflows } from '../workflow/plan-workflows';
 
@@ -91,7 +92,9 @@ export function buildPlan(
   const images: PlannedImage[] = orderedIds.map((id) => {
     const image = byId.get(id)!;
     const family = index.familyOf(image);
+    const own = imageTagRules(image, id);
     const hasRules = family._props.tags !== undefined;
+    const tagVariable = own?.tagVariable ?? tagVariableOf(variablePrefix(family.node.id));
     const parents = parentsOf(image);
     const dockerfile = index.dockerfileOf(image);
     return {
@@ -99,8 +102,8 @@ export function buildPlan(
       family: family.node.id,
       name: image.node.id,
       repository: index.repositoryOf(image),
-      tagVariable: tagVariableOf(variablePrefix(family.node.id)),
-      ...(hasRules ? { tagsVariable: tagsVariableOf(variablePrefix(family.node.id)) } : {}),
+      tagVariable,
+      ...(own ?? (hasRules ? { tagsVariable: tagsVariableOf(variablePrefix(family.node.id)) } : {})),
       dockerfile,
       context: family.context,
       target: image.stageName,
@@ -118,12 +121,12 @@ export function buildPlan(
         repository: index.repositoryOf(image),
         description: image._props.description,
         sourceUrl: settings.sourceUrl,
-        tagVariable: tagVariableOf(variablePrefix(family.node.id)),
+        tagVariable,
         revisionVariable: BUILD_FACT_VARIABLES.revision,
         createdVariable: BUILD_FACT_VARIABLES.created,
       }),
       ...cacheOf(image._props.cache ?? family._props.cache ?? settings.cache, {
-        id, repository: index.repositoryOf(image), tagVariable: tagVariableOf(variablePrefix(family.node.id)),
+        id, repository: index.repositoryOf(image), tagVariable,
       }),
       ...(image._props.maxSizeMb === undefined ? {} : { sizeBudgetBytes: Math.floor(image._props.maxSizeMb * 1_000_000) }),
     };

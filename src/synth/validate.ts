@@ -19,6 +19,7 @@ import { ImageRole } from '../image/image-role';
 import { ImageSource, sourceOf } from '../image/image-source';
 import { TAG_PLACEHOLDERS, tagPlaceholder } from '../plan/tag-placeholders';
 import { isRegistry, isRepositoryPath, isTag, parseImageReference } from '../reference/image-reference';
+import { validateImageTagRules } from '../tags/image-tag-rules';
 import { readTagPolicy } from '../tags/read-tag-policy';
 import { validateWorkflows } from '../workflow/validate-workflows';
 
@@ -176,6 +177,7 @@ function validateFamilies(d: Diagnostics, index: PipelineIndex, s: PipelineSetti
       validatePlatforms(d, ipath, ir.strings('platforms', iprops.platforms));
       validateCachePolicy(d, ipath, iprops.cache);
       validateSizeBudget(d, ipath, iprops.maxSizeMb);
+      validateImageTagRules(d, image);
     }
   }
   const ids = new Map<string, string>();

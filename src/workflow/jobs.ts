@@ -7,6 +7,7 @@ import { labelBuildFacts } from '../make/build-facts';
 import { usesPlatforms } from '../make/platforms';
 import { shellWord } from '../make/shell-quote';
 import type { BuildPlan, PlannedImage, PlannedWorkflow } from '../plan/build-plan';
+import { tagVariableNames } from '../plan/tag-variable-names';
 import { BAKE_DEFAULT_GROUP, GLOBAL_TARGETS, imageTargets, sizeCheckTargets } from '../plan/target-names';
 import { CACHE_TO_VARIABLE, SETTING_VARIABLES } from '../plan/variables';
 
@@ -68,11 +69,12 @@ export function containersJobs(plan: BuildPlan, wf: PlannedWorkflow): Record<str
   return jobs;
 }
 
-/** Tag variables (and tag-list variables of tag rules) of the workflow's images, in family order, without duplicates. @internal */
+/**
+ * Tag variables (and tag-list variables of tag rules) of the workflow's images, in family order, then those of its
+ * images with tag rules of their own, without duplicates. @internal
+ */
 export function tagVariables(plan: BuildPlan, wf: PlannedWorkflow): string[] {
-  const selected = new Set(wf.images);
-  return [...new Set(plan.families.filter((f) => f.images.some((i) => selected.has(i)))
-    .flatMap((f) => [f.tagVariable, ...(f.tagsVariable ? [f.tagsVariable] : [])]))];
+  return tagVariableNames(plan, wf.images);
 }
 
 function tagJob(plan: BuildPlan, wf: PlannedWorkflow): github.workflows.Job {

@@ -6,6 +6,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { expect } from 'vitest';
 import { CACHE_ROWS } from './cache-rows';
+import { IMAGE_TAG_ROWS } from './image-tag-rows';
 import { DEFAULT_TAG, flowPipe, Output, OutputPaths, Parts, plugin, Variation } from './pipeline';
 import { WORKFLOW_ROWS } from './workflow-rows';
 import {
@@ -934,4 +935,5 @@ export const ROWS: ReachRow[] = [
   serviceRow('PythonServiceProps.user', pythonService, { user: '65532:65532' }, { dockerfile: has('USER 65532:65532') }),
   ...WORKFLOW_ROWS,
   ...CACHE_ROWS,
+  ...IMAGE_TAG_ROWS,
 ];
