@@ -65,8 +65,8 @@ function variablesOf(plan: BuildPlan): Record<string, BakeVariable> {
   // empty: builds only read their cache
   if (usesCache(plan.images)) declare(CACHE_TO_VARIABLE, '');
   for (const image of plan.images) {
-    for (const label of image.labels) {
-      if (label.value.kind === 'variable' && !defaults.has(label.value.name)) declare(label.value.name, '');
+    for (const { value } of [...image.labels, ...image.annotations]) {
+      if (value.kind === 'variable' && !defaults.has(value.name)) declare(value.name, '');
     }
   }
   return Object.fromEntries([...defaults].map(([name, value]) => [name, { default: hclLiteral(value) }]));
@@ -87,6 +87,7 @@ function groupsOf(plan: BuildPlan): Record<string, BakeGroup> {
 
 function targetOf(plan: BuildPlan, image: PlannedImage): BakeTarget {
   const labels = Object.fromEntries(image.labels.map((label) => [label.key, labelValue(label.value)]));
+  const annotations = image.annotations.map((annotation) => `${annotation.level}:${annotation.key}=${labelValue(annotation.value)}`);
   const args = [
     ...image.buildArgs.map((arg) => [arg.name, ref(arg.variable)] as const),
     // a parent of another Dockerfile: its FROM ${ARG} names the context below instead of the published reference
@@ -105,6 +106,7 @@ function targetOf(plan: BuildPlan, image: PlannedImage): BakeTarget {
     ...(args.length > 0 ? { args: Object.fromEntries(args) } : {}),
     ...(contexts.length > 0 ? { contexts: Object.fromEntries(contexts) } : {}),
     labels,
+    ...(annotations.length > 0 ? { annotations } : {}),
     platforms: platformsOf(plan, image),
     ...cacheOf(image),
   };

@@ -67,6 +67,12 @@ export interface ImageProps extends StageProps {
    * @default - latest auto, no prefix or suffix, fallback "dev"
    */
   readonly tagFlavor?: TagFlavor;
+  /**
+   * SPDX license expression of the published images (e.g. `"Apache-2.0"`, `"MIT OR Apache-2.0"`), written to the
+   * `org.opencontainers.image.licenses` label and annotation; the nearest of image, family and pipeline wins.
+   * @default - the family's
+   */
+  readonly licenses?: string;
 }
 
 /**

@@ -137,6 +137,17 @@ export interface PlannedLabel {
   readonly value: PlannedLabelValue;
 }
 
+/**
+ * An OCI annotation of an image: a label's key and value on the image's manifests or its index (buildx
+ * `--annotation <level>:<key>=<value>`, bake `annotations`).
+ * @internal
+ */
+export interface PlannedAnnotation {
+  readonly level: 'index' | 'manifest';
+  readonly key: string;
+  readonly value: PlannedLabelValue;
+}
+
 /** A literal label value, or the value of a pipeline variable at build time. @internal */
 export type PlannedLabelValue =
   | { readonly kind: 'literal'; readonly text: string }
@@ -196,6 +207,8 @@ export interface PlannedImage {
   readonly aliases: readonly PlannedAlias[];
   /** OCI labels, sorted by key. */
   readonly labels: readonly PlannedLabel[];
+  /** OCI annotations carrying the labels' values (index level first, then manifest; each sorted by key). */
+  readonly annotations: readonly PlannedAnnotation[];
   /** The build cache of the image (the nearest policy), if any. */
   readonly cache?: PlannedCache;
   /** Size budget in bytes, if any. */

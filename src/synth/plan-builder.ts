@@ -15,7 +15,7 @@ import { sourceOf } from '../image/image-source';
 import type {
   BuildPlan, PlannedBuildArg, PlannedCache, PlannedDockerfile, PlannedImage, PlannedMake, PlannedPinRefresh, PlannedVariable,
 } from '../plan/build-plan';
-import { imageLabels } from '../plan/labels';
+import { imageAnnotations, imageLabels } from '../plan/labels';
 import { BUILD_FACT_VARIABLES, tagsVariableOf, tagVariableOf } from '../plan/variables';
 import { imageTagRules } from '../tags/image-tag-rules';
 import { readTagPolicy } from '../tags/read-tag-policy';
@@ -95,6 +95,16 @@ export function buildPlan(
     const own = imageTagRules(image, id);
     const hasRules = family._props.tags !== undefined;
     const tagVariable = own?.tagVariable ?? tagVariableOf(variablePrefix(family.node.id));
+    const platforms = [...(image._props.platforms ?? family._props.platforms ?? [])];
+    const labels = imageLabels({
+      repository: index.repositoryOf(image),
+      description: image._props.description,
+      sourceUrl: settings.sourceUrl,
+      licenses: image._props.licenses ?? family._props.licenses ?? settings.licenses,
+      tagVariable,
+      revisionVariable: BUILD_FACT_VARIABLES.revision,
+      createdVariable: BUILD_FACT_VARIABLES.created,
+    });
     const parents = parentsOf(image);
     const dockerfile = index.dockerfileOf(image);
     return {
@@ -113,18 +123,12 @@ export function buildPlan(
         .map((p) => ({ name: p.contextName, image: index.imageId(p.image), ...(p.buildArg !== undefined ? { buildArg: p.buildArg } : {}) }))
         .sort((a, b) => compareStrings(a.name, b.name)),
       buildArgs: argsByFile.get(dockerfile) ?? [],
-      platforms: [...(image._props.platforms ?? family._props.platforms ?? [])],
+      platforms,
       description: image._props.description,
       ports: image._instructions.flatMap((i) => (i.kind === 'expose' ? [`${i.port}/${i.protocol}`] : [])),
       ...imageMakeSettings(image, id),
-      labels: imageLabels({
-        repository: index.repositoryOf(image),
-        description: image._props.description,
-        sourceUrl: settings.sourceUrl,
-        tagVariable,
-        revisionVariable: BUILD_FACT_VARIABLES.revision,
-        createdVariable: BUILD_FACT_VARIABLES.created,
-      }),
+      labels,
+      annotations: imageAnnotations(labels, platforms.length > 0 ? platforms.length : settings.platforms.length),
       ...cacheOf(image._props.cache ?? family._props.cache ?? settings.cache, {
         id, repository: index.repositoryOf(image), tagVariable,
       }),

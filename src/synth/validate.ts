@@ -2,6 +2,7 @@ import { PipelineIndex } from './pipeline-index';
 import type { PipelineSettings } from './settings';
 import { validateCachePolicy, validateSizeBudget } from './validate-cache';
 import { numericUserProblem } from './validate-instruction';
+import { validateLicenses } from './validate-licenses';
 import { validateMakeTargets } from './validate-make';
 import { validateNames } from './validate-names';
 import { validatePinRefresh } from './validate-pin-refresh';
@@ -75,6 +76,7 @@ function validateSettings(d: Diagnostics, s: PipelineSettings, index: PipelineIn
     text(d, s.path, 'dockerfileSyntax', image);
   }
   validateTag(d, s.path, s.defaultTag);
+  validateLicenses(d, s.path, s.licenses);
   validateWorkflowSettings(d, s, index);
 }
 
@@ -142,6 +144,7 @@ function validateFamilies(d: Diagnostics, index: PipelineIndex, s: PipelineSetti
     }
     validatePlatforms(d, path, r.strings('platforms', props.platforms));
     validateCachePolicy(d, path, props.cache);
+    validateLicenses(d, path, props.licenses);
     const description = r.optionalString('description', props.description);
     if (description !== undefined) prose(d, path, 'description', description);
     checkPath(d, path, 'context', r.optionalString('context', props.context) ?? '.', true);
@@ -178,6 +181,7 @@ function validateFamilies(d: Diagnostics, index: PipelineIndex, s: PipelineSetti
       validateCachePolicy(d, ipath, iprops.cache);
       validateSizeBudget(d, ipath, iprops.maxSizeMb);
       validateImageTagRules(d, image);
+      validateLicenses(d, ipath, iprops.licenses);
     }
   }
   const ids = new Map<string, string>();

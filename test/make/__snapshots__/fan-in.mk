@@ -187,6 +187,14 @@ build-app-base:
 		--label "org.opencontainers.image.revision=$$GIT_REVISION" \
 		--label 'org.opencontainers.image.title=app-base' \
 		--label "org.opencontainers.image.version=$$APP_TAG" \
+		--annotation "index:org.opencontainers.image.created=$$GIT_CREATED" \
+		--annotation "index:org.opencontainers.image.revision=$$GIT_REVISION" \
+		--annotation 'index:org.opencontainers.image.title=app-base' \
+		--annotation "index:org.opencontainers.image.version=$$APP_TAG" \
+		--annotation "manifest:org.opencontainers.image.created=$$GIT_CREATED" \
+		--annotation "manifest:org.opencontainers.image.revision=$$GIT_REVISION" \
+		--annotation 'manifest:org.opencontainers.image.title=app-base' \
+		--annotation "manifest:org.opencontainers.image.version=$$APP_TAG" \
 		--platform "$${PLATFORMS:-linux/amd64,linux/arm64}" \
 		--load '.'
 
@@ -202,6 +210,14 @@ push-app-base: build-app-base
 		--label "org.opencontainers.image.revision=$$GIT_REVISION" \
 		--label 'org.opencontainers.image.title=app-base' \
 		--label "org.opencontainers.image.version=$$APP_TAG" \
+		--annotation "index:org.opencontainers.image.created=$$GIT_CREATED" \
+		--annotation "index:org.opencontainers.image.revision=$$GIT_REVISION" \
+		--annotation 'index:org.opencontainers.image.title=app-base' \
+		--annotation "index:org.opencontainers.image.version=$$APP_TAG" \
+		--annotation "manifest:org.opencontainers.image.created=$$GIT_CREATED" \
+		--annotation "manifest:org.opencontainers.image.revision=$$GIT_REVISION" \
+		--annotation 'manifest:org.opencontainers.image.title=app-base' \
+		--annotation "manifest:org.opencontainers.image.version=$$APP_TAG" \
 		--platform "$${PLATFORMS:-linux/amd64,linux/arm64}" \
 		--push '.'
 
@@ -242,6 +258,14 @@ build-app-builder: build-app-base
 		--label "org.opencontainers.image.revision=$$GIT_REVISION" \
 		--label 'org.opencontainers.image.title=app-builder' \
 		--label "org.opencontainers.image.version=$$APP_TAG" \
+		--annotation "index:org.opencontainers.image.created=$$GIT_CREATED" \
+		--annotation "index:org.opencontainers.image.revision=$$GIT_REVISION" \
+		--annotation 'index:org.opencontainers.image.title=app-builder' \
+		--annotation "index:org.opencontainers.image.version=$$APP_TAG" \
+		--annotation "manifest:org.opencontainers.image.created=$$GIT_CREATED" \
+		--annotation "manifest:org.opencontainers.image.revision=$$GIT_REVISION" \
+		--annotation 'manifest:org.opencontainers.image.title=app-builder' \
+		--annotation "manifest:org.opencontainers.image.version=$$APP_TAG" \
 		--platform "$${PLATFORMS:-linux/amd64,linux/arm64}" \
 		--load '.'
 
@@ -258,6 +282,14 @@ push-app-builder: push-app-base build-app-builder
 		--label "org.opencontainers.image.revision=$$GIT_REVISION" \
 		--label 'org.opencontainers.image.title=app-builder' \
 		--label "org.opencontainers.image.version=$$APP_TAG" \
+		--annotation "index:org.opencontainers.image.created=$$GIT_CREATED" \
+		--annotation "index:org.opencontainers.image.revision=$$GIT_REVISION" \
+		--annotation 'index:org.opencontainers.image.title=app-builder' \
+		--annotation "index:org.opencontainers.image.version=$$APP_TAG" \
+		--annotation "manifest:org.opencontainers.image.created=$$GIT_CREATED" \
+		--annotation "manifest:org.opencontainers.image.revision=$$GIT_REVISION" \
+		--annotation 'manifest:org.opencontainers.image.title=app-builder' \
+		--annotation "manifest:org.opencontainers.image.version=$$APP_TAG" \
 		--platform "$${PLATFORMS:-linux/amd64,linux/arm64}" \
 		--push '.'
 
@@ -298,6 +330,14 @@ build-app-runner: build-app-base
 		--label "org.opencontainers.image.revision=$$GIT_REVISION" \
 		--label 'org.opencontainers.image.title=app-runner' \
 		--label "org.opencontainers.image.version=$$APP_TAG" \
+		--annotation "index:org.opencontainers.image.created=$$GIT_CREATED" \
+		--annotation "index:org.opencontainers.image.revision=$$GIT_REVISION" \
+		--annotation 'index:org.opencontainers.image.title=app-runner' \
+		--annotation "index:org.opencontainers.image.version=$$APP_TAG" \
+		--annotation "manifest:org.opencontainers.image.created=$$GIT_CREATED" \
+		--annotation "manifest:org.opencontainers.image.revision=$$GIT_REVISION" \
+		--annotation 'manifest:org.opencontainers.image.title=app-runner' \
+		--annotation "manifest:org.opencontainers.image.version=$$APP_TAG" \
 		--platform "$${PLATFORMS:-linux/amd64,linux/arm64}" \
 		--load 'services/app'
 
@@ -314,6 +354,14 @@ push-app-runner: push-app-base build-app-runner
 		--label "org.opencontainers.image.revision=$$GIT_REVISION" \
 		--label 'org.opencontainers.image.title=app-runner' \
 		--label "org.opencontainers.image.version=$$APP_TAG" \
+		--annotation "index:org.opencontainers.image.created=$$GIT_CREATED" \
+		--annotation "index:org.opencontainers.image.revision=$$GIT_REVISION" \
+		--annotation 'index:org.opencontainers.image.title=app-runner' \
+		--annotation "index:org.opencontainers.image.version=$$APP_TAG" \
+		--annotation "manifest:org.opencontainers.image.created=$$GIT_CREATED" \
+		--annotation "manifest:org.opencontainers.image.revision=$$GIT_REVISION" \
+		--annotation 'manifest:org.opencontainers.image.title=app-runner' \
+		--annotation "manifest:org.opencontainers.image.version=$$APP_TAG" \
 		--platform "$${PLATFORMS:-linux/amd64,linux/arm64}" \
 		--push 'services/app'
 

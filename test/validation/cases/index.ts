@@ -9,3 +9,4 @@ export { PRESET_CASES } from './presets';
 export { TAG_RULE_CASES } from './tag-rules';
 export { WORKFLOW_CASES } from './workflows';
 export { CACHE_CASES } from './cache';
+export { OCI_CASES } from './oci';
