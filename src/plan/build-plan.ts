@@ -342,6 +342,8 @@ export interface PlannedDispatchInput {
   readonly required: boolean;
   readonly default?: string;
   readonly options: readonly string[];
+  /** The Makefile/bake variable a non-empty value sets for the run's build (`WorkflowDispatchInputOptions.variable`). */
+  readonly variable?: string;
 }
 
 /**

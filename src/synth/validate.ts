@@ -22,6 +22,7 @@ import { TAG_PLACEHOLDERS, tagPlaceholder } from '../plan/tag-placeholders';
 import { isRegistry, isRepositoryPath, isTag, parseImageReference } from '../reference/image-reference';
 import { validateImageTagRules } from '../tags/image-tag-rules';
 import { readTagPolicy } from '../tags/read-tag-policy';
+import { validateDispatchVariables } from '../workflow/dispatch-variables';
 import { validateWorkflows } from '../workflow/validate-workflows';
 
 /** @internal */
@@ -91,6 +92,7 @@ function validateWorkflowSettings(d: Diagnostics, s: PipelineSettings, index: Pi
     return FamilyTag.isFamilyTag(tag) ? tag : undefined;
   };
   validateWorkflows(d, index, wf.declarations, tagOf, wf.defaultBranch);
+  validateDispatchVariables(d, index, s);
   validatePinRefresh(d, s);
 }
 

@@ -1,5 +1,6 @@
 import { github } from 'projen';
 import { CHECKOUT, pinnedUses, SETUP_BUILDX, SETUP_QEMU } from './action-pins';
+import { withDispatchInputs } from './dispatch-variables';
 import { pullRequestJobs } from './pull-request-jobs';
 import { loginStep, registrySource } from './registry-steps';
 import { usesCache } from '../cache/plan-cache';
@@ -93,14 +94,15 @@ function tagJob(plan: BuildPlan, wf: PlannedWorkflow): github.workflows.Job {
     steps: [
       // full history and tags: the `{version}` placeholder comes from `git describe`
       checkoutStep({ 'fetch-depth': 0 }),
-      {
+      // dispatch inputs mapped to tag variables are set here, so the outputs carry them (dispatch-variables.ts)
+      withDispatchInputs({
         id: TAGS_STEP_ID,
         name: 'Compute tags',
         run: [
           'make', '-f', shellWord(plan.outputs.makefile), '--no-print-directory',
           GLOBAL_TARGETS.printTags, GLOBAL_TARGETS.printBuildFacts, '>> "$GITHUB_OUTPUT"',
         ].join(' '),
-      },
+      }, plan, wf, 'tag'),
     ],
   };
 }
@@ -168,7 +170,9 @@ export function bakeJob(plan: BuildPlan, wf: PlannedWorkflow, options: BakeJobOp
   } else {
     run = [...bake, ...(wf.allImages ? [shellWord(BAKE_DEFAULT_GROUP)] : wf.images.map(shellWord))].join(' ');
   }
-  steps.push({ id: 'bake', name: options.push ? 'Build and push images' : 'Build images', env, run });
+  const bakeStep = { id: 'bake', name: options.push ? 'Build and push images' : 'Build images', env, run };
+  // the publishing job (manual runs) sets the other variables dispatch inputs map to (dispatch-variables.ts)
+  steps.push(options.push && options.tagValue === undefined ? withDispatchInputs(bakeStep, plan, wf, 'bake') : bakeStep);
   if (budgeted.length > 0 && options.targetsFrom === undefined && (options.push || loadForCheck)) {
     steps.push(sizeCheckStep(plan, budgeted, env, options.push));
   }

@@ -1,4 +1,4 @@
-/** Option-reach rows of the OCI metadata options (`licenses` on the pipeline, a family, an image). */
+/** Option-reach rows of the OCI metadata options (`licenses` on the pipeline, a family, an image) and of dispatch inputs setting build variables. */
 import { expect } from 'vitest';
 import { bake, has } from './option-table';
 import type { Effect, ReachRow } from './option-table';
@@ -30,5 +30,18 @@ export const OCI_ROWS: ReachRow[] = [
     base: { family: { licenses: 'MIT' } },
     variant: { family: { licenses: 'MIT' }, image: { licenses: 'GPL-2.0-or-later WITH Classpath-exception-2.0' } },
     effects: licensed('GPL-2.0-or-later WITH Classpath-exception-2.0'),
+  },
+];
+
+/** A dispatch input that sets the base image variable of the baseline's image (`APP_RUNTIME_BASE_IMAGE`). */
+export const DISPATCH_ROWS: ReachRow[] = [
+  {
+    option: 'WorkflowDispatchInputOptions.variable',
+    base: { extra: (p) => p.containers.addWorkflow('ci', { dispatch: { inputs: [{ name: 'base' }] } }) },
+    variant: { extra: (p) => p.containers.addWorkflow('ci', { dispatch: { inputs: [{ name: 'base', variable: 'APP_RUNTIME_BASE_IMAGE' }] } }) },
+    effects: {
+      workflow: has('DISPATCH_APP_RUNTIME_BASE_IMAGE: ${{ inputs.base }}', 'export APP_RUNTIME_BASE_IMAGE="$DISPATCH_APP_RUNTIME_BASE_IMAGE"'),
+      docs: has('input `base` sets `APP_RUNTIME_BASE_IMAGE` when given'),
+    },
   },
 ];

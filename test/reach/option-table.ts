@@ -7,7 +7,7 @@ import { dirname, join } from 'node:path';
 import { expect } from 'vitest';
 import { CACHE_ROWS } from './cache-rows';
 import { IMAGE_TAG_ROWS } from './image-tag-rows';
-import { OCI_ROWS } from './oci-rows';
+import { DISPATCH_ROWS, OCI_ROWS } from './oci-rows';
 import { DEFAULT_TAG, flowPipe, Output, OutputPaths, Parts, plugin, Variation } from './pipeline';
 import { WORKFLOW_ROWS } from './workflow-rows';
 import {
@@ -938,4 +938,5 @@ export const ROWS: ReachRow[] = [
   ...CACHE_ROWS,
   ...IMAGE_TAG_ROWS,
   ...OCI_ROWS,
+  ...DISPATCH_ROWS,
 ];

@@ -10,3 +10,4 @@ export { TAG_RULE_CASES } from './tag-rules';
 export { WORKFLOW_CASES } from './workflows';
 export { CACHE_CASES } from './cache';
 export { OCI_CASES } from './oci';
+export { DISPATCH_CASES } from './dispatch';
