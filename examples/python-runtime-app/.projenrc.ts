@@ -69,7 +69,19 @@ app.cmd(['/srv/start.sh']);
 // Unlike the seed, where the app workflow builds FROM the runtime last pushed, build-app's bake builds the runtime
 // target too (a named context), so the app always matches requirements.txt; BuildKit's cache makes that cheap.
 const registry = WorkflowRegistry.fromSecret('DOCKER_REGISTRY_URL');
-containers.addWorkflow('build-runtime', { families: ['runtime'], dispatch: {}, registry });
+// "Run workflow" can rebuild the runtime on another Python image (e.g. a newer patch release, or one pinned by digest)
+// without a commit: the input sets the base image variable of the build; empty, the pinned default is used.
+containers.addWorkflow('build-runtime', {
+  families: ['runtime'],
+  dispatch: {
+    inputs: [{
+      name: 'python_image',
+      description: 'Python base image of the runtime (empty: the default in build/Dockerfile.runtime)',
+      variable: 'RUNTIME_PYTHON_BASE_IMAGE',
+    }],
+  },
+  registry,
+});
 containers.addWorkflow('build-app', {
   images: ['app-web'],
   push: { branches: ['main', 'master'] },
