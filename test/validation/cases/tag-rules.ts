@@ -106,4 +106,25 @@ export const TAG_RULE_CASES: BadInput[] = rows([
     `${P}/app/worker`,
     `its Makefile and bake variable "APP_RUNTIME_TAGS" (its full reference, make.imageVariable) is also the Makefile and bake variable of ${IMG} (its tags, from its own tags)`,
   ],
+  // pull-request images hand on a stable tag known at synthesis: tag rules yield theirs only when they run
+  [
+    'pullRequestImages without stableTag for a family with tag rules',
+    {},
+    (c) => {
+      c.addFamily('app', { tags: [TagRule.sha()] }).addImage('runtime', { from: SCRATCH });
+      c.addWorkflow('ci', { pullRequest: {}, pullRequestImages: {} });
+    },
+    `${P}/workflow.ci`,
+    'pullRequestImages: family "app" has tag rules, whose tag on a push is only known when it runs; set pullRequestImages.stableTag',
+  ],
+  [
+    'pullRequestImages without stableTag for an image with its own tag rules',
+    {},
+    (c) => {
+      c.addFamily('app').addImage('runtime', { from: SCRATCH, tags: [TagRule.sha()] });
+      c.addWorkflow('ci', { pullRequest: {}, pullRequestImages: {} });
+    },
+    `${P}/workflow.ci`,
+    'pullRequestImages: image "app-runtime" has tag rules',
+  ],
 ]);
