@@ -157,6 +157,12 @@ export interface ContainersProps {
    */
   readonly sourceUrl?: string;
   /**
+   * SPDX license expression of the published images (e.g. `"Apache-2.0"`, `"MIT OR Apache-2.0"`), written to the
+   * `org.opencontainers.image.licenses` label and annotation; the nearest of image, family and pipeline wins.
+   * @default - no licenses label
+   */
+  readonly licenses?: string;
+  /**
    * Path of the generated Makefile.
    * @default "Makefile"
    */

@@ -70,7 +70,19 @@ app.cmd(['/srv/start.sh']);
 // stable tag): it does not select the runtime, so its bake pulls that reference (RUNTIME_PYTHON_IMAGE_PUBLISHED)
 // instead of building the runtime target. Select the runtime too (families: ['runtime', 'app']) to rebuild both.
 const registry = WorkflowRegistry.fromSecret('DOCKER_REGISTRY_URL');
-containers.addWorkflow('build-runtime', { families: ['runtime'], dispatch: {}, registry });
+// "Run workflow" can rebuild the runtime on another Python image (e.g. a newer patch release, or one pinned by digest)
+// without a commit: the input sets the base image variable of the build; empty, the pinned default is used.
+containers.addWorkflow('build-runtime', {
+  families: ['runtime'],
+  dispatch: {
+    inputs: [{
+      name: 'python_image',
+      description: 'Python base image of the runtime (empty: the default in build/Dockerfile.runtime)',
+      variable: 'RUNTIME_PYTHON_BASE_IMAGE',
+    }],
+  },
+  registry,
+});
 containers.addWorkflow('build-app', {
   images: ['app-web'],
   push: { branches: ['main', 'master'] },

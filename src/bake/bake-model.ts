@@ -60,6 +60,8 @@ export interface BakeTarget {
   readonly 'contexts'?: Readonly<Record<string, string>>;
   /** Image labels (OCI annotations keys). */
   readonly 'labels'?: Readonly<Record<string, string>>;
+  /** OCI annotations, `<level>:<key>=<value>` (buildx `--annotation`). */
+  readonly 'annotations'?: readonly string[];
   /**
    * Target platforms, as one interpolation that evaluates to a list (HCL's JSON syntax unwraps a string made of a
    * single `${…}`), e.g. `${compact(split(",", PLATFORMS != "" ? PLATFORMS : "linux/amd64"))}`; an empty list means

@@ -54,6 +54,12 @@ function variablesOf(plan: BuildPlan): Record<string, BakeVariable> {
     declare(family.tagVariable, family.tag.fallback);
     if (family.tagsVariable !== undefined) declare(family.tagsVariable, family.tag.fallback);
   }
+  // an image with tag rules of its own (ImageProps.tags)
+  for (const image of plan.images) {
+    if (image.tagRules === undefined) continue;
+    declare(image.tagVariable, image.tagRules.fallback);
+    if (image.tagsVariable !== undefined) declare(image.tagsVariable, image.tagRules.fallback);
+  }
   for (const variable of plan.variables) {
     declare(variable.name, variable.defaultValue);
   }
@@ -71,8 +77,8 @@ function variablesOf(plan: BuildPlan): Record<string, BakeVariable> {
   // empty: no pull request, the default branch (the Makefile computes them; CI hands them on)
   for (const name of cacheVariables(plan.images)) if (!defaults.has(name)) declare(name, '');
   for (const image of plan.images) {
-    for (const label of image.labels) {
-      if (label.value.kind === 'variable' && !defaults.has(label.value.name)) declare(label.value.name, '');
+    for (const { value } of [...image.labels, ...image.annotations]) {
+      if (value.kind === 'variable' && !defaults.has(value.name)) declare(value.name, '');
     }
   }
   return Object.fromEntries([...defaults].map(([name, value]) => [name, { default: hclLiteral(value) }]));
@@ -93,6 +99,7 @@ function groupsOf(plan: BuildPlan): Record<string, BakeGroup> {
 
 function targetOf(plan: BuildPlan, image: PlannedImage): BakeTarget {
   const labels = Object.fromEntries(image.labels.map((label) => [label.key, labelValue(label.value)]));
+  const annotations = image.annotations.map((annotation) => `${annotation.level}:${annotation.key}=${labelValue(annotation.value)}`);
   const args = [
     ...image.buildArgs.map((arg) => [arg.name, ref(arg.variable)] as const),
     // a parent of another Dockerfile: its FROM ${ARG} names the context below instead of the published reference
@@ -111,6 +118,7 @@ function targetOf(plan: BuildPlan, image: PlannedImage): BakeTarget {
     ...(args.length > 0 ? { args: Object.fromEntries(args) } : {}),
     ...(contexts.length > 0 ? { contexts: Object.fromEntries(contexts) } : {}),
     labels,
+    ...(annotations.length > 0 ? { annotations } : {}),
     platforms: platformsOf(plan, image),
     ...cacheOf(image),
     ...supplyAttributes(plan),

@@ -62,6 +62,8 @@ export interface FamilyView {
   /** With rules: the variable holding every tag, and the `latest` decision in words. */
   readonly tagsVariable?: string;
   readonly latest?: string;
+  /** Images of the family with tag rules of their own (`ImageProps.tags`), in plan order. */
+  readonly imageRules: readonly ImageRulesView[];
   /** `` `os` = `ubuntu24.04` `` (comma-separated); undefined when the policy has none. */
   readonly constants?: string;
   /** `` `dev-ubuntu24.04` `` */
@@ -79,6 +81,17 @@ export interface FamilyView {
   readonly overrideCommands: readonly string[];
   /** The fence of the two command blocks: longer than any backtick run in them (descriptions land in comments). */
   readonly fence: string;
+}
+
+/** An image's own tag rules. @internal */
+export interface ImageRulesView {
+  /** `` `app-web` `` */
+  readonly image: string;
+  readonly tagVariable: string;
+  readonly tagsVariable: string;
+  readonly rules: readonly RuleDocView[];
+  readonly latest: string;
+  readonly fallback: string;
 }
 
 /** @internal */
@@ -198,6 +211,14 @@ function familyView(plan: BuildPlan, family: PlannedFamily, images: ReadonlyMap<
     templates,
     rules: family.rules ? ruleDocViews(family.rules) : [],
     ...(family.rules && family.tagsVariable ? { tagsVariable: code(family.tagsVariable), latest: latestDoc(family.rules) } : {}),
+    imageRules: members.flatMap((image) => (image.tagRules && image.tagsVariable ? [{
+      image: code(image.id),
+      tagVariable: code(image.tagVariable),
+      tagsVariable: code(image.tagsVariable),
+      rules: ruleDocViews(image.tagRules),
+      latest: latestDoc(image.tagRules),
+      fallback: code(image.tagRules.fallback),
+    }] : [])),
     constants: family.tag.constants.length > 0
       ? family.tag.constants.map((constant) => `${code(constant.name)} = ${code(constant.value)}`).join(', ')
       : undefined,

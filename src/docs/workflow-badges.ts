@@ -1,4 +1,5 @@
 import type { BuildPlan } from '../plan/build-plan';
+import { mappedInputs } from '../workflow/dispatch-variables';
 
 /** One workflow in CONTAINERS.md: its name, file and a README badge snippet. @internal */
 export interface WorkflowBadgeView {
@@ -8,6 +9,11 @@ export interface WorkflowBadgeView {
   readonly file: string;
   /** `[![containers](…/badge.svg)](…)`: Markdown for a README, inside a fenced block. */
   readonly badge: string;
+  /**
+   * The dispatch inputs that set a build variable, e.g. `` input `python_image` sets `RUNTIME_PYTHON_BASE_IMAGE` ``
+   * (joined with `; `); undefined when none does.
+   */
+  readonly inputs?: string;
 }
 
 /** `https://github.com/<owner>/<repo>` with an optional `.git` or trailing slash. */
@@ -33,6 +39,13 @@ export function workflowBadges(plan: BuildPlan): WorkflowBadgeView[] {
   const { url } = repositoryUrl(plan);
   return plan.workflows.map((w) => {
     const runs = `${url}/actions/workflows/${w.fileName}`;
-    return { name: `\`${w.name}\``, file: `\`.github/workflows/${w.fileName}\``, badge: `[![${w.name}](${runs}/badge.svg)](${runs})` };
+    // input names and variables are validated (letters, digits, "_", "-"): nothing to escape
+    const inputs = mappedInputs(w).map((i) => `input \`${i.name}\` sets \`${i.variable}\` when given`).join('; ');
+    return {
+      name: `\`${w.name}\``,
+      file: `\`.github/workflows/${w.fileName}\``,
+      badge: `[![${w.name}](${runs}/badge.svg)](${runs})`,
+      ...(inputs === '' ? {} : { inputs }),
+    };
   });
 }

@@ -37,6 +37,12 @@ export interface ImageFamilyProps {
    */
   readonly tagFlavor?: TagFlavor;
   /**
+   * SPDX license expression of the published images (e.g. `"Apache-2.0"`, `"MIT OR Apache-2.0"`), written to the
+   * `org.opencontainers.image.licenses` label and annotation; the nearest of image, family and pipeline wins.
+   * @default - the pipeline's
+   */
+  readonly licenses?: string;
+  /**
    * Platforms to build, e.g. `['linux/amd64', 'linux/arm64']`.
    * @default - the pipeline's default platforms
    */

@@ -3,6 +3,8 @@ import { ImageRole } from './image-role';
 import type { CachePolicy } from '../cache/cache-policy';
 import type { ImageMakeOptions } from '../make/make-options';
 import { Stage, StageProps } from '../stage/stage';
+import type { TagFlavor } from '../tags/tag-flavor';
+import type { TagRule } from '../tags/tag-rule';
 
 /** Properties of an image. */
 export interface ImageProps extends StageProps {
@@ -52,6 +54,25 @@ export interface ImageProps extends StageProps {
    * @default - no budget
    */
   readonly maxSizeMb?: number;
+  /**
+   * Tag rules of this image alone (docker/metadata-action semantics, as the family's `tags`), replacing its family's
+   * tag policy for it. The image then has tag variables of its own, `<IMAGE ID>_TAG` (the main tag, also the OCI
+   * version label) and `<IMAGE ID>_TAGS` (every tag), evaluated by the Makefile like a family's and pushed by
+   * `push-<image>`, the bake file and CI; its family's `<FAMILY>_TAG` no longer applies to it (`TAG` still does).
+   * @default - the family's tag policy
+   */
+  readonly tags?: TagRule[];
+  /**
+   * Policy-wide settings of this image's `tags`: `latest`, prefix, suffix, fallback (metadata-action's `flavor`).
+   * @default - latest auto, no prefix or suffix, fallback "dev"
+   */
+  readonly tagFlavor?: TagFlavor;
+  /**
+   * SPDX license expression of the published images (e.g. `"Apache-2.0"`, `"MIT OR Apache-2.0"`), written to the
+   * `org.opencontainers.image.licenses` label and annotation; the nearest of image, family and pipeline wins.
+   * @default - the family's
+   */
+  readonly licenses?: string;
 }
 
 /**

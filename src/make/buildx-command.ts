@@ -12,8 +12,8 @@ const REPOSITORY = /^[a-z0-9]+(?:(?:\.|_|__|-+)[a-z0-9]+)*(?:\/[a-z0-9]+(?:(?:\.
 /** Shell/make variable names we splice into double-quoted words (also Dockerfile `ARG` names). */
 const VARIABLE = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
-/** Label keys that mean the same inside double quotes. */
-const PLAIN_KEY = /^[A-Za-z0-9._/-]+$/;
+/** Label keys (and `<level>:<key>` annotation keys) that mean the same inside double quotes. */
+const PLAIN_KEY = /^[A-Za-z0-9._/:-]+$/;
 
 /** Whether a recipe builds into the local image store or pushes to the registry. */
 export type BuildOutput = 'load' | 'push';
@@ -47,7 +47,8 @@ export function imageReferenceDefault(image: PlannedImage): string {
 /**
  * The arguments of `docker buildx build` shared by `build-<id>` and `push-<id>`, one shell word (or flag with its
  * value) per entry, in a fixed order: file, target, tag, build arguments, parent build arguments and contexts, labels,
- * platforms, cache (reads, and the write when `CACHE_TO` is set), attestations.
+ * annotations (the labels' values, `plan/labels.ts`), platforms, cache (reads, and the write when `CACHE_TO` is set),
+ * attestations.
  *
  * @param image the image to build
  * @param plan the plan, for parent images, platforms and declared variables
@@ -82,6 +83,7 @@ export function buildxArguments(image: PlannedImage, plan: BuildPlan, platform?:
     args.push(`--build-context ${name}=${imageReference(parentImage).replace(/^"/, '"docker-image://')}`);
   }
   args.push(...image.labels.map((label) => `--label ${labelWord(image, label)}`));
+  args.push(...image.annotations.map((annotation) => `--annotation ${labelWord(image, { key: `${annotation.level}:${annotation.key}`, value: annotation.value })}`));
   args.push(platform === undefined ? platformArgument(plan, image) : `--platform ${recipeWord(checkPlatform(platform, image), `image ${image.id}: platform`)}`);
   args.push(...cacheArguments(image));
   args.push(...attestArguments(plan));
@@ -133,7 +135,7 @@ function tagArguments(image: PlannedImage): string[] {
   ];
 }
 
-/** One planned label as the value of `--label`: a literal single-quoted, a variable read by the shell. */
+/** One planned label as the value of `--label` (or `--annotation`): a literal single-quoted, a variable read by the shell. */
 function labelWord(image: PlannedImage, label: PlannedLabel): string {
   const what = `image ${image.id}: label ${label.key}`;
   if (label.value.kind === 'literal') {

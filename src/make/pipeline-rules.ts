@@ -11,6 +11,7 @@ import { sizeCheckRules } from './size-check';
 import { pushArgument } from './supply-arguments';
 import { userTargetRules } from './user-targets';
 import type { BuildPlan, PlannedFamily, PlannedImage } from '../plan/build-plan';
+import { tagVariableNames } from '../plan/tag-variable-names';
 import { BAKE_DEFAULT_GROUP, familyTargets, globalTargets, imageTargets } from '../plan/target-names';
 
 /**
@@ -30,7 +31,7 @@ export function pipelineRules(plan: BuildPlan): MakeRule[] {
   const prefix = plan.make.targetPrefix;
   const global = globalTargets(prefix);
   const families = plan.families.map((f) => familyTargets(f.id, prefix));
-  const tagNames = plan.families.flatMap((f) => [f.tagVariable, ...(f.tagsVariable ? [f.tagsVariable] : [])]);
+  const tagNames = tagVariableNames(plan);
   const rules: MakeRule[] = [
     rule(global.build, 'Build every image into the local image store', families.map((f) => f.build)),
     rule(global.push, 'Build and push every image', families.map((f) => f.push)),

@@ -10,6 +10,7 @@ import { supplySettingNames, supplySettings } from './supply-settings';
 import { tagExpression } from './tag-expression';
 import { usesCache } from '../cache/plan-cache';
 import type { BuildPlan } from '../plan/build-plan';
+import { tagVariableNames } from '../plan/tag-variable-names';
 import { CACHE_TO_VARIABLE, SETTING_VARIABLES } from '../plan/variables';
 import { RuleFamily, ruleFactLines, ruleFactNames, ruleFamilyLines } from '../tags/tag-rules-make';
 
@@ -50,7 +51,7 @@ export function renderMakefile(plan: BuildPlan, marker: string): string {
   const rules = pipelineRules(plan);
   const ruleFamilies = ruleFamiliesOf(plan);
   const factNames = [...gitFactsOf(plan).map((fact) => fact.name), ...(ruleFamilies.length > 0 ? ruleFactNames() : []), ...cacheFactNames(plan)];
-  const tagNames = plan.families.flatMap((family) => [family.tagVariable, ...(family.tagsVariable ? [family.tagsVariable] : [])]);
+  const tagNames = tagVariableNames(plan);
   const exported = [
     ...settingNames(plan),
     ...plan.variables.map((variable) => variable.name),
@@ -133,17 +134,22 @@ function gitFacts(plan: BuildPlan): MakeBlock {
   ];
 }
 
-/** The families whose tags come from rules. */
+/** The families whose tags come from rules, then the images with rules of their own. */
 function ruleFamiliesOf(plan: BuildPlan): RuleFamily[] {
-  return plan.families.flatMap((family) => (family.rules && family.tagsVariable
-    ? [{ id: family.id, tagVariable: family.tagVariable, tagsVariable: family.tagsVariable, rules: family.rules }]
-    : []));
+  return [
+    ...plan.families.flatMap((family) => (family.rules && family.tagsVariable
+      ? [{ id: family.id, tagVariable: family.tagVariable, tagsVariable: family.tagsVariable, rules: family.rules }]
+      : [])),
+    ...plan.images.flatMap((image) => (image.tagRules && image.tagsVariable
+      ? [{ id: image.id, owner: 'image' as const, tagVariable: image.tagVariable, tagsVariable: image.tagsVariable, rules: image.tagRules }]
+      : [])),
+  ];
 }
 
 function tags(plan: BuildPlan, ruleFamilies: readonly RuleFamily[]): MakeBlock {
   const lines: MakeLine[] = [];
   for (const family of plan.families) {
-    const ruleFamily = ruleFamilies.find((candidate) => candidate.id === family.id);
+    const ruleFamily = ruleFamilies.find((candidate) => candidate.owner !== 'image' && candidate.id === family.id);
     if (ruleFamily) {
       lines.push(...ruleFamilyLines(ruleFamily, ruleFamilies));
       continue;
@@ -152,6 +158,9 @@ function tags(plan: BuildPlan, ruleFamilies: readonly RuleFamily[]): MakeBlock {
     const templates = family.tag.templates.join(', ');
     lines.push(comment(`Tag of family ${family.id}: TAG, else the first of [${templates}] whose git facts are set, else ${family.tag.fallback}`));
     lines.push(assign(family.tagVariable, '?=', expression));
+  }
+  for (const ruleImage of ruleFamilies.filter((candidate) => candidate.owner === 'image')) {
+    lines.push(...ruleFamilyLines(ruleImage, ruleFamilies));
   }
   return lines;
 }
@@ -200,7 +209,7 @@ function checkPlanReferences(plan: BuildPlan): void {
   const tagVariables = new Set(plan.families.map((family) => family.tagVariable));
   const ids = new Set(plan.images.map((image) => image.id));
   for (const image of plan.images) {
-    if (!tagVariables.has(image.tagVariable)) {
+    if (image.tagRules === undefined && !tagVariables.has(image.tagVariable)) {
       throw new Error(`internal error: image ${image.id}: tag variable ${image.tagVariable} is not the tag variable of any family`);
     }
     for (const parent of image.dependsOn) {

@@ -157,6 +157,17 @@ export interface PlannedLabel {
   readonly value: PlannedLabelValue;
 }
 
+/**
+ * An OCI annotation of an image: a label's key and value on the image's manifests or its index (buildx
+ * `--annotation <level>:<key>=<value>`, bake `annotations`).
+ * @internal
+ */
+export interface PlannedAnnotation {
+  readonly level: 'index' | 'manifest';
+  readonly key: string;
+  readonly value: PlannedLabelValue;
+}
+
 /** A literal label value, or the value of a pipeline variable at build time. @internal */
 export type PlannedLabelValue =
   | { readonly kind: 'literal'; readonly text: string }
@@ -176,6 +187,11 @@ export interface PlannedImage {
   readonly tagVariable: string;
   /** With tag rules: the variable holding every tag of the image, space-separated, e.g. `APP_TAGS`. */
   readonly tagsVariable?: string;
+  /**
+   * The image's own tag rules (`ImageProps.tags`), evaluated into its own {@link tagVariable} and
+   * {@link tagsVariable} (`<IMAGE ID>_TAG`, `<IMAGE ID>_TAGS`) instead of its family's.
+   */
+  readonly tagRules?: PlannedTagRules;
   /** Dockerfile path relative to the project root, POSIX separators. */
   readonly dockerfile: string;
   /** Build context relative to the project root (`.` for the root). */
@@ -211,6 +227,8 @@ export interface PlannedImage {
   readonly aliases: readonly PlannedAlias[];
   /** OCI labels, sorted by key. */
   readonly labels: readonly PlannedLabel[];
+  /** OCI annotations carrying the labels' values (index level first, then manifest; each sorted by key). */
+  readonly annotations: readonly PlannedAnnotation[];
   /** The build cache of the image (the nearest policy), if any. */
   readonly cache?: PlannedCache;
   /** Size budget in bytes, if any. */
@@ -360,6 +378,8 @@ export interface PlannedDispatchInput {
   readonly required: boolean;
   readonly default?: string;
   readonly options: readonly string[];
+  /** The Makefile/bake variable a non-empty value sets for the run's build (`WorkflowDispatchInputOptions.variable`). */
+  readonly variable?: string;
 }
 
 /**

@@ -15,9 +15,10 @@ import { sourceOf } from '../image/image-source';
 import type {
   BuildPlan, PlannedBuildArg, PlannedCache, PlannedDockerfile, PlannedImage, PlannedMake, PlannedPinRefresh, PlannedVariable,
 } from '../plan/build-plan';
-import { imageLabels } from '../plan/labels';
+import { imageAnnotations, imageLabels } from '../plan/labels';
 import { BUILD_FACT_VARIABLES, tagsVariableOf, tagVariableOf } from '../plan/variables';
 import { plannedSupply } from '../supply/plan-supply';
+import { imageTagRules } from '../tags/image-tag-rules';
 import { readTagPolicy } from '../tags/read-tag-policy';
 import { planWorkflows } from '../workflow/plan-workflows';
 
@@ -92,7 +93,19 @@ export function buildPlan(
   const images: PlannedImage[] = orderedIds.map((id) => {
     const image = byId.get(id)!;
     const family = index.familyOf(image);
+    const own = imageTagRules(image, id);
     const hasRules = family._props.tags !== undefined;
+    const tagVariable = own?.tagVariable ?? tagVariableOf(variablePrefix(family.node.id));
+    const platforms = [...(image._props.platforms ?? family._props.platforms ?? [])];
+    const labels = imageLabels({
+      repository: index.repositoryOf(image),
+      description: image._props.description,
+      sourceUrl: settings.sourceUrl,
+      licenses: image._props.licenses ?? family._props.licenses ?? settings.licenses,
+      tagVariable,
+      revisionVariable: BUILD_FACT_VARIABLES.revision,
+      createdVariable: BUILD_FACT_VARIABLES.created,
+    });
     const parents = parentsOf(image);
     const dockerfile = index.dockerfileOf(image);
     return {
@@ -100,8 +113,8 @@ export function buildPlan(
       family: family.node.id,
       name: image.node.id,
       repository: index.repositoryOf(image),
-      tagVariable: tagVariableOf(variablePrefix(family.node.id)),
-      ...(hasRules ? { tagsVariable: tagsVariableOf(variablePrefix(family.node.id)) } : {}),
+      tagVariable,
+      ...(own ?? (hasRules ? { tagsVariable: tagsVariableOf(variablePrefix(family.node.id)) } : {})),
       dockerfile,
       context: family.context,
       target: image.stageName,
@@ -111,22 +124,16 @@ export function buildPlan(
         .map((p) => ({ name: p.contextName, image: index.imageId(p.image), ...(p.buildArg !== undefined ? { buildArg: p.buildArg } : {}) }))
         .sort((a, b) => compareStrings(a.name, b.name)),
       buildArgs: argsByFile.get(dockerfile) ?? [],
-      platforms: [...(image._props.platforms ?? family._props.platforms ?? [])],
+      platforms,
       description: image._props.description,
       ports: image._instructions.flatMap((i) => (i.kind === 'expose' ? [`${i.port}/${i.protocol}`] : [])),
       ...imageMakeSettings(image, id),
-      labels: imageLabels({
-        repository: index.repositoryOf(image),
-        description: image._props.description,
-        sourceUrl: settings.sourceUrl,
-        tagVariable: tagVariableOf(variablePrefix(family.node.id)),
-        revisionVariable: BUILD_FACT_VARIABLES.revision,
-        createdVariable: BUILD_FACT_VARIABLES.created,
-      }),
+      labels,
+      annotations: imageAnnotations(labels, platforms.length > 0 ? platforms.length : settings.platforms.length),
       ...cacheOf(image._props.cache ?? family._props.cache ?? settings.cache, {
         id,
         repository: index.repositoryOf(image),
-        tagVariable: tagVariableOf(variablePrefix(family.node.id)),
+        tagVariable,
         platforms: (image._props.platforms ?? family._props.platforms ?? settings.platforms).join(','),
       }),
       ...(image._props.maxSizeMb === undefined ? {} : { sizeBudgetBytes: Math.floor(image._props.maxSizeMb * 1_000_000) }),

@@ -20,6 +20,8 @@ export interface PipelineSettings {
   readonly defaultTag: FamilyTag;
   readonly defaultUser: string;
   readonly sourceUrl?: string;
+  /** SPDX license expression of every image unless its family or itself says otherwise. */
+  readonly licenses?: string;
   readonly dockerignorePatterns: readonly string[];
   readonly dockerfileSyntax: DockerfileSyntax;
   /** The pipeline's cache policy (validated), if any. */
@@ -97,6 +99,7 @@ export function resolveSettings(
     defaultTag: r.optionalInstance('tag', p.tag, FamilyTag.isFamilyTag, 'a FamilyTag') ?? FamilyTag.templates(['{version}', '{branch}'], { fallback: 'dev' }),
     defaultUser: r.optionalString('defaultUser', p.defaultUser) ?? '10001:10001',
     sourceUrl: r.optionalString('sourceUrl', p.sourceUrl),
+    licenses: r.optionalString('licenses', p.licenses),
     dockerignorePatterns: r.strings('dockerignorePatterns', p.dockerignorePatterns) ?? [],
     dockerfileSyntax: r.optionalInstance('dockerfileSyntax', p.dockerfileSyntax, DockerfileSyntax.isDockerfileSyntax, 'a DockerfileSyntax') ?? DockerfileSyntax.auto(),
     ...cacheSetting(p.cache, path, d),

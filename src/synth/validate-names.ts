@@ -15,6 +15,7 @@ import {
   MAKE_TARGET_NAME, MAKE_TARGET_PREFIX, MAX_TARGET_NAME_LENGTH,
 } from '../plan/target-names';
 import { BUILD_FACT_VARIABLES, CACHE_TO_VARIABLE, SETTING_VARIABLES, SUPPLY_VARIABLES, tagsVariableOf, tagVariableOf } from '../plan/variables';
+import { imageTagVariables } from '../tags/image-tag-rules';
 import { ruleFactNames } from '../tags/tag-rules-make';
 
 /** Names the Makefile reserves for itself or that mean something to make or the shell. */
@@ -84,6 +85,11 @@ export function validateNames(d: Diagnostics, index: PipelineIndex, settings: Pi
     }
     variable(options.imageVariable, path, ' (its full reference, make.imageVariable)');
     variable(options.portsVariable, path, ' (ports of its run target, make.portsVariable)');
+    if (image._props.tags !== undefined) {
+      const own = imageTagVariables(id);
+      variable(own.tagVariable, path, ' (its main tag, from its own tags)');
+      variable(own.tagsVariable, path, ' (its tags, from its own tags)');
+    }
   }
   claimPlatformTargets(d, index, settings, prefix, target);
   for (const user of make.targets) {

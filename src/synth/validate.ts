@@ -2,6 +2,7 @@ import { PipelineIndex } from './pipeline-index';
 import type { PipelineSettings } from './settings';
 import { validateCachePolicy, validateSizeBudget } from './validate-cache';
 import { numericUserProblem } from './validate-instruction';
+import { validateLicenses } from './validate-licenses';
 import { validateMakeTargets } from './validate-make';
 import { validateNames } from './validate-names';
 import { validatePinRefresh } from './validate-pin-refresh';
@@ -19,7 +20,9 @@ import { ImageRole } from '../image/image-role';
 import { ImageSource, sourceOf } from '../image/image-source';
 import { TAG_PLACEHOLDERS, tagPlaceholder } from '../plan/tag-placeholders';
 import { isRegistry, isRepositoryPath, isTag, parseImageReference } from '../reference/image-reference';
+import { validateImageTagRules } from '../tags/image-tag-rules';
 import { readTagPolicy } from '../tags/read-tag-policy';
+import { validateDispatchVariables } from '../workflow/dispatch-variables';
 import { validateWorkflows } from '../workflow/validate-workflows';
 
 /** @internal */
@@ -74,6 +77,7 @@ function validateSettings(d: Diagnostics, s: PipelineSettings, index: PipelineIn
     text(d, s.path, 'dockerfileSyntax', image);
   }
   validateTag(d, s.path, s.defaultTag);
+  validateLicenses(d, s.path, s.licenses);
   validateWorkflowSettings(d, s, index);
 }
 
@@ -88,6 +92,7 @@ function validateWorkflowSettings(d: Diagnostics, s: PipelineSettings, index: Pi
     return FamilyTag.isFamilyTag(tag) ? tag : undefined;
   };
   validateWorkflows(d, index, wf.declarations, tagOf, wf.defaultBranch);
+  validateDispatchVariables(d, index, s);
   validatePinRefresh(d, s);
 }
 
@@ -141,6 +146,7 @@ function validateFamilies(d: Diagnostics, index: PipelineIndex, s: PipelineSetti
     }
     validatePlatforms(d, path, r.strings('platforms', props.platforms));
     validateCachePolicy(d, path, props.cache);
+    validateLicenses(d, path, props.licenses);
     const description = r.optionalString('description', props.description);
     if (description !== undefined) prose(d, path, 'description', description);
     checkPath(d, path, 'context', r.optionalString('context', props.context) ?? '.', true);
@@ -176,6 +182,8 @@ function validateFamilies(d: Diagnostics, index: PipelineIndex, s: PipelineSetti
       validatePlatforms(d, ipath, ir.strings('platforms', iprops.platforms));
       validateCachePolicy(d, ipath, iprops.cache);
       validateSizeBudget(d, ipath, iprops.maxSizeMb);
+      validateImageTagRules(d, image);
+      validateLicenses(d, ipath, iprops.licenses);
     }
   }
   const ids = new Map<string, string>();

@@ -10,9 +10,15 @@ import { SETTING_VARIABLES } from '../plan/variables';
 /** Events on which metadata-action's `{{is_default_branch}}` holds whatever the branch (they run on its last commit). */
 const DEFAULT_BRANCH_EVENTS = ['schedule', 'create', 'issues', 'discussion', 'discussion_comment'];
 
-/** A family whose tags come from rules, as the Makefile needs it. @internal */
+/** A family (or an image with rules of its own) whose tags come from rules, as the Makefile needs it. @internal */
 export interface RuleFamily {
   readonly id: string;
+  /**
+   * `image` for an image's own rules: its make variables are `tag_image__<id>_…` (a family's `tag_<id>_…` never holds
+   * `__`, ids having no two separators in a row), its comment says "image".
+   * @default 'family'
+   */
+  readonly owner?: 'family' | 'image';
   readonly tagVariable: string;
   readonly tagsVariable: string;
   readonly rules: PlannedTagRules;
@@ -56,28 +62,29 @@ export function ruleFactNames(): string[] {
 export function ruleFamilyLines(family: RuleFamily, families: readonly RuleFamily[]): MakeLine[] {
   const dates = dateVariables(families);
   const id = family.id;
+  const owner = family.owner ?? 'family';
   // lowercase: never the name of a pipeline variable (those are uppercase)
-  const stem = `tag_${variablePrefix(id).toLowerCase()}`;
+  const stem = `tag_${owner === 'image' ? 'image__' : ''}${variablePrefix(id).toLowerCase()}`;
   const policy = family.rules;
   const ruleVariable = (n: number) => `${stem}_rule_${n + 1}`;
   const lines: MakeLine[] = [
-    comment(`Tags of family ${id}: TAG, else every tag its rules yield (by priority: ${policy.rules.map((r) => `${r.description} ${r.priority}`).join('; ')}), else ${policy.fallback}`),
+    comment(`Tags of ${owner} ${id}: TAG, else every tag its rules yield (by priority: ${policy.rules.map((r) => `${r.description} ${r.priority}`).join('; ')}), else ${policy.fallback}`),
   ];
-  policy.rules.forEach((rule, n) => lines.push(assign(ruleVariable(n), ':=', ruleValue(rule, dates, `family ${id}`))));
+  policy.rules.forEach((rule, n) => lines.push(assign(ruleVariable(n), ':=', ruleValue(rule, dates, `${owner} ${id}`))));
   const latestVariable = `${stem}_latest`;
   let latest = '';
   for (let n = policy.rules.length - 1; n >= 0; n--) {
     latest = `$(if $(${ruleVariable(n)}),${latestOf(policy.rules[n], policy.latest)},${latest})`;
   }
   lines.push(assign(latestVariable, ':=', latest));
-  const latestTag = guarded(policy.latestParts, dates, [], `family ${id}: latest`);
+  const latestTag = guarded(policy.latestParts, dates, [], `${owner} ${id}: latest`);
   const items = [...policy.rules.map((_, n) => `$(${ruleVariable(n)})`), `$(if $(${latestVariable}),${latestTag})`];
   const unique = items.map((item, n) => (n === 0 ? item : `$(filter-out ${items.slice(0, n).join(' ')},${item})`));
   const listVariable = `${stem}_list`;
   lines.push(assign(listVariable, ':=', `$(strip ${unique.join(' ')})`));
   // <F>_TAG given on the command line or in the environment (made `override` by the export block) is the only tag
   const given = `$(if $(filter command environment override,$(firstword $(origin ${family.tagVariable}))),$(${family.tagVariable}))`;
-  lines.push(assign(family.tagsVariable, '?=', `$(or $(${SETTING_VARIABLES.tag}),${given},$(${listVariable}),${checkText(policy.fallback, `family ${id}: fallback`)})`));
+  lines.push(assign(family.tagsVariable, '?=', `$(or $(${SETTING_VARIABLES.tag}),${given},$(${listVariable}),${checkText(policy.fallback, `${owner} ${id}: fallback`)})`));
   lines.push(assign(family.tagVariable, '?=', `$(firstword $(${family.tagsVariable}))`));
   return lines;
 }

@@ -1,6 +1,7 @@
 import { github } from 'projen';
 import { CHECKOUT, pinnedUses, SETUP_BUILDX, SETUP_QEMU } from './action-pins';
 import { CacheWriter, cacheSteps, writesCache } from './cache-steps';
+import { withDispatchInputs } from './dispatch-variables';
 import { digestOutputOf } from './image-digests';
 import { BAKE_METADATA, digestStep, fanOutPlatforms, mergeJobId, platformPublishJobs } from './platform-jobs';
 import { publishedParentEnv } from './published-parents';
@@ -11,6 +12,7 @@ import { labelBuildFacts } from '../make/build-facts';
 import { usesPlatforms } from '../make/platforms';
 import { shellWord } from '../make/shell-quote';
 import type { BuildPlan, PlannedImage, PlannedWorkflow } from '../plan/build-plan';
+import { tagVariableNames } from '../plan/tag-variable-names';
 import { BAKE_DEFAULT_GROUP, GLOBAL_TARGETS, imageTargets, sizeCheckTargets } from '../plan/target-names';
 import { CACHE_TO_VARIABLE, SETTING_VARIABLES, SUPPLY_VARIABLES } from '../plan/variables';
 
@@ -83,11 +85,12 @@ export function containersJobs(plan: BuildPlan, wf: PlannedWorkflow): Record<str
   return jobs;
 }
 
-/** Tag variables (and tag-list variables of tag rules) of the workflow's images, in family order, without duplicates. @internal */
+/**
+ * Tag variables (and tag-list variables of tag rules) of the workflow's images, in family order, then those of its
+ * images with tag rules of their own, without duplicates. @internal
+ */
 export function tagVariables(plan: BuildPlan, wf: PlannedWorkflow): string[] {
-  const selected = new Set(wf.images);
-  return [...new Set(plan.families.filter((f) => f.images.some((i) => selected.has(i)))
-    .flatMap((f) => [f.tagVariable, ...(f.tagsVariable ? [f.tagsVariable] : [])]))];
+  return tagVariableNames(plan, wf.images);
 }
 
 function tagJob(plan: BuildPlan, wf: PlannedWorkflow): github.workflows.Job {
@@ -106,14 +109,15 @@ function tagJob(plan: BuildPlan, wf: PlannedWorkflow): github.workflows.Job {
     steps: [
       // full history and tags: the `{version}` placeholder comes from `git describe`
       checkoutStep({ 'fetch-depth': 0 }),
-      {
+      // dispatch inputs mapped to tag variables are set here, so the outputs carry them (dispatch-variables.ts)
+      withDispatchInputs({
         id: TAGS_STEP_ID,
         name: 'Compute tags',
         run: [
           'make', '-f', shellWord(plan.outputs.makefile), '--no-print-directory',
           GLOBAL_TARGETS.printTags, GLOBAL_TARGETS.printBuildFacts, '>> "$GITHUB_OUTPUT"',
         ].join(' '),
-      },
+      }, plan, wf, 'tag'),
     ],
   };
 }
@@ -195,7 +199,9 @@ export function bakeJob(plan: BuildPlan, wf: PlannedWorkflow, options: BakeJobOp
   } else {
     run = [...bake, ...(wf.allImages ? [shellWord(BAKE_DEFAULT_GROUP)] : wf.images.map(shellWord))].join(' ');
   }
-  steps.push({ id: 'bake', name: options.push ? 'Build and push images' : 'Build images', env, run });
+  const bakeStep = { id: 'bake', name: options.push ? 'Build and push images' : 'Build images', env, run };
+  // the publishing job (manual runs) sets the other variables dispatch inputs map to (dispatch-variables.ts)
+  steps.push(options.push && options.tagValue === undefined ? withDispatchInputs(bakeStep, plan, wf, 'bake') : bakeStep);
   if (digests) steps.push(digestStep(selected));
   if (budgeted.length > 0 && options.targetsFrom === undefined && (options.push || loadForCheck)) {
     steps.push(sizeCheckStep(plan, budgeted, env, options.push));

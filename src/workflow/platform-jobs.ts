@@ -1,6 +1,7 @@
 import { github } from 'projen';
 import { pinnedUses, SETUP_BUILDX, SETUP_QEMU } from './action-pins';
 import { cacheSteps, writesCache } from './cache-steps';
+import { withDispatchInputs } from './dispatch-variables';
 import { digestOutputOf } from './image-digests';
 import { checkoutStep, JOB_IDS, sizeCheckStep, tagVariables } from './jobs';
 import { runnerOf } from './platform-runners';
@@ -101,7 +102,8 @@ function platformJob(plan: BuildPlan, wf: PlannedWorkflow, platform: string, ima
   if (writesCache(images, 'publish') && images.every((image) => image.cache === undefined || image.cache.backend === 'gha')) {
     env[CACHE_TO_VARIABLE] = '1';
   }
-  steps.push({
+  // manual runs: the variables dispatch inputs map to, as in the single publishing bake
+  steps.push(withDispatchInputs({
     id: 'bake',
     name: `Build and push ${platform} by digest`,
     env,
@@ -113,7 +115,7 @@ function platformJob(plan: BuildPlan, wf: PlannedWorkflow, platform: string, ima
       '--metadata-file', BAKE_METADATA,
       ...images.map((image) => shellWord(image.id)),
     ].join(' '),
-  });
+  }, plan, wf, 'bake'));
   steps.push(digestStep(images));
   const outputs: Record<string, github.workflows.JobStepOutput> = {};
   for (const image of images) outputs[digestOutputOf(image)] = { stepId: 'digests', outputName: digestOutputOf(image) };

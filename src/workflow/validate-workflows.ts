@@ -192,6 +192,12 @@ function validatePullRequestImages(
       ? index.families
       : index.families.filter((f) => (w.families ?? []).includes(f.node.id) || f.images.some((i) => (w.images ?? []).includes(index.imageId(i))));
     for (const f of families) {
+      // tag rules (the family's or an image's own) yield no tag known at synthesis to hand on
+      const ruled = f._props.tags !== undefined ? `family "${f.node.id}"` : f.images.filter((i) => i._props.tags !== undefined).map((i) => `image "${index.imageId(i)}"`)[0];
+      if (ruled !== undefined) {
+        d.error(w.path, `pullRequestImages: ${ruled} has tag rules, whose tag on a push is only known when it runs; set pullRequestImages.stableTag`);
+        continue;
+      }
       const tag = familyTag(f.node.id);
       if (tag === undefined) continue;
       const planned = { id: f.node.id, images: [], tagVariable: '', tag: { templates: tag._templates, constants: tag._constants, fallback: tag._fallback } };

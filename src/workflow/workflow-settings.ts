@@ -187,6 +187,10 @@ function readRegistry(r: UntypedReader, raw: unknown, pipelineRegistry: string):
   return reg._kind === 'literal' ? { kind: 'literal', registry: value } : { kind: reg._kind, name: value };
 }
 
+function optionalVariable(variable: string | undefined): { variable?: string } {
+  return variable === undefined ? {} : { variable };
+}
+
 /** GitHub's `workflow_dispatch` input types (`WorkflowInputType`). @internal */
 export const INPUT_TYPES: readonly string[] = ['string', 'boolean', 'choice', 'number', 'environment'];
 
@@ -208,6 +212,7 @@ function readInputs(r: UntypedReader, d: Diagnostics, path: string, raw: unknown
       required: r.optionalBoolean(`${what}.required`, o.required) ?? false,
       default: r.optionalString(`${what}.default`, o.default),
       options: r.strings(`${what}.options`, o.options) ?? [],
+      ...optionalVariable(r.optionalString(`${what}.variable`, o.variable)),
     };
   });
 }

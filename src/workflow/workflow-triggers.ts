@@ -71,6 +71,15 @@ export interface WorkflowDispatchInputOptions {
    * @default - none
    */
   readonly options?: string[];
+  /**
+   * A Makefile and bake variable of the build that a non-empty value of this input sets for the run, e.g. a base image
+   * variable (`RUNTIME_PYTHON_BASE_IMAGE`), a family or image tag variable (`RUNTIME_TAG`: the run's only tag) or
+   * `TAG`. The value reaches the build through `env:` (never `${{ }}` in `run:`) and is checked at run time to be a tag
+   * or an image reference, as the variable holds; synthesis refuses a variable the workflow's build does not read and
+   * an input type that cannot hold its values. Listed in CONTAINERS.md.
+   * @default - the input only reaches steps you add
+   */
+  readonly variable?: string;
 }
 
 /** `on.workflow_dispatch` of a declared workflow: manual runs publish the selected images. */

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, expect, test } from 'vitest';
 import { renderBakeJson } from '../../src/bake/plan-to-bake';
 import { renderMakefile } from '../../src/make/plan-to-makefile';
 import type { BuildPlan, PlannedImage } from '../../src/plan/build-plan';
-import { imageLabels } from '../../src/plan/labels';
+import { imageAnnotations, imageLabels } from '../../src/plan/labels';
 import { DEFAULT_MAKE } from '../fixtures/plans';
 import { describeEngine, docker, REGISTRY_ADDRESS, registryTags, TEST_BASE_IMAGE, uniqueTag } from '../support/engine';
 
@@ -28,7 +28,7 @@ const TAG_VARIABLE = 'BAKE_E2E_TAG';
 
 const BAKE_FILE = 'docker-bake.json';
 
-const IMAGE_DEFAULTS: Omit<PlannedImage, 'id' | 'name' | 'repository' | 'target' | 'dependsOn' | 'parentContexts' | 'buildArgs' | 'labels' | 'imageVariable' | 'portsVariable'> = {
+const IMAGE_DEFAULTS: Omit<PlannedImage, 'id' | 'name' | 'repository' | 'target' | 'dependsOn' | 'parentContexts' | 'buildArgs' | 'labels' | 'annotations' | 'imageVariable' | 'portsVariable'> = {
   family: 'bake-e2e', tagVariable: TAG_VARIABLE, dockerfile: 'Dockerfile', context: '.', platforms: [], ports: [], externalParents: [], aliases: [],
 };
 
@@ -59,6 +59,7 @@ const PLAN: BuildPlan = {
       buildArgs: [{ name: 'BASE_IMAGE', variable: 'BAKE_E2E_BASE_IMAGE' }],
       description: 'Parent image',
       labels: plannedLabels('bake-e2e-parent', 'Parent image'),
+      annotations: imageAnnotations(plannedLabels('bake-e2e-parent', 'Parent image'), 1),
     },
     {
       ...IMAGE_DEFAULTS,
@@ -72,6 +73,7 @@ const PLAN: BuildPlan = {
       parentContexts: [{ name: 'parent', image: 'bake-e2e-parent' }],
       buildArgs: [],
       labels: plannedLabels('bake-e2e-child'),
+      annotations: imageAnnotations(plannedLabels('bake-e2e-child'), 1),
     },
   ],
   families: [{

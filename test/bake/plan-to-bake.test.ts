@@ -15,6 +15,12 @@ const LABELS = {
 /** Platforms of a target without planned platforms: `PLATFORMS` when set, else none (the native platform). */
 const NATIVE = '${compact(split(",", PLATFORMS))}';
 
+/** The bake annotations of a target: its labels' keys and values at each level, keys sorted. */
+function annotationsOf(labels: Record<string, string>, levels: string[] = ['manifest']): string[] {
+  const sorted = Object.keys(labels).sort();
+  return levels.flatMap((level) => sorted.map((key) => `${level}:${key}=${labels[key]}`));
+}
+
 describe('bakeDocument', () => {
   test('flow-pipe: variables, one target per image chained by target: contexts, family and default groups', () => {
     // WHEN
@@ -50,6 +56,11 @@ describe('bakeDocument', () => {
             'org.opencontainers.image.title': 'flow-pipe-runtime',
             'org.opencontainers.image.description': 'Minimal image to run flows',
           },
+          annotations: annotationsOf({
+            ...LABELS,
+            'org.opencontainers.image.title': 'flow-pipe-runtime',
+            'org.opencontainers.image.description': 'Minimal image to run flows',
+          }),
           platforms: NATIVE,
         },
         'flow-pipe-base': {
@@ -64,6 +75,11 @@ describe('bakeDocument', () => {
             'org.opencontainers.image.title': 'flow-pipe-base',
             'org.opencontainers.image.description': 'Runtime + shared library dependencies',
           },
+          annotations: annotationsOf({
+            ...LABELS,
+            'org.opencontainers.image.title': 'flow-pipe-base',
+            'org.opencontainers.image.description': 'Runtime + shared library dependencies',
+          }),
           platforms: NATIVE,
         },
         'flow-pipe-dev': {
@@ -78,6 +94,11 @@ describe('bakeDocument', () => {
             'org.opencontainers.image.title': 'flow-pipe-dev',
             'org.opencontainers.image.description': 'SDK image for building custom stages',
           },
+          annotations: annotationsOf({
+            ...LABELS,
+            'org.opencontainers.image.title': 'flow-pipe-dev',
+            'org.opencontainers.image.description': 'SDK image for building custom stages',
+          }),
           platforms: NATIVE,
         },
       },
@@ -104,6 +125,13 @@ describe('bakeDocument', () => {
         'org.opencontainers.image.title': 'app-runner',
         'org.opencontainers.image.version': '${APP_TAG}',
       },
+      // two planned platforms: the index carries them too
+      annotations: annotationsOf({
+        'org.opencontainers.image.created': '${GIT_CREATED}',
+        'org.opencontainers.image.revision': '${GIT_REVISION}',
+        'org.opencontainers.image.title': 'app-runner',
+        'org.opencontainers.image.version': '${APP_TAG}',
+      }, ['index', 'manifest']),
       platforms: '${compact(split(",", PLATFORMS != "" ? PLATFORMS : "linux/amd64,linux/arm64"))}',
     });
     expect(doc.target['app-base'].args).toStrictEqual({ BASE_BASE_IMAGE: '${APP_BASE_BASE_IMAGE}' });

@@ -31,21 +31,25 @@ describe('GNU make honours the image DAG', () => {
     expect(lines).toContain('--tag "$FLOW_PIPE_RUNTIME_IMAGE" \\');
   });
 
-  test('DOCKER=echo build runs the exact commands in DAG order, with the planned labels', () => {
+  test('DOCKER=echo build runs the exact commands in DAG order, with the planned labels and annotations', () => {
     // GIVEN the flow-pipe Makefile outside any git checkout (git facts empty, fallback tag)
     const dir = workspace(FLOW_PIPE_PLAN);
     // WHEN docker is replaced by echo
     const result = make(dir, ['-s', 'build', 'DOCKER=echo']);
     // THEN each image is built once, parents first, with its exact arguments
     expect(result.stderr).toBe('');
-    const labels = (description: string, title: string): string => [
-      '--label org.opencontainers.image.created=',
-      `--label org.opencontainers.image.description=${description}`,
-      '--label org.opencontainers.image.revision=',
-      '--label org.opencontainers.image.source=https://github.com/hurdad/flow-pipe',
-      `--label org.opencontainers.image.title=${title}`,
-      '--label org.opencontainers.image.version=dev-ubuntu24.04',
-    ].join(' ');
+    // the labels, then the same keys and values as manifest annotations (a single-platform image has no index level)
+    const labels = (description: string, title: string): string => {
+      const pairs = [
+        'org.opencontainers.image.created=',
+        `org.opencontainers.image.description=${description}`,
+        'org.opencontainers.image.revision=',
+        'org.opencontainers.image.source=https://github.com/hurdad/flow-pipe',
+        `org.opencontainers.image.title=${title}`,
+        'org.opencontainers.image.version=dev-ubuntu24.04',
+      ];
+      return [...pairs.map((p) => `--label ${p}`), ...pairs.map((p) => `--annotation manifest:${p}`)].join(' ');
+    };
     expect(result.stdout.split('\n')).toEqual([
       'buildx build --file runtime/docker/Dockerfile --target runtime --tag ghcr.io/hurdad/flow-pipe-runtime:dev-ubuntu24.04'
         + ` --build-arg RUNTIME_BASE_IMAGE=ubuntu:24.04 ${labels('Minimal image to run flows', 'flow-pipe-runtime')} --load .`,

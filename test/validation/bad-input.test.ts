@@ -12,7 +12,7 @@ import { Project } from 'projen';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import {
   CACHE_CASES, FAMILY_CASES, IMAGE_CASES, INSTRUCTION_CASES, MAKE_CASES, PRESET_CASES, SETTINGS_CASES, TAG_RULE_CASES, UNTYPED_CASES,
-  SUPPLY_CASES, PLATFORM_CASES, WORKFLOW_CASES,
+  SUPPLY_CASES, PLATFORM_CASES, WORKFLOW_CASES, OCI_CASES, DISPATCH_CASES,
 } from './cases';
 import { Containers, ImageSource } from '../../src';
 import { PipelineValidationError } from '../../src/core/diagnostics';
@@ -36,7 +36,7 @@ describe('synthesis rejects bad input with a PipelineValidationError naming the 
   test('there are at least 150 table cases across every public entry point', () => {
     const all = [
       ...SETTINGS_CASES, ...FAMILY_CASES, ...IMAGE_CASES, ...INSTRUCTION_CASES, ...UNTYPED_CASES, ...PRESET_CASES, ...MAKE_CASES, ...TAG_RULE_CASES,
-      ...WORKFLOW_CASES, ...CACHE_CASES, ...SUPPLY_CASES, ...PLATFORM_CASES,
+      ...WORKFLOW_CASES, ...CACHE_CASES, ...SUPPLY_CASES, ...PLATFORM_CASES, ...OCI_CASES, ...DISPATCH_CASES,
     ];
     expect(all.length).toBeGreaterThanOrEqual(150);
     // every case has its own name, so a report line identifies one case

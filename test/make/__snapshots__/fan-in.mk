@@ -199,6 +199,14 @@ build-app-base:
 		--label "org.opencontainers.image.revision=$$GIT_REVISION" \
 		--label 'org.opencontainers.image.title=app-base' \
 		--label "org.opencontainers.image.version=$$APP_TAG" \
+		--annotation "index:org.opencontainers.image.created=$$GIT_CREATED" \
+		--annotation "index:org.opencontainers.image.revision=$$GIT_REVISION" \
+		--annotation 'index:org.opencontainers.image.title=app-base' \
+		--annotation "index:org.opencontainers.image.version=$$APP_TAG" \
+		--annotation "manifest:org.opencontainers.image.created=$$GIT_CREATED" \
+		--annotation "manifest:org.opencontainers.image.revision=$$GIT_REVISION" \
+		--annotation 'manifest:org.opencontainers.image.title=app-base' \
+		--annotation "manifest:org.opencontainers.image.version=$$APP_TAG" \
 		--platform "$${PLATFORMS:-linux/amd64,linux/arm64}" \
 		--load '.'
 
@@ -214,6 +222,14 @@ push-app-base: build-app-base
 		--label "org.opencontainers.image.revision=$$GIT_REVISION" \
 		--label 'org.opencontainers.image.title=app-base' \
 		--label "org.opencontainers.image.version=$$APP_TAG" \
+		--annotation "index:org.opencontainers.image.created=$$GIT_CREATED" \
+		--annotation "index:org.opencontainers.image.revision=$$GIT_REVISION" \
+		--annotation 'index:org.opencontainers.image.title=app-base' \
+		--annotation "index:org.opencontainers.image.version=$$APP_TAG" \
+		--annotation "manifest:org.opencontainers.image.created=$$GIT_CREATED" \
+		--annotation "manifest:org.opencontainers.image.revision=$$GIT_REVISION" \
+		--annotation 'manifest:org.opencontainers.image.title=app-base' \
+		--annotation "manifest:org.opencontainers.image.version=$$APP_TAG" \
 		--platform "$${PLATFORMS:-linux/amd64,linux/arm64}" \
 		--push '.'
 
@@ -254,6 +270,14 @@ build-app-builder: build-app-base
 		--label "org.opencontainers.image.revision=$$GIT_REVISION" \
 		--label 'org.opencontainers.image.title=app-builder' \
 		--label "org.opencontainers.image.version=$$APP_TAG" \
+		--annotation "index:org.opencontainers.image.created=$$GIT_CREATED" \
+		--annotation "index:org.opencontainers.image.revision=$$GIT_REVISION" \
+		--annotation 'index:org.opencontainers.image.title=app-builder' \
+		--annotation "index:org.opencontainers.image.version=$$APP_TAG" \
+		--annotation "manifest:org.opencontainers.image.created=$$GIT_CREATED" \
+		--annotation "manifest:org.opencontainers.image.revision=$$GIT_REVISION" \
+		--annotation 'manifest:org.opencontainers.image.title=app-builder' \
+		--annotation "manifest:org.opencontainers.image.version=$$APP_TAG" \
 		--platform "$${PLATFORMS:-linux/amd64,linux/arm64}" \
 		--load '.'
 
@@ -270,6 +294,14 @@ push-app-builder: push-app-base build-app-builder
 		--label "org.opencontainers.image.revision=$$GIT_REVISION" \
 		--label 'org.opencontainers.image.title=app-builder' \
 		--label "org.opencontainers.image.version=$$APP_TAG" \
+		--annotation "index:org.opencontainers.image.created=$$GIT_CREATED" \
+		--annotation "index:org.opencontainers.image.revision=$$GIT_REVISION" \
+		--annotation 'index:org.opencontainers.image.title=app-builder' \
+		--annotation "index:org.opencontainers.image.version=$$APP_TAG" \
+		--annotation "manifest:org.opencontainers.image.created=$$GIT_CREATED" \
+		--annotation "manifest:org.opencontainers.image.revision=$$GIT_REVISION" \
+		--annotation 'manifest:org.opencontainers.image.title=app-builder' \
+		--annotation "manifest:org.opencontainers.image.version=$$APP_TAG" \
 		--platform "$${PLATFORMS:-linux/amd64,linux/arm64}" \
 		--push '.'
 
@@ -310,6 +342,14 @@ build-app-runner: build-app-base
 		--label "org.opencontainers.image.revision=$$GIT_REVISION" \
 		--label 'org.opencontainers.image.title=app-runner' \
 		--label "org.opencontainers.image.version=$$APP_TAG" \
+		--annotation "index:org.opencontainers.image.created=$$GIT_CREATED" \
+		--annotation "index:org.opencontainers.image.revision=$$GIT_REVISION" \
+		--annotation 'index:org.opencontainers.image.title=app-runner' \
+		--annotation "index:org.opencontainers.image.version=$$APP_TAG" \
+		--annotation "manifest:org.opencontainers.image.created=$$GIT_CREATED" \
+		--annotation "manifest:org.opencontainers.image.revision=$$GIT_REVISION" \
+		--annotation 'manifest:org.opencontainers.image.title=app-runner' \
+		--annotation "manifest:org.opencontainers.image.version=$$APP_TAG" \
 		--platform "$${PLATFORMS:-linux/amd64,linux/arm64}" \
 		--load 'services/app'
 
@@ -326,6 +366,14 @@ push-app-runner: push-app-base build-app-runner
 		--label "org.opencontainers.image.revision=$$GIT_REVISION" \
 		--label 'org.opencontainers.image.title=app-runner' \
 		--label "org.opencontainers.image.version=$$APP_TAG" \
+		--annotation "index:org.opencontainers.image.created=$$GIT_CREATED" \
+		--annotation "index:org.opencontainers.image.revision=$$GIT_REVISION" \
+		--annotation 'index:org.opencontainers.image.title=app-runner' \
+		--annotation "index:org.opencontainers.image.version=$$APP_TAG" \
+		--annotation "manifest:org.opencontainers.image.created=$$GIT_CREATED" \
+		--annotation "manifest:org.opencontainers.image.revision=$$GIT_REVISION" \
+		--annotation 'manifest:org.opencontainers.image.title=app-runner' \
+		--annotation "manifest:org.opencontainers.image.version=$$APP_TAG" \
 		--platform "$${PLATFORMS:-linux/amd64,linux/arm64}" \
 		--push 'services/app'
 
@@ -373,6 +421,14 @@ build-app-base-amd64:
 		--label "org.opencontainers.image.revision=$$GIT_REVISION" \
 		--label 'org.opencontainers.image.title=app-base' \
 		--label "org.opencontainers.image.version=$$APP_TAG" \
+		--annotation "index:org.opencontainers.image.created=$$GIT_CREATED" \
+		--annotation "index:org.opencontainers.image.revision=$$GIT_REVISION" \
+		--annotation 'index:org.opencontainers.image.title=app-base' \
+		--annotation "index:org.opencontainers.image.version=$$APP_TAG" \
+		--annotation "manifest:org.opencontainers.image.created=$$GIT_CREATED" \
+		--annotation "manifest:org.opencontainers.image.revision=$$GIT_REVISION" \
+		--annotation 'manifest:org.opencontainers.image.title=app-base' \
+		--annotation "manifest:org.opencontainers.image.version=$$APP_TAG" \
 		--platform 'linux/amd64' \
 		--load '.'
 
@@ -389,6 +445,14 @@ build-app-builder-amd64: build-app-base-amd64
 		--label "org.opencontainers.image.revision=$$GIT_REVISION" \
 		--label 'org.opencontainers.image.title=app-builder' \
 		--label "org.opencontainers.image.version=$$APP_TAG" \
+		--annotation "index:org.opencontainers.image.created=$$GIT_CREATED" \
+		--annotation "index:org.opencontainers.image.revision=$$GIT_REVISION" \
+		--annotation 'index:org.opencontainers.image.title=app-builder' \
+		--annotation "index:org.opencontainers.image.version=$$APP_TAG" \
+		--annotation "manifest:org.opencontainers.image.created=$$GIT_CREATED" \
+		--annotation "manifest:org.opencontainers.image.revision=$$GIT_REVISION" \
+		--annotation 'manifest:org.opencontainers.image.title=app-builder' \
+		--annotation "manifest:org.opencontainers.image.version=$$APP_TAG" \
 		--platform 'linux/amd64' \
 		--load '.'
 
@@ -405,6 +469,14 @@ build-app-runner-amd64: build-app-base-amd64
 		--label "org.opencontainers.image.revision=$$GIT_REVISION" \
 		--label 'org.opencontainers.image.title=app-runner' \
 		--label "org.opencontainers.image.version=$$APP_TAG" \
+		--annotation "index:org.opencontainers.image.created=$$GIT_CREATED" \
+		--annotation "index:org.opencontainers.image.revision=$$GIT_REVISION" \
+		--annotation 'index:org.opencontainers.image.title=app-runner' \
+		--annotation "index:org.opencontainers.image.version=$$APP_TAG" \
+		--annotation "manifest:org.opencontainers.image.created=$$GIT_CREATED" \
+		--annotation "manifest:org.opencontainers.image.revision=$$GIT_REVISION" \
+		--annotation 'manifest:org.opencontainers.image.title=app-runner' \
+		--annotation "manifest:org.opencontainers.image.version=$$APP_TAG" \
 		--platform 'linux/amd64' \
 		--load 'services/app'
 
@@ -420,6 +492,14 @@ build-app-base-arm64:
 		--label "org.opencontainers.image.revision=$$GIT_REVISION" \
 		--label 'org.opencontainers.image.title=app-base' \
 		--label "org.opencontainers.image.version=$$APP_TAG" \
+		--annotation "index:org.opencontainers.image.created=$$GIT_CREATED" \
+		--annotation "index:org.opencontainers.image.revision=$$GIT_REVISION" \
+		--annotation 'index:org.opencontainers.image.title=app-base' \
+		--annotation "index:org.opencontainers.image.version=$$APP_TAG" \
+		--annotation "manifest:org.opencontainers.image.created=$$GIT_CREATED" \
+		--annotation "manifest:org.opencontainers.image.revision=$$GIT_REVISION" \
+		--annotation 'manifest:org.opencontainers.image.title=app-base' \
+		--annotation "manifest:org.opencontainers.image.version=$$APP_TAG" \
 		--platform 'linux/arm64' \
 		--load '.'
 
@@ -436,6 +516,14 @@ build-app-builder-arm64: build-app-base-arm64
 		--label "org.opencontainers.image.revision=$$GIT_REVISION" \
 		--label 'org.opencontainers.image.title=app-builder' \
 		--label "org.opencontainers.image.version=$$APP_TAG" \
+		--annotation "index:org.opencontainers.image.created=$$GIT_CREATED" \
+		--annotation "index:org.opencontainers.image.revision=$$GIT_REVISION" \
+		--annotation 'index:org.opencontainers.image.title=app-builder' \
+		--annotation "index:org.opencontainers.image.version=$$APP_TAG" \
+		--annotation "manifest:org.opencontainers.image.created=$$GIT_CREATED" \
+		--annotation "manifest:org.opencontainers.image.revision=$$GIT_REVISION" \
+		--annotation 'manifest:org.opencontainers.image.title=app-builder' \
+		--annotation "manifest:org.opencontainers.image.version=$$APP_TAG" \
 		--platform 'linux/arm64' \
 		--load '.'
 
@@ -452,5 +540,13 @@ build-app-runner-arm64: build-app-base-arm64
 		--label "org.opencontainers.image.revision=$$GIT_REVISION" \
 		--label 'org.opencontainers.image.title=app-runner' \
 		--label "org.opencontainers.image.version=$$APP_TAG" \
+		--annotation "index:org.opencontainers.image.created=$$GIT_CREATED" \
+		--annotation "index:org.opencontainers.image.revision=$$GIT_REVISION" \
+		--annotation 'index:org.opencontainers.image.title=app-runner' \
+		--annotation "index:org.opencontainers.image.version=$$APP_TAG" \
+		--annotation "manifest:org.opencontainers.image.created=$$GIT_CREATED" \
+		--annotation "manifest:org.opencontainers.image.revision=$$GIT_REVISION" \
+		--annotation 'manifest:org.opencontainers.image.title=app-runner' \
+		--annotation "manifest:org.opencontainers.image.version=$$APP_TAG" \
 		--platform 'linux/arm64' \
 		--load 'services/app'

@@ -193,6 +193,12 @@ build-flow-pipe-runtime:
 		--label 'org.opencontainers.image.source=https://github.com/hurdad/flow-pipe' \
 		--label 'org.opencontainers.image.title=flow-pipe-runtime' \
 		--label "org.opencontainers.image.version=$$FLOW_PIPE_TAG" \
+		--annotation "manifest:org.opencontainers.image.created=$$GIT_CREATED" \
+		--annotation 'manifest:org.opencontainers.image.description=Minimal image to run flows' \
+		--annotation "manifest:org.opencontainers.image.revision=$$GIT_REVISION" \
+		--annotation 'manifest:org.opencontainers.image.source=https://github.com/hurdad/flow-pipe' \
+		--annotation 'manifest:org.opencontainers.image.title=flow-pipe-runtime' \
+		--annotation "manifest:org.opencontainers.image.version=$$FLOW_PIPE_TAG" \
 		$${PLATFORMS:+--platform "$$PLATFORMS"} \
 		--load '.'
 
@@ -210,6 +216,12 @@ push-flow-pipe-runtime: build-flow-pipe-runtime
 		--label 'org.opencontainers.image.source=https://github.com/hurdad/flow-pipe' \
 		--label 'org.opencontainers.image.title=flow-pipe-runtime' \
 		--label "org.opencontainers.image.version=$$FLOW_PIPE_TAG" \
+		--annotation "manifest:org.opencontainers.image.created=$$GIT_CREATED" \
+		--annotation 'manifest:org.opencontainers.image.description=Minimal image to run flows' \
+		--annotation "manifest:org.opencontainers.image.revision=$$GIT_REVISION" \
+		--annotation 'manifest:org.opencontainers.image.source=https://github.com/hurdad/flow-pipe' \
+		--annotation 'manifest:org.opencontainers.image.title=flow-pipe-runtime' \
+		--annotation "manifest:org.opencontainers.image.version=$$FLOW_PIPE_TAG" \
 		$${PLATFORMS:+--platform "$$PLATFORMS"} \
 		--push '.'
 
@@ -251,6 +263,12 @@ build-flow-pipe-base: build-flow-pipe-runtime
 		--label 'org.opencontainers.image.source=https://github.com/hurdad/flow-pipe' \
 		--label 'org.opencontainers.image.title=flow-pipe-base' \
 		--label "org.opencontainers.image.version=$$FLOW_PIPE_TAG" \
+		--annotation "manifest:org.opencontainers.image.created=$$GIT_CREATED" \
+		--annotation 'manifest:org.opencontainers.image.description=Runtime + shared library dependencies' \
+		--annotation "manifest:org.opencontainers.image.revision=$$GIT_REVISION" \
+		--annotation 'manifest:org.opencontainers.image.source=https://github.com/hurdad/flow-pipe' \
+		--annotation 'manifest:org.opencontainers.image.title=flow-pipe-base' \
+		--annotation "manifest:org.opencontainers.image.version=$$FLOW_PIPE_TAG" \
 		$${PLATFORMS:+--platform "$$PLATFORMS"} \
 		--load '.'
 
@@ -268,6 +286,12 @@ push-flow-pipe-base: push-flow-pipe-runtime build-flow-pipe-base
 		--label 'org.opencontainers.image.source=https://github.com/hurdad/flow-pipe' \
 		--label 'org.opencontainers.image.title=flow-pipe-base' \
 		--label "org.opencontainers.image.version=$$FLOW_PIPE_TAG" \
+		--annotation "manifest:org.opencontainers.image.created=$$GIT_CREATED" \
+		--annotation 'manifest:org.opencontainers.image.description=Runtime + shared library dependencies' \
+		--annotation "manifest:org.opencontainers.image.revision=$$GIT_REVISION" \
+		--annotation 'manifest:org.opencontainers.image.source=https://github.com/hurdad/flow-pipe' \
+		--annotation 'manifest:org.opencontainers.image.title=flow-pipe-base' \
+		--annotation "manifest:org.opencontainers.image.version=$$FLOW_PIPE_TAG" \
 		$${PLATFORMS:+--platform "$$PLATFORMS"} \
 		--push '.'
 
@@ -309,6 +333,12 @@ build-flow-pipe-dev: build-flow-pipe-base
 		--label 'org.opencontainers.image.source=https://github.com/hurdad/flow-pipe' \
 		--label 'org.opencontainers.image.title=flow-pipe-dev' \
 		--label "org.opencontainers.image.version=$$FLOW_PIPE_TAG" \
+		--annotation "manifest:org.opencontainers.image.created=$$GIT_CREATED" \
+		--annotation 'manifest:org.opencontainers.image.description=SDK image for building custom stages' \
+		--annotation "manifest:org.opencontainers.image.revision=$$GIT_REVISION" \
+		--annotation 'manifest:org.opencontainers.image.source=https://github.com/hurdad/flow-pipe' \
+		--annotation 'manifest:org.opencontainers.image.title=flow-pipe-dev' \
+		--annotation "manifest:org.opencontainers.image.version=$$FLOW_PIPE_TAG" \
 		$${PLATFORMS:+--platform "$$PLATFORMS"} \
 		--load '.'
 
@@ -326,6 +356,12 @@ push-flow-pipe-dev: push-flow-pipe-base build-flow-pipe-dev
 		--label 'org.opencontainers.image.source=https://github.com/hurdad/flow-pipe' \
 		--label 'org.opencontainers.image.title=flow-pipe-dev' \
 		--label "org.opencontainers.image.version=$$FLOW_PIPE_TAG" \
+		--annotation "manifest:org.opencontainers.image.created=$$GIT_CREATED" \
+		--annotation 'manifest:org.opencontainers.image.description=SDK image for building custom stages' \
+		--annotation "manifest:org.opencontainers.image.revision=$$GIT_REVISION" \
+		--annotation 'manifest:org.opencontainers.image.source=https://github.com/hurdad/flow-pipe' \
+		--annotation 'manifest:org.opencontainers.image.title=flow-pipe-dev' \
+		--annotation "manifest:org.opencontainers.image.version=$$FLOW_PIPE_TAG" \
 		$${PLATFORMS:+--platform "$$PLATFORMS"} \
 		--push '.'
 

@@ -11,3 +11,5 @@ export { WORKFLOW_CASES } from './workflows';
 export { CACHE_CASES } from './cache';
 export { SUPPLY_CASES } from './supply';
 export { PLATFORM_CASES } from './platforms';
+export { OCI_CASES } from './oci';
+export { DISPATCH_CASES } from './dispatch';

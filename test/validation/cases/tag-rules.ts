@@ -4,6 +4,7 @@ import { BadInput, P, rows, untyped } from '../support';
 
 const SCRATCH = ImageSource.scratch();
 const F = `${P}/app`;
+const IMG = `${P}/app/runtime`;
 const LONG = 'x'.repeat(29);
 
 /** A family `app` with one image and the tag rules `tags` (and `tagFlavor`). */
@@ -77,4 +78,53 @@ export const TAG_RULE_CASES: BadInput[] = rows([
   // enums spelled otherwise
   ['latest spelled in uppercase is refused', {}, ruled([TagRule.sha()], { latest: untyped(LatestTag.AUTO.toUpperCase()) }), F, 'LatestTag'],
   ['ShaFormat and TimestampSource spelled in uppercase are refused', {}, ruled([TagRule.sha({ format: untyped(ShaFormat.LONG.toUpperCase()) }), TagRule.timestamp('YYYY', { source: untyped(TimestampSource.RUN.toUpperCase()) })]), F, 'ShaFormat'],
+  // an image's own rules (ImageProps.tags): the same checks, reported at the image
+  ['image tags empty', {}, (c) => c.addFamily('app').addImage('runtime', { from: SCRATCH, tags: [] }), IMG, 'tags is empty: the policy would yield no tag'],
+  ['image tags holding a string', {}, (c) => c.addFamily('app').addImage('runtime', { from: SCRATCH, tags: untyped(['latest']) }), IMG, 'tags[0] must be a TagRule'],
+  ['image tags with a raw value of make syntax', {}, (c) => c.addFamily('app').addImage('runtime', { from: SCRATCH, tags: [TagRule.raw('$(id)')] }), IMG, 'holds characters a tag cannot have'],
+  ['image tagFlavor without tags', {}, (c) => c.addFamily('app').addImage('runtime', { from: SCRATCH, tagFlavor: { fallback: 'x' } }), IMG, 'tagFlavor only applies to tags'],
+  ['image tagFlavor fallback over 128 characters', {}, (c) => c.addFamily('app').addImage('runtime', { from: SCRATCH, tags: [TagRule.sha()], tagFlavor: { fallback: 'x'.repeat(129) } }), IMG, 'is not a valid tag'],
+  // its tag variables APP_RUNTIME_TAG(S) clash with another variable: both constructs are named
+  [
+    'image tags variable clashing with a family tag variable',
+    {},
+    (c) => {
+      c.addFamily('app').addImage('runtime', { from: SCRATCH, tags: [TagRule.sha()] });
+      c.addFamily('app.runtime').addImage('x', { from: SCRATCH });
+    },
+    IMG,
+    `its Makefile and bake variable "APP_RUNTIME_TAG" (its main tag, from its own tags) is also the Makefile and bake variable of ${P}/app.runtime`,
+  ],
+  [
+    'another image renaming its reference variable into an image tags variable',
+    {},
+    (c) => {
+      const family = c.addFamily('app');
+      family.addImage('runtime', { from: SCRATCH, tags: [TagRule.sha()] });
+      family.addImage('worker', { from: SCRATCH, make: { imageVariable: 'APP_RUNTIME_TAGS' } });
+    },
+    `${P}/app/worker`,
+    `its Makefile and bake variable "APP_RUNTIME_TAGS" (its full reference, make.imageVariable) is also the Makefile and bake variable of ${IMG} (its tags, from its own tags)`,
+  ],
+  // pull-request images hand on a stable tag known at synthesis: tag rules yield theirs only when they run
+  [
+    'pullRequestImages without stableTag for a family with tag rules',
+    {},
+    (c) => {
+      c.addFamily('app', { tags: [TagRule.sha()] }).addImage('runtime', { from: SCRATCH });
+      c.addWorkflow('ci', { pullRequest: {}, pullRequestImages: {} });
+    },
+    `${P}/workflow.ci`,
+    'pullRequestImages: family "app" has tag rules, whose tag on a push is only known when it runs; set pullRequestImages.stableTag',
+  ],
+  [
+    'pullRequestImages without stableTag for an image with its own tag rules',
+    {},
+    (c) => {
+      c.addFamily('app').addImage('runtime', { from: SCRATCH, tags: [TagRule.sha()] });
+      c.addWorkflow('ci', { pullRequest: {}, pullRequestImages: {} });
+    },
+    `${P}/workflow.ci`,
+    'pullRequestImages: image "app-runtime" has tag rules',
+  ],
 ]);
