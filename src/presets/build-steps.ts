@@ -63,6 +63,12 @@ export class BuildSteps {
    * (`CacheMounts.cargoRegistry()`, `.cargoGit()`, `.cargoTarget()`), then the copy-out: a cached target directory is
    * not part of any layer, so the same RUN copies the binary to `outDir`. Builds for `$TARGETARCH` when the stage
    * declares it (amd64, arm64, arm), otherwise for the build machine; the binary is static (see `musl`).
+   *
+   * Before building, the RUN stamps the project's own files (everything outside `target/`) with the current time:
+   * Cargo decides what to rebuild from file times, and a COPY answered from BuildKit's layer cache keeps the times of
+   * the build that first made it, so a cached target directory could otherwise look newer than sources it never saw
+   * (e.g. after going back to an earlier commit) and ship a stale binary. Dependencies from the registry cache are not
+   * touched and stay compiled; this RUN only executes when its inputs changed.
    */
   public static cargoBuild(stage: Stage, options: CargoBuildOptions): void {
     const o: Partial<CargoBuildOptions> = typeof options === 'object' && options !== null ? options : {};
@@ -86,6 +92,7 @@ export class BuildSteps {
       o.musl === true ? '  "") triple="$(rustc -vV | sed -n \'s/^host: //p\' | sed \'s/-gnu$/-musl/\')" ;;' : '  "") triple="$(rustc -vV | sed -n \'s/^host: //p\')" ;;',
       '  *) echo "unsupported TARGETARCH: $TARGETARCH" >&2; exit 1 ;;',
       'esac',
+      'find . -path ./target -prune -o -type f -exec touch {} +',
       `${rustflags}cargo build --release --locked --target "$triple" --bin ${shellWords([bin])}`,
       `mkdir -p ${shellWords([outDir])}`,
       `cp "target/$triple/release/"${shellWords([bin])} ${shellWords([`${outDir}/${bin}`])}`,

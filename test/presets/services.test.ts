@@ -77,7 +77,7 @@ describe('GoService', () => {
 });
 
 describe('RustService and BuildSteps.cargoBuild', () => {
-  test('Cargo.toml/Cargo.lock and cargo fetch before TARGETARCH and the sources; static build copied out of the cache', () => {
+  test('Cargo.toml/Cargo.lock and cargo fetch before TARGETARCH and the sources; sources stamped, static build copied out of the cache', () => {
     const dockerfile = dockerfileOf((f) => new RustService(f, 'worker', { source: 'services/worker', builder: RUST, binary: 'wrk' }));
     const build = stageLines(dockerfile, 'worker-build').join('\n');
     const order = [
@@ -86,6 +86,8 @@ describe('RustService and BuildSteps.cargoBuild', () => {
       'ARG TARGETARCH',
       'COPY --link services/worker /src/',
       '--mount=type=cache,id=cargo-target-wrk,target=/src/target,sharing=locked',
+      // the project's files newer than anything in the cached target directory: no stale binary from file times
+      'find . -path ./target -prune -o -type f -exec touch {} +',
       'RUSTFLAGS="-C target-feature=+crt-static" cargo build --release --locked --target "$triple" --bin wrk',
       'cp "target/$triple/release/"wrk /out/wrk',
     ].map((t) => build.indexOf(t));
