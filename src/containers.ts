@@ -321,10 +321,22 @@ export class Containers extends Component {
       // the patterns are final (deduplicated, in order): handing them over whole keeps IgnoreFile linear
       new IgnoreFile(this.project, ignore.path, { ignorePatterns: [...ignore.patterns] });
     }
+    excludeFromNpmPackage(this.project, [...rendered.files.map((file) => file.path), ...plan.dockerignores.map((ignore) => ignore.path)]);
     for (const workflow of rendered.workflows) addContainersWorkflow(this.project, workflow.plan, workflow.jobs);
     addPinTask(this.project, plan.pins);
     if (plan.pins.refresh) addPinRefreshWorkflow(this.project, plan.pins.refresh);
   }
+}
+
+/**
+ * Keeps the generated files (Dockerfiles, Makefile, bake file, CONTAINERS.md, `.dockerignore` files) out of the npm
+ * package of a Node.js project (its `.npmignore`): they build the repository's images, they are not part of its
+ * library. Paths are anchored at the project root (`/Makefile`), so files of the same name elsewhere stay packed.
+ */
+function excludeFromNpmPackage(project: Project, paths: readonly string[]): void {
+  const npmignore = (project as { npmignore?: IgnoreFile }).npmignore;
+  if (npmignore === undefined || typeof npmignore.exclude !== 'function') return;
+  npmignore.exclude(...[...new Set(paths)].sort().map((path) => `/${path}`));
 }
 
 const CONTAINERS_SYMBOL = Symbol.for('projen-containers.Containers');
