@@ -10,14 +10,18 @@ import type { PlannedImage } from '../plan/build-plan';
  *   write goes to `<ref>-pr-<N>`, which only that pull request reads; its author can push branches of the repository
  *   and `pr-<N>` images anyway), never gha (GitHub scopes pull-request caches to the merge ref; the policy keeps every
  *   gha write on reviewed code). If any selected image has a gha cache the job writes nothing (`CACHE_TO` is global).
+ * - `platform`: a publishing job of one platform (publishing fanned out over platforms): gha caches only, whose scope
+ *   names the platform; a registry cache ref is one manifest that every platform job would overwrite with its own
+ *   platform's layers, so if any selected image has a registry (or other) cache the job writes nothing.
  * Jobs of pull requests from forks never write (they get no `writeCache`).
  * @internal
  */
-export type CacheWriter = 'publish' | 'pull-request';
+export type CacheWriter = 'publish' | 'pull-request' | 'platform';
 
 /** Whether a bake job of `writer` over `images` sets `CACHE_TO`. @internal */
 export function writesCache(images: readonly PlannedImage[], writer: CacheWriter | undefined): boolean {
   if (writer === undefined || !usesCache(images)) return false;
+  if (writer === 'platform') return images.every((image) => image.cache === undefined || image.cache.backend === 'gha');
   return writer === 'publish' || !usesGhaCache(images);
 }
 

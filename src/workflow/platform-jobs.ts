@@ -97,11 +97,7 @@ function platformJob(plan: BuildPlan, wf: PlannedWorkflow, platform: string, ima
     // one platform: gha cache scopes (`<image>-<platforms>`) then differ per platform job, so they don't evict each other
     [SETTING_VARIABLES.platforms]: platform,
   };
-  // Only gha caches are written here (scoped per platform); a registry cache ref is one manifest that every platform
-  // job would overwrite with its own platform's layers, so fanned-out publishing leaves registry caches as they are.
-  if (writesCache(images, 'publish') && images.every((image) => image.cache === undefined || image.cache.backend === 'gha')) {
-    env[CACHE_TO_VARIABLE] = '1';
-  }
+  if (writesCache(images, 'platform')) env[CACHE_TO_VARIABLE] = '1';
   // manual runs: the variables dispatch inputs map to, as in the single publishing bake
   steps.push(withDispatchInputs({
     id: 'bake',

