@@ -6,14 +6,12 @@
  * (`--prefer-offline`), so a warm run takes well under two minutes. Set PROJEN_CONTAINERS_KEEP_CONSUMER=1 to keep the
  * scratch project (its path is printed).
  */
-import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-
-const ROOT = resolve(__dirname, '..', '..');
+import { packLibrary, run } from '../support/packed-library';
 
 /** What the consumer's pipeline must generate (family `app` writes the root Dockerfile). */
 const GENERATED = ['Dockerfile', 'Makefile', 'docker-bake.json', '.dockerignore', 'CONTAINERS.md', '.github/workflows/containers.yml'];
@@ -54,40 +52,6 @@ dev.env({ APP_HOME: '/opt/app' });
 project.synth();
 `;
 
-/** The environment of a user's shell: no vitest/test markers (projen reads NODE_ENV=test at import time). */
-function userEnv(): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...process.env, JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION: '20' };
-  for (const key of Object.keys(env)) {
-    if (key === 'NODE_ENV' || key.startsWith('VITEST') || key === 'TEST' || key === 'PROJEN_DISABLE_POST') delete env[key];
-  }
-  return env;
-}
-
-function run(command: string, args: string[], cwd: string): string {
-  try {
-    return execFileSync(command, args, { cwd, env: userEnv(), encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], timeout: 300_000 });
-  } catch (e: any) {
-    throw new Error(`${command} ${args.join(' ')} failed in ${cwd}:\n${e.stdout ?? ''}\n${e.stderr ?? e.message}`);
-  }
-}
-
-function newestMtime(dir: string): number {
-  let newest = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const p = join(dir, entry.name);
-    newest = Math.max(newest, entry.isDirectory() ? newestMtime(p) : statSync(p).mtimeMs);
-  }
-  return newest;
-}
-
-/** Builds lib/ and .jsii with jsii unless they exist and are newer than every source (a clean clone has neither). */
-function ensureCompiled(): void {
-  const outputs = [join(ROOT, 'lib', 'index.js'), join(ROOT, '.jsii')];
-  const sources = Math.max(newestMtime(join(ROOT, 'src')), statSync(join(ROOT, 'package.json')).mtimeMs);
-  if (outputs.every((o) => existsSync(o) && statSync(o).mtimeMs >= sources)) return;
-  run('npx', ['--yes', 'projen', 'compile'], ROOT);
-}
-
 type FileState = { sha256: string; mtimeMs: number; mode: number } | 'absent';
 
 /**
@@ -115,10 +79,8 @@ describe('consumer project installing the packed library', () => {
   let first: ReturnType<typeof snapshot>;
 
   beforeAll(() => {
-    ensureCompiled();
     scratch = mkdtempSync(join(tmpdir(), 'projen-containers-consumer-'));
-    const packed = JSON.parse(run('npm', ['pack', '--json', '--pack-destination', scratch], ROOT)) as Array<{ filename: string }>;
-    const tarball = join(scratch, packed[0].filename);
+    const tarball = packLibrary(scratch);
 
     consumer = join(scratch, 'consumer');
     mkdirSync(consumer);

@@ -1,0 +1,69 @@
+/**
+ * The library as a consumer gets it: compiled by jsii, packed by `npm pack`, installed from the tarball into a
+ * scratch project. Shared by the tests that act as a user (consumer project, project type, errors a user sees).
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+
+/** The repository root. */
+export const ROOT = resolve(__dirname, '..', '..');
+
+/** The environment of a user's shell: no vitest/test markers (projen reads NODE_ENV=test at import time). */
+export function userEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env, JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION: '20' };
+  for (const key of Object.keys(env)) {
+    if (key === 'NODE_ENV' || key.startsWith('VITEST') || key === 'TEST' || key === 'PROJEN_DISABLE_POST') delete env[key];
+  }
+  return { ...env, ...extra };
+}
+
+/** Runs a command as a user would; a failure throws with the command's whole output. */
+export function run(command: string, args: string[], cwd: string, extraEnv: NodeJS.ProcessEnv = {}): string {
+  try {
+    return execFileSync(command, args, { cwd, env: userEnv(extraEnv), encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], timeout: 600_000 });
+  } catch (e: any) {
+    throw new Error(`${command} ${args.join(' ')} failed in ${cwd}:\n${e.stdout ?? ''}\n${e.stderr ?? e.message}`);
+  }
+}
+
+/** A finished command: exit status and both output streams. */
+export interface Outcome {
+  readonly status: number;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+/** Like `run`, for a command expected to fail: its exit status and both output streams. */
+export function runFailing(command: string, args: string[], cwd: string, extraEnv: NodeJS.ProcessEnv = {}): Outcome {
+  try {
+    const stdout = execFileSync(command, args, { cwd, env: userEnv(extraEnv), encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], timeout: 600_000 });
+    return { status: 0, stdout, stderr: '' };
+  } catch (e: any) {
+    return { status: typeof e.status === 'number' ? e.status : -1, stdout: `${e.stdout ?? ''}`, stderr: `${e.stderr ?? e.message}` };
+  }
+}
+
+function newestMtime(dir: string): number {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const p = join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestMtime(p) : statSync(p).mtimeMs);
+  }
+  return newest;
+}
+
+/** Builds lib/ and .jsii with jsii unless they exist and are newer than every source (a clean clone has neither). */
+export function ensureCompiled(): void {
+  const outputs = [join(ROOT, 'lib', 'index.js'), join(ROOT, '.jsii')];
+  const sources = Math.max(newestMtime(join(ROOT, 'src')), newestMtime(join(ROOT, 'templates')), statSync(join(ROOT, 'package.json')).mtimeMs);
+  if (outputs.every((o) => existsSync(o) && statSync(o).mtimeMs >= sources)) return;
+  run('npx', ['--yes', 'projen', 'compile'], ROOT);
+}
+
+/** Compiles if needed and packs the library into `dir`; returns the tarball's path. */
+export function packLibrary(dir: string): string {
+  ensureCompiled();
+  const packed = JSON.parse(run('npm', ['pack', '--json', '--pack-destination', dir], ROOT)) as Array<{ filename: string }>;
+  return join(dir, packed[0].filename);
+}
