@@ -190,31 +190,46 @@ step_toolchains() {
   # images; python-slim is the runtime for the virtualenv built on python (same interpreter path, no venv/pip).
   # rust-cross adds the arm64 standard library (libstd-rust-dev is Multi-Arch: same), the aarch64 cross linker and
   # the arm64 C library, so Rust services cross-compile for linux/arm64 on the build machine instead of under QEMU.
-  local repo=testbase/toolchain base="${REGISTRY_ADDR}/testbase/debian:bookworm-minbase"
-  local name packages prepare env
+  local name pids=() names=()
   for name in golang rust rust-cross python python-slim; do
-    prepare="true" env=""
-    case "${name}" in
-      golang) packages="golang-go ca-certificates tzdata" ;;
-      rust) packages="rustc cargo libc6-dev ca-certificates tzdata" ;;
-      rust-cross)
-        prepare="dpkg --add-architecture arm64"
-        packages="rustc cargo libc6-dev libstd-rust-dev:arm64 gcc-aarch64-linux-gnu libc6-dev-arm64-cross ca-certificates tzdata"
-        env="ENV CARGO_TARGET_AARCH64_UNKNOWN_LINUX_GNU_LINKER=aarch64-linux-gnu-gcc"
-        ;;
-      python) packages="python3 python3-venv" ;;
-      python-slim) packages="python3" ;;
-    esac
-    image_present "${repo}" "${name}-bookworm" && continue
-    log "building ${repo}:${name}-bookworm from Debian packages (${packages})"
-    printf '%s\n' \
-      "FROM ${base}" \
-      "RUN ${prepare} && apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends ${packages} && rm -rf /var/lib/apt/lists/*" \
-      "${env}" \
-      | docker build -q -t "${REGISTRY_ADDR}/${repo}:${name}-bookworm" - >"${LOG_DIR}/toolchain-${name}.log" 2>&1 \
-      || { tail -30 "${LOG_DIR}/toolchain-${name}.log" >&2; exit 1; }
-    docker push -q "${REGISTRY_ADDR}/${repo}:${name}-bookworm" >/dev/null
+    image_present testbase/toolchain "${name}-bookworm" && continue
+    # independent images: built side by side (mostly package downloads and unpacking), each logging to its own file
+    build_toolchain "${name}" &
+    pids+=("$!") names+=("${name}")
   done
+  local i failed=0
+  for i in "${!pids[@]}"; do
+    if ! wait "${pids[$i]}"; then
+      log "building toolchain ${names[$i]} failed:"
+      tail -30 "${LOG_DIR}/toolchain-${names[$i]}.log" >&2
+      failed=1
+    fi
+  done
+  [ "${failed}" = 0 ] || exit 1
+}
+
+build_toolchain() {
+  # $1 = toolchain name; builds and pushes testbase/toolchain:<name>-bookworm
+  local name=$1 repo=testbase/toolchain base="${REGISTRY_ADDR}/testbase/debian:bookworm-minbase"
+  local packages prepare="true" env=""
+  case "${name}" in
+    golang) packages="golang-go ca-certificates tzdata" ;;
+    rust) packages="rustc cargo libc6-dev ca-certificates tzdata" ;;
+    rust-cross)
+      prepare="dpkg --add-architecture arm64"
+      packages="rustc cargo libc6-dev libstd-rust-dev:arm64 gcc-aarch64-linux-gnu libc6-dev-arm64-cross ca-certificates tzdata"
+      env="ENV CARGO_TARGET_AARCH64_UNKNOWN_LINUX_GNU_LINKER=aarch64-linux-gnu-gcc"
+      ;;
+    python) packages="python3 python3-venv" ;;
+    python-slim) packages="python3" ;;
+  esac
+  log "building ${repo}:${name}-bookworm from Debian packages (${packages})"
+  printf '%s\n' \
+    "FROM ${base}" \
+    "RUN ${prepare} && apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends ${packages} && rm -rf /var/lib/apt/lists/*" \
+    "${env}" \
+    | docker build -q -t "${REGISTRY_ADDR}/${repo}:${name}-bookworm" - >"${LOG_DIR}/toolchain-${name}.log" 2>&1 || return 1
+  docker push -q "${REGISTRY_ADDR}/${repo}:${name}-bookworm" >>"${LOG_DIR}/toolchain-${name}.log" 2>&1
 }
 
 main() {
