@@ -29,3 +29,4 @@ export * from './cache/cache-policy';
 export * from './cache/cache-source';
 export * from './supply/attestations';
 export * from './supply/signing';
+export * from './testing/containers-testing';
