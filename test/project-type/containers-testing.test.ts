@@ -68,6 +68,15 @@ describe('ContainersTesting.synth', () => {
     expect(Object.prototype.hasOwnProperty.call(containers, 'preSynthesize')).toBe(false);
   });
 
+  test('a pipeline of a subproject: paths relative to the root project, the workflow at the root', () => {
+    const root = new Project({ name: 'root' });
+    const sub = new Project({ name: 'sub', parent: root, outdir: 'images' });
+    pipeline(sub);
+    expect(Object.keys(ContainersTesting.synth(sub))).toStrictEqual([
+      '.github/workflows/containers.yml', 'images/.dockerignore', 'images/CONTAINERS.md', 'images/Dockerfile', 'images/Makefile', 'images/docker-bake.json',
+    ]);
+  });
+
   test('a project whose output directory is the working directory is refused before anything is removed', () => {
     const dir = realpathSync(mkdtempSync(join(tmpdir(), 'containers-testing-cwd-')));
     const cwd = process.cwd();

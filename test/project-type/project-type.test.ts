@@ -15,6 +15,7 @@ import * as ts from 'typescript';
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import * as library from '../../src';
 import { Containers, ContainersSample, ContainersTesting, ContainersTypeScriptProject } from '../../src';
+import { pipelineTestModule } from '../../src/project-type/pipeline-test-module';
 import { wireProjenrc } from '../../src/project-type/projenrc-wiring';
 
 const TEMPLATES = join(__dirname, '..', '..', 'templates', 'samples');
@@ -143,6 +144,32 @@ describe('ContainersTypeScriptProject', () => {
   test('an unknown example is an error naming the choices', () => {
     expect(() => created({ containersSample: 'java' as ContainersSample })).toThrow(
       'containersSample "java" is not one of "go-service", "rust-service", "python-service", "cmake-sdk", "none"');
+  });
+});
+
+describe('the snapshot test module', () => {
+  test.each([
+    ['quotes and a backslash', "ghcr.io/it's\\me"],
+    ['a line break and a carriage return', 'ghcr.io/a\nb\rc'],
+    ['a template placeholder', 'ghcr.io/${process.exit(1)}'],
+  ])('passes a registry with %s through as the same string', (_what, registry) => {
+    let given: Record<string, unknown> = {};
+    class ContainersTypeScriptProjectStub {
+      public readonly containers = {};
+      constructor(options: Record<string, unknown>) {
+        given = options;
+      }
+    }
+    const stubs = {
+      'fs': { mkdtempSync: () => '/tmp/x' },
+      'os': { tmpdir: () => '/tmp' },
+      'path': pathModule,
+      'projen-containers': { ContainersTypeScriptProject: ContainersTypeScriptProjectStub, ContainersTesting: { synth: () => ({}) } },
+      '../projenrc/containers': { definePipeline: () => undefined },
+      '<globals>': { test: (_n: string, fn: () => void) => fn(), expect: () => ({ toMatchSnapshot: () => undefined }) },
+    };
+    evaluate(pipelineTestModule(registry, '../projenrc/containers'), stubs);
+    expect(given.registry).toBe(registry);
   });
 });
 
