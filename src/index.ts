@@ -29,3 +29,6 @@ export * from './cache/cache-policy';
 export * from './cache/cache-source';
 export * from './supply/attestations';
 export * from './supply/signing';
+export * from './project-type/containers-sample';
+export * from './project-type/containers-typescript-project';
+export * from './testing/containers-testing';

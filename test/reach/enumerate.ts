@@ -92,13 +92,18 @@ export function optionsFromApiMd(): string[] {
 
 /**
  * The row that covers `option`: the option itself, or the same property of the interface it is inherited from
- * (API.md lists `ImageProps.from`, declared by `StageProps`).
+ * (API.md lists `ImageProps.from`, declared by `StageProps`). An option inherited from one of projen's interfaces
+ * (a parent named with its namespace, e.g. `typescript.TypeScriptProjectOptions`) is projen's: that parent covers
+ * it, unless the interface declares the property itself (`declared`).
  */
-export function coveringRow(option: string, rows: ReadonlySet<string>, parents: Map<string, string[]>): string | undefined {
+export function coveringRow(
+  option: string, rows: ReadonlySet<string>, parents: Map<string, string[]>, declared: ReadonlySet<string> = new Set(),
+): string | undefined {
   if (rows.has(option)) return option;
   const [iface, prop] = option.split('.');
   for (const parent of parents.get(iface) ?? []) {
-    const found = coveringRow(`${parent}.${prop}`, rows, parents);
+    if (parent.includes('.') && !declared.has(option)) return parent;
+    const found = coveringRow(`${parent}.${prop}`, rows, parents, declared);
     if (found) return found;
   }
   return undefined;

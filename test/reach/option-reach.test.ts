@@ -45,6 +45,7 @@ describe('every option reaches every output it concerns, and no other', () => {
 describe('the table covers every public option', () => {
   const rows = new Set(ROWS.map((r) => r.option));
   const { options, parents } = optionsFromSources();
+  const declared = new Set(options);
 
   test('the sources declare the options the table expects to find (the enumeration works)', () => {
     for (const known of ['ContainersProps.platforms', 'ContainersWorkflowOptions.runsOn', 'ImageFamilyProps.platforms', 'StageProps.from', 'TmpfsMountOptions.sizeBytes', 'DockerfileSyntax.omit']) {
@@ -54,11 +55,11 @@ describe('the table covers every public option', () => {
   });
 
   test('every option in the TypeScript sources has a row', () => {
-    expect(options.filter((o) => !coveringRow(o, rows, parents))).toStrictEqual([]);
+    expect(options.filter((o) => !coveringRow(o, rows, parents, declared))).toStrictEqual([]);
   });
 
   test('every struct property in API.md has a row', () => {
-    expect(optionsFromApiMd().filter((o) => !coveringRow(o, rows, parents))).toStrictEqual([]);
+    expect(optionsFromApiMd().filter((o) => !coveringRow(o, rows, parents, declared))).toStrictEqual([]);
   });
 
   test('every row names an option that exists', () => {

@@ -9,6 +9,7 @@ import { CACHE_ROWS } from './cache-rows';
 import { IMAGE_TAG_ROWS } from './image-tag-rows';
 import { DISPATCH_ROWS, OCI_ROWS } from './oci-rows';
 import { DEFAULT_TAG, flowPipe, Output, OutputPaths, Parts, plugin, Variation } from './pipeline';
+import { PROJECT_TYPE_ROWS } from './project-type-rows';
 import { SUPPLY_ROWS } from './supply-rows';
 import { WORKFLOW_ROWS } from './workflow-rows';
 import {
@@ -987,4 +988,5 @@ export const ROWS: ReachRow[] = [
   ...IMAGE_TAG_ROWS,
   ...OCI_ROWS,
   ...DISPATCH_ROWS,
+  ...PROJECT_TYPE_ROWS,
 ];

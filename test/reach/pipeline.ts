@@ -4,7 +4,8 @@
  */
 import { Project, Testing } from 'projen';
 import {
-  Containers, ContainersProps, ExternalFamily, FamilyTag, Image, ImageFamily, ImageFamilyProps, ImageProps, ImageRole, ImageSource,
+  Containers, ContainersProps, ContainersTypeScriptProject, ContainersTypeScriptProjectOptions, ExternalFamily, FamilyTag, Image, ImageFamily,
+  ImageFamilyProps, ImageProps, ImageRole, ImageSource,
 } from '../../src';
 
 /** The outputs an option can reach. */
@@ -21,6 +22,11 @@ export interface Variation {
   readonly image?: Partial<ImageProps>;
   /** Adds to the pipeline after the family and its image exist (instructions, stages, external families). */
   readonly extra?: (p: Parts) => void;
+  /**
+   * Builds the baseline on the pipeline of a `ContainersTypeScriptProject` with these options (its registry instead
+   * of `props`), as `projen new` creates it when `created` is set.
+   */
+  readonly projectType?: Partial<ContainersTypeScriptProjectOptions> & { readonly created?: boolean };
 }
 
 /** The constructs of a baseline pipeline, for `Variation.extra`. */
@@ -35,7 +41,7 @@ export interface Parts {
  * `make` and copies `src` to `/app`; `v` changes it.
  */
 export function buildPipeline(project: Project, v: Variation): Parts {
-  const containers = new Containers(project, { registry: 'ghcr.io/acme', ...v.props });
+  const containers = Containers.of(project) ?? new Containers(project, { registry: 'ghcr.io/acme', ...v.props });
   const family = containers.addFamily('app', v.family);
   const runtime = family.addImage('runtime', { from: ImageSource.registry('ubuntu:24.04'), ...v.image });
   runtime.run(['make']);
@@ -58,7 +64,7 @@ export type Outputs = Record<Output, string | undefined> & { readonly files: Rec
 
 /** Synthesizes the pipeline of `v` and picks out every output. */
 export function synthOutputs(v: Variation, paths: OutputPaths = {}): Outputs {
-  const project = new Project({ name: 'test' });
+  const project = v.projectType ? projectTypeProject(v.projectType) : new Project({ name: 'test' });
   buildPipeline(project, v);
   const files: Record<string, string> = Testing.synth(project, { parseJson: false });
   const pick = (filter: (path: string) => boolean): string | undefined => {
@@ -77,6 +83,19 @@ export function synthOutputs(v: Variation, paths: OutputPaths = {}): Outputs {
     docs: files[paths.docs ?? 'CONTAINERS.md'],
     digestsEnv: paths.digestsEnv !== undefined ? files[paths.digestsEnv] : undefined,
   };
+}
+
+/** A `ContainersTypeScriptProject` (registry `ghcr.io/acme` unless set), constructed as `projen new` does when `created`. */
+function projectTypeProject(options: NonNullable<Variation['projectType']>): Project {
+  const { created, ...rest } = options;
+  const previous = process.env.PROJEN_CREATE_PROJECT;
+  if (created) process.env.PROJEN_CREATE_PROJECT = 'true';
+  try {
+    return new ContainersTypeScriptProject({ name: 'test', defaultReleaseBranch: 'main', registry: 'ghcr.io/acme', ...rest });
+  } finally {
+    if (previous === undefined) delete process.env.PROJEN_CREATE_PROJECT;
+    else process.env.PROJEN_CREATE_PROJECT = previous;
+  }
 }
 
 /** An external flow-pipe family (runtime and dev images, tag 0.1.0) with `props` over the defaults. */
