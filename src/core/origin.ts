@@ -26,7 +26,7 @@ export class Origin {
    * relative to `directory` when it is inside it; `undefined` when no frame qualifies.
    */
   public locate(directory: string): string | undefined {
-    if (this.resolved === undefined) this.resolved = firstUserFrame(stackText(this.holder));
+    if (this.resolved === undefined) this.resolved = userFrame(stackText(this.holder));
     if (this.resolved === null) return undefined;
     const { file, line, column } = this.resolved;
     const rel = isAbsolute(file) ? relative(directory, file) : file;
@@ -56,7 +56,12 @@ function stackText(holder: { stack?: string }): string {
 /** `file:line:column` at the end of a V8 frame line, inside parentheses or not. */
 const FRAME = /^\s*at (?:.*? \()?(.+?):(\d+):(\d+)\)?$/;
 
-function firstUserFrame(stack: string): { file: string; line: number; column: number } | null {
+/**
+ * The first frame of a formatted stack (its first line is the message) outside this library, projen, constructs,
+ * ts-node and Node.js itself, or `null`.
+ * @internal
+ */
+export function userFrame(stack: string): { file: string; line: number; column: number } | null {
   for (const text of stack.split('\n').slice(1)) {
     if (text.includes('(eval at ')) continue;
     const m = FRAME.exec(text);
