@@ -7,8 +7,8 @@ import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { Project } from 'projen';
 import { describe, expect, test } from 'vitest';
-import { Containers, GoService, ImageFamily, ImageSource } from '../../src';
-import { Origin, userFrame } from '../../src/core/origin';
+import { BuildSteps, CmakeSdk, Containers, GoService, ImageFamily, ImageSource, PythonService, RustService, Stage } from '../../src';
+import { Origin, originOf, userFrame } from '../../src/core/origin';
 import { OriginIndex } from '../../src/core/origin-index';
 import { disposeProject, newPipeline, synthFiles, validationErrorOf } from '../synth/pipeline-fixture';
 
@@ -71,6 +71,32 @@ describe('location of a finding', () => {
     // the image has an origin of its own: the line that added it, in this test
     expect(error.diagnostics.find((d) => d.path === `${helper.node.path}/bad`)?.location).toMatch(new RegExp(`^${__filename.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:\\d+:\\d+$`));
     expect(error.diagnostics.every((d) => d.location !== undefined && !d.location.includes('/src/'))).toBe(true);
+  });
+
+  test('every construct and instruction call a preset makes is located at the preset call, within the frames kept', () => {
+    const { project, containers } = newPipeline();
+    const family = containers.addFamily('presets');
+    const base = ImageSource.registry('debian:12');
+    new GoService(family, 'go', { source: 'go', builder: ImageSource.registry('golang:1.23') }); // preset: go
+    new RustService(family, 'rust', { source: 'rust', builder: ImageSource.registry('rust:1.83') }); // preset: rust
+    new PythonService(family, 'py', { source: 'py', builder: ImageSource.registry('python:3.12'), command: ['python'] }); // preset: python
+    new CmakeSdk(family, 'sdk', { source: 'sdk', base, program: 'sdk' }); // preset: cmake
+    const steps = family.addImage('steps', { from: base });
+    BuildSteps.cargoBuild(steps, { binary: 'app' }); // preset: steps
+    const expected: Record<string, RegExp> = {
+      go: here('// preset: go'), rust: here('// preset: rust'), py: here('// preset: python'), sdk: here('// preset: cmake'),
+    };
+    const stages = family.node.findAll().filter((c): c is Stage => Stage.isStage(c));
+    expect(stages.length).toBeGreaterThanOrEqual(8);
+    for (const stage of stages) {
+      const id = Object.keys(expected).find((k) => stage.node.path.includes(`/presets/${k}`));
+      const want = id === undefined ? null : expected[id];
+      if (want) expect(originOf(stage)?.locate(project.outdir), stage.node.path).toMatch(want);
+      for (const rec of stage._recorded) {
+        expect(rec.origin?.locate(project.outdir), `${stage.node.path} ${rec.kind}`).toMatch(want ?? here('// preset: steps'));
+      }
+    }
+    disposeProject(project);
   });
 
   test('a path without an origin of its own is located at its nearest ancestor; outside every origin, not at all', () => {

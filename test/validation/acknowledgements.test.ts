@@ -4,6 +4,7 @@
  * callers is an error at the acknowledgement, never a TypeError.
  */
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { Project } from 'projen';
 import { describe, expect, test } from 'vitest';
 import { Containers, ContainersProps, Image, ImageSource } from '../../src';
@@ -167,5 +168,16 @@ describe('acknowledging with wrong input (untyped callers)', () => {
       'acknowledgeWarning: the warning id must be a non-empty string, got null',
       'acknowledgeWarning: the reason must be a non-empty string (why the warning does not apply), got null',
     ]);
+  });
+});
+
+describe('the README', () => {
+  test('lists every warning id in its table, and no other', () => {
+    const readme = readFileSync(join(__dirname, '..', '..', 'README.md'), 'utf8');
+    const section = readme.slice(readme.indexOf('### Errors and warnings'));
+    const table = section.slice(section.indexOf('| Id | Raised when |'));
+    const rows = table.split('\n').slice(2);
+    const ids = rows.slice(0, rows.findIndex((line) => !line.startsWith('|'))).map((line) => /^\| `([^`]+)`/.exec(line)?.[1]);
+    expect(ids).toStrictEqual(Object.keys(WARNING_IDS));
   });
 });
