@@ -1,6 +1,11 @@
+import type { IConstruct } from 'constructs';
 import { Component, IgnoreFile, Project } from 'projen';
 import type { CachePolicy } from './cache/cache-policy';
+import { acknowledgeHint, acknowledgementPath, readAcknowledgements, RecordedAcknowledgement, unacknowledged } from './core/acknowledgements';
 import { Diagnostics, PipelineValidationError } from './core/diagnostics';
+import { findingLines } from './core/findings-block';
+import { Origin, recordOrigin } from './core/origin';
+import { OriginIndex } from './core/origin-index';
 import { DockerfileSyntax } from './dockerfile/syntax';
 import { ExternalFamily, ExternalFamilyProps } from './family/external-family';
 import { FamilyTag } from './family/family-tag';
@@ -255,11 +260,13 @@ export class Containers extends Component {
 
   private readonly props: ContainersProps;
   private readonly makeTargets: MakeTargetOptions[] = [];
-  private readonly declaredWorkflows: Array<{ readonly id: unknown; readonly options: unknown }> = [];
+  private readonly declaredWorkflows: Array<{ readonly id: unknown; readonly options: unknown; readonly origin: Origin }> = [];
+  private readonly acknowledgements: Array<RecordedAcknowledgement & { readonly origin: Origin }> = [];
   private plan?: BuildPlan;
 
   constructor(project: Project, props: ContainersProps) {
     super(project, 'Containers');
+    recordOrigin(this, Containers);
     Object.defineProperty(this, CONTAINERS_SYMBOL, { value: true });
     this.props = props;
   }
@@ -287,7 +294,19 @@ export class Containers extends Component {
    * @param id the workflow's id, also its name and file name (`.github/workflows/<id>.yml`) unless `options.name` is set
    */
   public addWorkflow(id: string, options: WorkflowDefinitionOptions = {}): void {
-    this.declaredWorkflows.push({ id, options });
+    this.declaredWorkflows.push({ id, options, origin: Origin.capture(this.addWorkflow) });
+  }
+
+  /**
+   * Acknowledges the warning `id` (see README "Errors and warnings") for `scope` and every construct below it: such
+   * warnings are no longer printed. An acknowledgement that covers no finding of its id is itself reported (warning
+   * `unused-acknowledgement`), so none outlives what it was written for.
+   * @param scope this pipeline, or a family, image or stage of it
+   * @param id the warning's id, e.g. `unpinned-base`
+   * @param reason why the warning does not apply here (for the next reader of the code)
+   */
+  public acknowledgeWarning(scope: IConstruct, id: string, reason: string): void {
+    this.acknowledgements.push({ scope, id, reason, origin: Origin.capture(this.acknowledgeWarning) });
   }
 
   /** The build plan, available after validation (during synthesis). @internal */
@@ -301,7 +320,11 @@ export class Containers extends Component {
    * user input is one `PipelineValidationError` listing every construct path, and then nothing is written.
    */
   public preSynthesize(): void {
-    const d = new Diagnostics();
+    const origins = new OriginIndex(this, this.project.root.outdir);
+    this.declaredWorkflows.forEach((w) => typeof w.id === 'string' && origins.add(`${this.node.path}/workflow.${w.id}`, w.origin));
+    this.acknowledgements.forEach((a, n) => origins.add(acknowledgementPath(this.node.path, n), a.origin));
+    const d = new Diagnostics((path) => origins.locate(path));
+    const acknowledgements = readAcknowledgements(this.acknowledgements, this, d);
     const settings = resolveSettings(this.props, this.node.path, d, this.makeTargets, this.declaredWorkflows);
     const index = new PipelineIndex(this, d);
     validatePipeline(index, settings, d);
@@ -314,7 +337,10 @@ export class Containers extends Component {
     validatePlatformSubsets(d, index, plan);
     d.throwIfErrors();
     const rendered = renderPipeline(plan, projenMarker(this.project));
-    for (const w of d.warnings) this.project.logger.warn(`[${w.path}] ${w.message}`);
+    for (const w of d.located(unacknowledged(acknowledgements, d))) {
+      const hint = acknowledgeHint(w.id);
+      this.project.logger.warn([`projen-containers warning ${w.id}: ${findingLines(w)}`, ...(hint ? [`  ${hint}`] : [])].join('\n'));
+    }
     this.plan = plan;
     for (const file of rendered.files) new RenderedFile(this, file.path, file.content);
     for (const ignore of plan.dockerignores) {

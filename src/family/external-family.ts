@@ -1,5 +1,6 @@
 import { Construct } from 'constructs';
 import { constructId } from '../core/construct-id';
+import { recordOrigin } from '../core/origin';
 import { ImageRole } from '../image/image-role';
 
 /** One image of an external family. */
@@ -48,6 +49,7 @@ export class ExternalFamily extends Construct {
   constructor(scope: Construct, id: string, props: ExternalFamilyProps) {
     const checked = constructId(scope, id);
     super(scope, checked.id);
+    recordOrigin(this, ExternalFamily);
     this._idProblem = checked.problem;
     Object.defineProperty(this, EXTERNAL_FAMILY_SYMBOL, { value: true });
     this._rawProps = props;

@@ -2,6 +2,7 @@ import { Construct } from 'constructs';
 import { FamilyTag } from './family-tag';
 import type { CachePolicy } from '../cache/cache-policy';
 import { constructId } from '../core/construct-id';
+import { recordOrigin } from '../core/origin';
 import { normalizeProjectPath } from '../core/paths';
 import { Image, ImageProps } from '../image/image';
 import type { TagFlavor } from '../tags/tag-flavor';
@@ -80,6 +81,7 @@ export class ImageFamily extends Construct {
   constructor(scope: Construct, id: string, props: ImageFamilyProps = {}) {
     const checked = constructId(scope, id);
     super(scope, checked.id);
+    recordOrigin(this, ImageFamily);
     this._idProblem = checked.problem;
     Object.defineProperty(this, IMAGE_FAMILY_SYMBOL, { value: true });
     this._rawProps = props;

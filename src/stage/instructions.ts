@@ -1,6 +1,7 @@
 import type { Mount } from './mount';
 import type { HealthcheckOptions, Protocol, RunNetwork } from './options';
 import type { Stage } from './stage';
+import type { Origin } from '../core/origin';
 
 /**
  * The typed instructions of a stage, in order, as read from what the stage recorded; the Dockerfile builder turns
@@ -41,4 +42,6 @@ export type Instruction =
 export interface RecordedInstruction {
   readonly kind: Instruction['kind'];
   readonly args: readonly unknown[];
+  /** Where the call was made (findings at the instruction's path name it). */
+  readonly origin?: Origin;
 }

@@ -4,6 +4,7 @@ import { readInstruction } from './instruction-reader';
 import type { Instruction, RecordedInstruction } from './instructions';
 import { AddOptions, CopyOptions, HealthcheckOptions, Protocol, RunOptions } from './options';
 import { constructId } from '../core/construct-id';
+import { Origin, recordOrigin } from '../core/origin';
 import type { ImageSource } from '../image/image-source';
 
 const STAGE_SYMBOL = Symbol.for('projen-containers.Stage');
@@ -45,6 +46,7 @@ export class Stage extends Construct {
   constructor(scope: Construct, id: string, props: StageProps) {
     const checked = constructId(scope, id);
     super(scope, checked.id);
+    recordOrigin(this, Stage);
     this._idProblem = checked.problem;
     Object.defineProperty(this, STAGE_SYMBOL, { value: true });
     const p: Partial<StageProps> = typeof props === 'object' && props !== null ? props : {};
@@ -158,7 +160,7 @@ export class Stage extends Construct {
   }
 
   private record(kind: RecordedInstruction['kind'], ...args: unknown[]): void {
-    this._recorded.push({ kind, args });
+    this._recorded.push({ kind, args, origin: Origin.capture(this.record) });
   }
 }
 

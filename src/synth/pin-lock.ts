@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import type { PipelineIndex } from './pipeline-index';
 import type { PinningSettings } from './settings';
 import { Diagnostics } from '../core/diagnostics';
+import type { WarningId } from '../core/warning-ids';
 import { sourceOf } from '../image/image-source';
 import { EMPTY_LOCK, PinLock, readLockFile } from '../pin/lockfile';
 import { pinnedReference } from '../pin/pin-target';
@@ -55,15 +56,15 @@ function unpinnedBases(index: PipelineIndex): Map<string, string[]> {
  */
 export function checkPins(index: PipelineIndex, settings: PinningSettings, pins: Pins, path: string, d: Diagnostics): string[] {
   const bases = unpinnedBases(index);
-  const report = settings.frozen ? d.error.bind(d) : d.warning.bind(d);
+  const report = reporter(settings, d);
   const todo = settings.frozen ? 'pin it (`npx projen containers:pin`) and commit the lockfile' : 'run `npx projen containers:pin` to pin it';
   for (const [ref, stages] of bases) {
     if (pins.lock.images.has(ref)) continue;
-    for (const stage of stages) report(stage, `base image "${ref}" is not pinned to a digest (no entry in ${settings.lockFile}); builds are not reproducible: ${todo}`);
+    for (const stage of stages) report('unpinned-base', stage, `base image "${ref}" is not pinned to a digest (no entry in ${settings.lockFile}); builds are not reproducible: ${todo}`);
   }
   for (const ref of pins.lock.images.keys()) {
     if (!bases.has(ref)) {
-      report(path, `lockfile ${settings.lockFile} pins "${ref}", which no stage of the pipeline uses any more; run \`npx projen containers:pin\` to refresh the lock`);
+      report('stale-pin', path, `lockfile ${settings.lockFile} pins "${ref}", which no stage of the pipeline uses any more; run \`npx projen containers:pin\` to refresh the lock`);
     }
   }
   return [...bases.keys()].sort();
@@ -88,18 +89,23 @@ function addInstructions(index: PipelineIndex): Array<{ readonly url: string; re
  */
 export function checkUrlPins(index: PipelineIndex, settings: PinningSettings, pins: Pins, path: string, d: Diagnostics): string[] {
   const adds = addInstructions(index);
-  const report = settings.frozen ? d.error.bind(d) : d.warning.bind(d);
+  const report = reporter(settings, d);
   for (const add of adds) {
     const locked = pins.lock.urls.get(add.url);
     if (locked === undefined) {
-      report(add.path, `ADD ${add.url} has no checksum in ${settings.lockFile}: run \`npx projen containers:pin\` to download it and record its sha256`);
+      report('unpinned-download', add.path, `ADD ${add.url} has no checksum in ${settings.lockFile}: run \`npx projen containers:pin\` to download it and record its sha256`);
     } else if (locked.checksum !== add.checksum) {
-      report(add.path, `ADD ${add.url}: ${settings.lockFile} records checksum ${locked.checksum}, the pipeline says ${add.checksum}; the file at the URL changed or the checksum is wrong: check the download and set the checksum in the pipeline to the one it really has`);
+      report('checksum-mismatch', add.path, `ADD ${add.url}: ${settings.lockFile} records checksum ${locked.checksum}, the pipeline says ${add.checksum}; the file at the URL changed or the checksum is wrong: check the download and set the checksum in the pipeline to the one it really has`);
     }
   }
   const used = new Set(adds.map((a) => a.url));
   for (const url of pins.lock.urls.keys()) {
-    if (!used.has(url)) report(path, `lockfile ${settings.lockFile} records a checksum for "${url}", which no ADD of the pipeline uses any more; run \`npx projen containers:pin\` to refresh the lock`);
+    if (!used.has(url)) report('stale-download-pin', path, `lockfile ${settings.lockFile} records a checksum for "${url}", which no ADD of the pipeline uses any more; run \`npx projen containers:pin\` to refresh the lock`);
   }
   return [...used].sort();
+}
+
+/** Pinning findings are warnings, or errors (keeping their id) in frozen mode. */
+function reporter(settings: PinningSettings, d: Diagnostics): (id: WarningId, path: string, message: string) => void {
+  return settings.frozen ? (id, path, message) => d.error(path, message, id) : (id, path, message) => d.warning(id, path, message);
 }

@@ -319,7 +319,7 @@ function validateExternalUse(d: Diagnostics, index: PipelineIndex): void {
       if (parsed.tag !== ext.tag) {
         d.error(stage.node.path, `mixes tags of family "${ext.node.id}": "${src.reference}" has tag "${parsed.tag ?? 'latest'}" but the family uses "${ext.tag}"; use ImageSource.external(family.image("${repos.get(parsed.name)}"))`);
       } else {
-        d.warning(stage.node.path, `"${src.reference}" names an image of family "${ext.node.id}" directly; use ImageSource.external(...) so its tag follows the family`);
+        d.warning('external-family-reference', stage.node.path, `"${src.reference}" names an image of family "${ext.node.id}" directly; use ImageSource.external(...) so its tag follows the family`);
       }
     }
   }

@@ -212,6 +212,6 @@ function validatePullRequestImages(
     d.error(w.path, 'pullRequestImages.deleteOnClose deletes through the GitHub Packages API and needs a GHCR registry (ghcr.io/<owner> or WorkflowRegistry.githubContainerRegistry())');
   }
   if (reg.kind === 'secret') {
-    d.warning(w.path, `pullRequestImages: the registry comes from the secret ${reg.name}, and GitHub redacts job outputs holding a secret, so other jobs receive no image reference; use WorkflowRegistry.fromVariable`);
+    d.warning('pull-request-images-secret-registry', w.path, `pullRequestImages: the registry comes from the secret ${reg.name}, and GitHub redacts job outputs holding a secret, so other jobs receive no image reference; use WorkflowRegistry.fromVariable`);
   }
 }

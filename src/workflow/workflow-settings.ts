@@ -115,7 +115,7 @@ export function resolveWorkflowSettings(
     };
   }
   if (wfRaw.name !== undefined) {
-    d.warning(path, 'workflow.name only names the default workflow, which declared workflows replace: name each declared workflow instead');
+    d.warning('workflow-name-ignored', path, 'workflow.name only names the default workflow, which declared workflows replace: name each declared workflow instead');
   }
   const declarations = entries.map((e) => readDeclaration(e, path, registry, defaultBranch, common, d));
   return { ...shared, declarations };

@@ -5,18 +5,18 @@ describe('Diagnostics', () => {
   test('does not throw without errors, even with warnings', () => {
     // GIVEN only a warning
     const d = new Diagnostics();
-    d.warning('root/a', 'unpinned');
+    d.warning('unpinned-base', 'root/a', 'unpinned');
     // WHEN/THEN
     expect(() => d.throwIfErrors()).not.toThrow();
     expect(d.errors).toStrictEqual([]);
-    expect(d.warnings).toStrictEqual([{ level: 'warning', path: 'root/a', message: 'unpinned' }]);
+    expect(d.warnings).toStrictEqual([{ level: 'warning', path: 'root/a', message: 'unpinned', id: 'unpinned-base' }]);
   });
 
   test('throws one PipelineValidationError listing every error in order with its path', () => {
     // GIVEN two errors and a warning
     const d = new Diagnostics();
     d.error('root/b', 'second added first');
-    d.warning('root/w', 'not listed');
+    d.warning('stale-pin', 'root/w', 'not listed');
     d.error('root/a', 'added last');
     // WHEN
     let thrown: unknown;
