@@ -1,15 +1,9 @@
-import { mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import * as projen from 'projen';
-import * as tsMorph from 'ts-morph';
-import * as ts from 'typescript';
 import { describe, expect, it } from 'vitest';
-import * as library from '../../src';
 import { readDockerfile } from '../../src/import/dockerfile-reader';
-import type { ImportedStage } from '../../src/import/import-model';
-import { insertIntoProjenrc, TsMorphModule } from '../../src/import/projenrc-inserter';
 import { NormalStage, normalForm } from '../support/dockerfile-normal-form';
+import { importAndSynth } from '../support/import-and-synth';
 
 const ROOT = join(__dirname, '..', '..');
 const FIXTURES = join(__dirname, '..', 'fixtures', 'import');
@@ -27,37 +21,6 @@ function exampleDockerfiles(dir = join(ROOT, 'examples')): string[] {
 }
 
 /** Imports `text` into a bare projen project's .projenrc.ts, evaluates the edited file with the library's sources, and returns the synthesized Dockerfile. */
-interface Imported {
-  readonly dockerfile: string;
-  readonly stages: ImportedStage[];
-  readonly warnings: Array<{ line: number; message: string }>;
-  readonly projenrc: string;
-}
-
-function importAndSynth(text: string, options: { family: string; images: string[] }): Imported {
-  const outdir = mkdtempSync(join(tmpdir(), 'import-round-trip-'));
-  const projenrc = [
-    "import { Project } from 'projen';",
-    '',
-    `const project = new Project({ name: 'imported', outdir: ${JSON.stringify(outdir)} });`,
-    '',
-    'project.synth();',
-    '',
-  ].join('\n');
-  const read = readDockerfile(text);
-  const result = insertIntoProjenrc(tsMorph as unknown as TsMorphModule, projenrc, read.stages, {
-    family: options.family, dockerfile: 'Dockerfile', images: options.images, source: 'Dockerfile', registry: 'registry.example/acme',
-  });
-  const js = ts.transpileModule(result.text, { compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022 } }).outputText;
-  const modules: Record<string, unknown> = { 'projen': projen, 'projen-containers': library };
-  const exports = {};
-  new Function('require', 'module', 'exports', js)((id: string) => {
-    if (!(id in modules)) throw new Error(`unexpected require ${id}`);
-    return modules[id];
-  }, { exports }, exports);
-  return { dockerfile: readFileSync(join(outdir, 'Dockerfile'), 'utf8'), stages: read.stages, warnings: [...read.warnings, ...result.emitted.warnings], projenrc: result.text };
-}
-
 /**
  * The synthesized stages with what the pipeline adds by design taken out, where the original lacks it: the `USER 0:0`
  * before the first RUN of an image built on a non-root image, the default user ending an image without a USER, and
