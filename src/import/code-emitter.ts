@@ -42,7 +42,8 @@ export interface EmittedCode {
  * it. Every Dockerfile value is written as a string literal; variable names come from the pool.
  * @internal
  */
-export function emitCode(stages: readonly ImportedStage[], options: EmitOptions): EmittedCode {
+export function emitCode(given: readonly ImportedStage[], options: EmitOptions): EmittedCode {
+  const stages = withImageName(given, options.family);
   const uses = new Set<LibraryName>();
   const name = (n: LibraryName) => {
     uses.add(n);
@@ -86,7 +87,7 @@ export function emitCode(stages: readonly ImportedStage[], options: EmitOptions)
       case 'stage':
         return `${name('ImageSource')}.stage(${vars.get(from.stage)})`;
       case 'registry':
-        return `${name('ImageSource')}.registry(${tsString(from.reference)}${from.buildArg ? `, { buildArg: ${tsString(from.buildArg)} }` : ''})`;
+        return `${name('ImageSource')}.registry(${tsString(from.reference)}${from.buildArg !== undefined ? `, { buildArg: ${tsString(from.buildArg)} }` : ''})`;
     }
   };
   const props = (s: ImportedStage) => `{ from: ${sourceOf(s.from)}${s.platform !== undefined ? `, platform: ${tsString(s.platform)}` : ''} }`;
@@ -109,6 +110,13 @@ export function emitCode(stages: readonly ImportedStage[], options: EmitOptions)
     }
   }
   return { lines, uses, images: stages.filter((s) => published.has(s.name)).map((s) => s.name), warnings };
+}
+
+/** The stages, the last one named after the family when the Dockerfile leaves it unnamed (and no stage has that name). */
+function withImageName(stages: readonly ImportedStage[], family: string): readonly ImportedStage[] {
+  const last = stages[stages.length - 1];
+  if (last.named || stages.some((s) => s.name === family)) return stages;
+  return [...stages.slice(0, -1), { ...last, name: family }];
 }
 
 function instructionCode(target: string, ins: ImportedInstruction, vars: ReadonlyMap<string, string>, name: (n: LibraryName) => string): string[] {

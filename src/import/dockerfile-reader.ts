@@ -105,7 +105,8 @@ function readFrom(
   const line = ins.getRange().start.line + 1;
   const args = ins.getArguments().map((a) => a.getValue());
   const image = args[0] ?? '';
-  let name = args.length >= 3 && args[1].toUpperCase() === 'AS' ? args[2].toLowerCase() : `stage-${index}`;
+  const named = args.length >= 3 && args[1].toUpperCase() === 'AS';
+  let name = named ? args[2].toLowerCase() : `stage-${index}`;
   if (!ID_PATTERN.test(name) || RESERVED_STAGE_NAMES.includes(name) || stageNames.has(name)) {
     const fixed = uniqueName(name.replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '') || `stage-${index}`, stageNames);
     warn(line, `stage "${name}" is named "${fixed}" (stage names are lowercase letters, digits and "._-")`);
@@ -114,7 +115,7 @@ function readFrom(
   const platform = ins.getPlatformFlag()?.getValue() ?? undefined;
   const other = ins.getFlags().find((f) => f.getName() !== 'platform');
   if (other) warn(line, `FROM --${other.getName()} is not imported`);
-  return { stage: { name, line, platform, from: readSource(image, stageNames, globalArgs, line, warn) } };
+  return { stage: { name, named, line, platform, from: readSource(image, stageNames, globalArgs, line, warn) } };
 }
 
 function readSource(

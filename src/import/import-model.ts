@@ -18,6 +18,8 @@ export interface ImportWarning {
 export interface ImportedStage {
   /** The stage name (`AS name`), or `stage-<n>` for an unnamed stage. */
   readonly name: string;
+  /** Whether the Dockerfile names the stage (`AS name`). */
+  readonly named: boolean;
   readonly line: number;
   readonly from: ImportedSource;
   /** `FROM --platform=` value. */
