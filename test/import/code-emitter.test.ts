@@ -25,7 +25,9 @@ const stageName = fc.stringMatching(/^[a-z0-9]+(?:[._-][a-z0-9]+)*$/).filter((s)
 
 describe('emitCode', () => {
   it('writes every value so that the evaluated code records exactly that value', () => {
-    fc.assert(fc.property(text, text, text, fc.array(text, { minLength: 1, maxLength: 3 }), fc.array(stageName, { minLength: 2, maxLength: 4 }), (key, value, reference, commands, names) => {
+    const commandLists = fc.array(text, { minLength: 1, maxLength: 3 });
+    const stageNames = fc.array(stageName, { minLength: 2, maxLength: 4 });
+    fc.assert(fc.property(text, text, text, commandLists, stageNames, (key, value, reference, commands, names) => {
       const unique = [...new Set(names)];
       fc.pre(unique.length >= 2);
       const stages: ImportedStage[] = unique.map((name, i) => ({
