@@ -66,6 +66,7 @@ export function emitCode(given: readonly ImportedStage[], options: EmitOptions):
       }
     }
   }
+  for (const image of stages.filter((s) => published.has(s.name))) warnings.push(...userWarnings(image));
   const owner = new Map<string, string>();
   stages.forEach((s, i) => {
     if (published.has(s.name)) return;
@@ -110,6 +111,22 @@ export function emitCode(given: readonly ImportedStage[], options: EmitOptions):
     }
   }
   return { lines, uses, images: stages.filter((s) => published.has(s.name)).map((s) => s.name), warnings };
+}
+
+/** What the pipeline's user rules will do to a published image: append the default user, or reject a root user. */
+function userWarnings(image: ImportedStage): ImportWarning[] {
+  const users = image.instructions.filter((i): i is ImportedInstruction & { kind: 'user'; value: string } => i.kind === 'user');
+  const last = users[users.length - 1];
+  if (!last) {
+    const raw = image.instructions.find((i) => i.kind === 'raw' && /^USER\s/i.test(i.text));
+    return [{
+      line: raw?.line ?? image.line,
+      message: `image "${image.name}" sets no numeric USER${raw ? ' (its USER is a raw line)' : ''}: the pipeline ends it with its default user (Containers defaultUser, "10001:10001" unless set)`,
+    }];
+  }
+  return /^0+(?::\d+)?$/.test(last.value)
+    ? [{ line: last.line, message: `image "${image.name}" ends as root (USER ${last.value}): validation rejects it; end the image with a non-zero numeric user` }]
+    : [];
 }
 
 /** The stages, the last one named after the family when the Dockerfile leaves it unnamed (and no stage has that name). */

@@ -63,8 +63,23 @@ describe('emitCode', () => {
       stage('deps', { kind: 'scratch' }), stage('base', { kind: 'scratch' }), stage('tool', { kind: 'stage', stage: 'deps' }), stage('app', { kind: 'stage', stage: 'base' }),
     ]);
     expect(emitted.images).toEqual(['base', 'app']);
-    expect(emitted.warnings).toEqual([{ line: 1, message: 'stage "base" is published as an image because image "app" builds FROM it' }]);
+    expect(emitted.warnings.filter((w) => w.message.includes('published'))).toEqual([
+      { line: 1, message: 'stage "base" is published as an image because image "app" builds FROM it' },
+    ]);
     const family = evaluate(emitted.lines);
     expect(family.images.map((i) => [i.stageName, i.stages.map((s) => s.stageName)])).toEqual([['base', ['deps']], ['app', ['tool']]]);
+  });
+
+  it('warns where the pipeline\'s user rules meet an image: no numeric USER, a raw USER, ending as root', () => {
+    const image = (name: string, instructions: ImportedStage['instructions']): ImportedStage => ({ name, named: true, line: 1, comments: [], from: { kind: 'scratch' }, instructions });
+    const messages = (stage: ImportedStage) => emit([stage]).warnings.map((w) => `${w.line}: ${w.message}`);
+    expect(messages(image('a', []))).toEqual(['1: image "a" sets no numeric USER: the pipeline ends it with its default user (Containers defaultUser, "10001:10001" unless set)']);
+    expect(messages(image('b', [{ kind: 'raw', text: 'USER app', line: 4, comments: [] }]))).toEqual([
+      '4: image "b" sets no numeric USER (its USER is a raw line): the pipeline ends it with its default user (Containers defaultUser, "10001:10001" unless set)',
+    ]);
+    expect(messages(image('c', [{ kind: 'user', value: '10001', line: 2, comments: [] }, { kind: 'user', value: '0:0', line: 3, comments: [] }]))).toEqual([
+      '3: image "c" ends as root (USER 0:0): validation rejects it; end the image with a non-zero numeric user',
+    ]);
+    expect(messages(image('d', [{ kind: 'user', value: '0', line: 2, comments: [] }, { kind: 'user', value: '10001:0', line: 3, comments: [] }]))).toEqual([]);
   });
 });
