@@ -1,4 +1,4 @@
-import { DockerfileParser, From, Instruction, Run } from 'dockerfile-ast';
+import { DockerfileParser, From, Instruction, PropertyInstruction, Run } from 'dockerfile-ast';
 import { ImportError } from './import-error';
 import type { ImportedInstruction, ImportedSource, ImportedStage, ImportWarning } from './import-model';
 import { InstructionContext, importInstruction } from './instruction-import';
@@ -57,9 +57,7 @@ export function readDockerfile(text: string): { readonly stages: ImportedStage[]
     const current = stages[stages.length - 1];
     if (!current) {
       if (keyword === 'ARG') {
-        for (const p of (ins as unknown as { getProperties(): Array<{ getName(): string; getValue(): string | null }> }).getProperties()) {
-          globalArgs.set(p.getName(), p.getValue() ?? undefined);
-        }
+        for (const p of (ins as PropertyInstruction).getProperties()) globalArgs.set(p.getName(), p.getValue() ?? undefined);
         continue;
       }
       throw new ImportError(`line ${lineNo}: ${keyword} before the first FROM`);
