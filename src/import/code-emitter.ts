@@ -2,6 +2,12 @@ import { IdentifierPool } from './identifiers';
 import { ImportError } from './import-error';
 import type { ImportedInstruction, ImportedOptions, ImportedSource, ImportedStage, ImportedValue, ImportWarning } from './import-model';
 import { tsLineComment, tsString } from './ts-literal';
+import { unsafeTextReason } from '../core/names';
+import { isRepositoryPath } from '../reference/image-reference';
+
+/** The OCI labels the pipeline writes itself from an image's props. */
+const TITLE = 'org.opencontainers.image.title';
+const DESCRIPTION = 'org.opencontainers.image.description';
 
 /** The library exports generated code may use. @internal */
 export const LIBRARY_NAMES = ['CacheSharing', 'Containers', 'ImageSource', 'Mount', 'Protocol', 'RunNetwork'] as const;
@@ -43,22 +49,22 @@ export interface EmittedCode {
  * @internal
  */
 export function emitCode(given: readonly ImportedStage[], options: EmitOptions): EmittedCode {
-  const stages = withImageName(given, options.family);
+  const named = withImageName(given, options.family);
   const uses = new Set<LibraryName>();
   const name = (n: LibraryName) => {
     uses.add(n);
     return options.names(n);
   };
   const warnings: ImportWarning[] = [];
-  const byName = new Map(stages.map((s) => [s.name, s]));
+  const byName = new Map(named.map((s) => [s.name, s]));
   for (const wanted of options.images) {
-    if (!byName.has(wanted)) throw new ImportError(`--image ${wanted}: the Dockerfile has no stage of that name (stages: ${stages.map((s) => s.name).join(', ')})`);
+    if (!byName.has(wanted)) throw new ImportError(`--image ${wanted}: the Dockerfile has no stage of that name (stages: ${named.map((s) => s.name).join(', ')})`);
   }
-  const published = new Set([...options.images, stages[stages.length - 1].name]);
+  const published = new Set([...options.images, named[named.length - 1].name]);
   // an image builds FROM an image: promote the stages images build on, until nothing changes
   for (let changed = true; changed;) {
     changed = false;
-    for (const s of stages) {
+    for (const s of named) {
       if (published.has(s.name) && s.from.kind === 'stage' && !published.has(s.from.stage)) {
         published.add(s.from.stage);
         warnings.push({ line: byName.get(s.from.stage)!.line, message: `stage "${s.from.stage}" is published as an image because image "${s.name}" builds FROM it` });
@@ -66,6 +72,13 @@ export function emitCode(given: readonly ImportedStage[], options: EmitOptions):
       }
     }
   }
+  const imageProps = new Map<string, string[]>();
+  const stages = named.map((s) => {
+    if (!published.has(s.name)) return s;
+    const { stage, props } = labelsAsProps(s);
+    imageProps.set(s.name, props);
+    return stage;
+  });
   for (const image of stages.filter((s) => published.has(s.name))) warnings.push(...userWarnings(image));
   const owner = new Map<string, string>();
   stages.forEach((s, i) => {
@@ -91,7 +104,10 @@ export function emitCode(given: readonly ImportedStage[], options: EmitOptions):
         return `${name('ImageSource')}.registry(${tsString(from.reference)}${from.buildArg !== undefined ? `, { buildArg: ${tsString(from.buildArg)} }` : ''})`;
     }
   };
-  const props = (s: ImportedStage) => `{ from: ${sourceOf(s.from)}${s.platform !== undefined ? `, platform: ${tsString(s.platform)}` : ''} }`;
+  const props = (s: ImportedStage) => {
+    const all = [`from: ${sourceOf(s.from)}`, ...(s.platform !== undefined ? [`platform: ${tsString(s.platform)}`] : []), ...(imageProps.get(s.name) ?? [])];
+    return `{ ${all.join(', ')} }`;
+  };
   for (const image of stages.filter((s) => published.has(s.name))) {
     const imageVar = options.pool.claim(image.name);
     vars.set(image.name, imageVar);
@@ -111,6 +127,33 @@ export function emitCode(given: readonly ImportedStage[], options: EmitOptions):
     }
   }
   return { lines, uses, images: stages.filter((s) => published.has(s.name)).map((s) => s.name), warnings };
+}
+
+/**
+ * A published image's title and description labels as its `repository` and `description` props (the pipeline writes
+ * both labels from them), when they are valid there; other labels stay.
+ */
+function labelsAsProps(image: ImportedStage): { stage: ImportedStage; props: string[] } {
+  const labels = image.instructions.flatMap((i) => (i.kind === 'label' ? i.values : []));
+  const last = (key: string) => [...labels].reverse().find(([k]) => k === key)?.[1];
+  const title = last(TITLE);
+  const description = last(DESCRIPTION);
+  const moved = new Set<string>();
+  const props: string[] = [];
+  if (title !== undefined && isRepositoryPath(title)) {
+    moved.add(TITLE);
+    props.push(`repository: ${tsString(title)}`);
+  }
+  if (description !== undefined && description.trim() !== '' && description.length <= 1000 && !/[\x00-\x1f\x7f<>]/.test(description) && !unsafeTextReason(description)) {
+    moved.add(DESCRIPTION);
+    props.push(`description: ${tsString(description)}`);
+  }
+  const instructions = image.instructions.flatMap((i) => {
+    if (i.kind !== 'label') return [i];
+    const values = i.values.filter(([k]) => !moved.has(k));
+    return values.length === 0 ? [] : [{ ...i, values }];
+  });
+  return { stage: { ...image, instructions }, props };
 }
 
 /** What the pipeline's user rules will do to a published image: append the default user, or reject a root user. */

@@ -82,4 +82,15 @@ describe('emitCode', () => {
     ]);
     expect(messages(image('d', [{ kind: 'user', value: '0', line: 2, comments: [] }, { kind: 'user', value: '10001:0', line: 3, comments: [] }]))).toEqual([]);
   });
+
+  it('turns an image\'s title and description labels into its repository and description when valid there', () => {
+    const image = (values: Array<[string, string]>): ImportedStage => ({
+      name: 'web', named: true, line: 1, comments: [], from: { kind: 'scratch' }, instructions: [{ kind: 'label', values, line: 2, comments: [] }],
+    });
+    const code = (values: Array<[string, string]>) => emit([image(values)]).lines.filter((l) => l.includes('web')).join('\n');
+    expect(code([['org.opencontainers.image.title', 'acme/web'], ['org.opencontainers.image.description', 'The web app'], ['team', 'a']]))
+      .toBe("const web = appFamily.addImage('web', { from: ImageSource.scratch(), repository: 'acme/web', description: 'The web app' });\n// web (line 1)\nweb.label({ 'team': 'a' });");
+    expect(code([['org.opencontainers.image.title', 'My App'], ['org.opencontainers.image.description', 'a <b>']]))
+      .toBe("const web = appFamily.addImage('web', { from: ImageSource.scratch() });\n// web (line 1)\nweb.label({ 'org.opencontainers.image.title': 'My App', 'org.opencontainers.image.description': 'a <b>' });");
+  });
 });

@@ -8,7 +8,6 @@ import { importAndSynth } from '../support/import-and-synth';
 const ROOT = join(__dirname, '..', '..');
 const FIXTURES = join(__dirname, '..', 'fixtures', 'import');
 const DEFAULT_USER = 'USER 10001:10001';
-const TITLE = 'org.opencontainers.image.title';
 
 /** Every generated Dockerfile of the bundled examples. */
 function exampleDockerfiles(dir = join(ROOT, 'examples')): string[] {
@@ -24,7 +23,7 @@ function exampleDockerfiles(dir = join(ROOT, 'examples')): string[] {
 /**
  * The synthesized stages with what the pipeline adds by design taken out, where the original lacks it: the `USER 0:0`
  * before the first RUN of an image built on a non-root image, the default user ending an image without a USER, and
- * the OCI labels the pipeline writes (the title is always its own: the image's repository).
+ * the OCI labels the pipeline writes (an imported title and description become the image's repository and description).
  */
 function withoutPipelineAdditions(synth: NormalStage[], original: NormalStage[]): NormalStage[] {
   return synth.map((s, i) => {
@@ -33,7 +32,6 @@ function withoutPipelineAdditions(synth: NormalStage[], original: NormalStage[])
     if (instructions[0] === 'USER 0:0' && o?.instructions[0] !== 'USER 0:0') instructions = instructions.slice(1);
     if (instructions[instructions.length - 1] === DEFAULT_USER && !o?.instructions.some((x) => x.startsWith('USER '))) instructions = instructions.slice(0, -1);
     const labels = new Map([...s.labels].filter(([k]) => !k.startsWith('org.opencontainers.image.') || o?.labels.has(k)));
-    if (o?.labels.has(TITLE)) labels.set(TITLE, o.labels.get(TITLE)!);
     return { ...s, instructions, labels };
   });
 }
