@@ -1,3 +1,5 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readDockerfile } from '../../src/import/dockerfile-reader';
 import { ImportError } from '../../src/import/import-error';
@@ -45,6 +47,14 @@ describe('readDockerfile', () => {
     expect(readDockerfile('ARG V=1.2\nFROM base\nARG V\nARG W\n').stages[0].instructions).toMatchObject([
       { kind: 'arg', name: 'V', defaultValue: '1.2' }, { kind: 'arg', name: 'W', defaultValue: undefined },
     ]);
+  });
+
+  it('reads a file with CRLF line ends as the same file with LF', () => {
+    const dir = join(__dirname, '..', 'fixtures', 'import');
+    for (const file of readdirSync(dir)) {
+      const text = readFileSync(join(dir, file), 'utf8');
+      expect(readDockerfile(text.replace(/\n/g, '\r\n'))).toEqual(readDockerfile(text));
+    }
   });
 
   it('refuses another escape character, instructions before FROM and a file without FROM', () => {
