@@ -1,6 +1,7 @@
 import { Instruction, JSONInstruction, ModifiableInstruction, Property, PropertyInstruction } from 'dockerfile-ast';
 import type { ImportedInstruction, ImportedMount, ImportedOptions, ImportedValue } from './import-model';
 import { readMountFlag } from './mount-flag';
+import { oneLineShellHazard } from '../dockerfile/hazards';
 import { normalizeContextPath } from '../stage/context-path';
 
 /** What one instruction became: a typed instruction, or a raw line / nothing, with the reason. @internal */
@@ -177,7 +178,13 @@ function importRun(ins: Instruction, flags: Flags, content: string, ctx: Instruc
   }
   if (execForm(ins, content)) return raw('RUN in exec form has no typed equivalent');
   if (content.trim().length === 0) return raw('RUN without a command');
-  return { kind: 'typed', instruction: { kind: 'run', commands: [content.trim()], mounts, network } };
+  const command = content.trim();
+  const hazard = oneLineShellHazard(command);
+  return {
+    kind: 'typed',
+    instruction: { kind: 'run', commands: [command], mounts, network },
+    note: hazard ? `the command ${hazard}, so the library writes it as a heredoc script starting with "set -eu"` : undefined,
+  };
 }
 
 function importHealthcheck(flags: ReadonlyArray<{ name: string; value: string | null }>, content: string): InstructionImport {

@@ -43,6 +43,12 @@ describe('readDockerfile', () => {
     expect(read.warnings.map((w) => w.line)).toEqual([4]);
   });
 
+  it('warns when a one-line RUN is written as a heredoc script with set -eu', () => {
+    const read = readDockerfile('FROM base\nRUN [ -f /x ] || touch /x\nRUN echo ok\n');
+    expect(read.stages[0].instructions).toMatchObject([{ kind: 'run', commands: ['[ -f /x ] || touch /x'] }, { kind: 'run', commands: ['echo ok'] }]);
+    expect(read.warnings).toEqual([{ line: 2, message: 'the command starts with "[", which would be read as an exec-form JSON array, so the library writes it as a heredoc script starting with "set -eu"' }]);
+  });
+
   it('gives a stage ARG without default the global default it inherits', () => {
     expect(readDockerfile('ARG V=1.2\nFROM base\nARG V\nARG W\n').stages[0].instructions).toMatchObject([
       { kind: 'arg', name: 'V', defaultValue: '1.2' }, { kind: 'arg', name: 'W', defaultValue: undefined },
