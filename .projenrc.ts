@@ -28,6 +28,8 @@ project.package.addPackageResolutions('unrs-resolver@1.12.2');
 
 // The pin command: resolves base image tags to digests into the lockfile (the generated containers:pin task runs it).
 project.addBins({ 'projen-containers-pin': 'lib/pin/cli.js' });
+// The import command: inserts the constructs of an existing Dockerfile into .projenrc.ts (the containers:import task runs it).
+project.addBins({ 'projen-containers-import': 'lib/import/cli.js' });
 
 // Templates for prose-like outputs ship with the package.
 project.npmignore?.include('/templates/');

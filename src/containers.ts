@@ -12,6 +12,7 @@ import { FamilyTag } from './family/family-tag';
 import { ImageFamily, ImageFamilyProps } from './family/image-family';
 import { projenMarker } from './files/marker';
 import { RenderedFile } from './files/rendered-file';
+import { addImportTask } from './import/import-task';
 import type { MakeOptions, MakeTargetOptions } from './make/make-options';
 import { addPinTask } from './pin/pin-task';
 import { addPinRefreshWorkflow } from './pin/refresh-workflow';
@@ -269,6 +270,7 @@ export class Containers extends Component {
     recordOrigin(this, Containers);
     Object.defineProperty(this, CONTAINERS_SYMBOL, { value: true });
     this.props = props;
+    addImportTask(project);
   }
 
   /** Adds an image family. */
