@@ -30,6 +30,8 @@ export interface LocalUseView {
   readonly pushedTags: readonly string[];
   /** Whether some image builds for more than one platform (pushes a multi-platform index). */
   readonly multiPlatform: boolean;
+  /** `` `make push BUILDER=multi` ``: a push on a `docker-container` builder named `multi`. */
+  readonly builderPush: string;
   /** Shell lines with aligned comments: `make clean`, per family, per image. */
   readonly cleanCommands: readonly string[];
   /** `docker image ls` of every repository of the pipeline (older tags `make clean` does not remove). */
@@ -104,6 +106,7 @@ export function localUseView(plan: BuildPlan): LocalUseView {
     pushCommands,
     pushedTags,
     multiPlatform: plan.images.some((image) => plannedPlatforms(plan, image).length > 1),
+    builderPush: code(`${make} ${global.push} ${SETTING_VARIABLES.builder}=multi`),
     cleanCommands,
     listCommand,
     fence: fenceFor([...runTargets, ...dockerRun, ...pushCommands, ...cleanCommands, listCommand]),
