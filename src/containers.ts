@@ -239,6 +239,22 @@ export interface ContainersProps {
  * bake file, GitHub workflow and CONTAINERS.md, all derived from one model.
  *
  * The whole tree is validated before anything is written; every problem is reported at once with its construct path.
+ *
+ * @example
+ * import { Project } from 'projen';
+ * import { Containers, FamilyTag, ImageSource } from 'projen-containers';
+ *
+ * const project = new Project({ name: 'app' });
+ * const containers = new Containers(project, { registry: 'ghcr.io/acme' });
+ * const app = containers.addFamily('app', {
+ *   dockerfile: 'Dockerfile',
+ *   tag: FamilyTag.templates(['{version}', '{branch}']),
+ * });
+ * const api = app.addImage('api', { from: ImageSource.registry('debian:bookworm-slim') });
+ * api.copy(['bin/api'], '/usr/local/bin/api');
+ * api.expose(8080);
+ * api.cmd(['/usr/local/bin/api']);
+ * project.synth();
  */
 export class Containers extends Component {
   /** Whether `x` is a Containers pipeline (also across copies of this library). */

@@ -76,6 +76,16 @@ type CacheBackend = 'registry' | 'gha' | 'inline' | 'local' | 'none';
  * manual and scheduled runs), and in the job pushing `pr-<N>` images of same-repository pull requests for registry
  * caches only (it writes `<tag>-pr-<N>`, which no other ref reads); never for pull requests from forks, and never the
  * gha cache from a pull request.
+ *
+ * @example
+ * import { Project } from 'projen';
+ * import { CachePolicy, Containers } from 'projen-containers';
+ *
+ * declare const project: Project;
+ * // every image reads $REGISTRY/<repository>:buildcache; CI's publishing job writes it
+ * const containers = new Containers(project, { registry: 'ghcr.io/acme', cache: CachePolicy.registry() });
+ * // this family uses the GitHub Actions cache instead
+ * containers.addFamily('tools', { cache: CachePolicy.gha({ scope: 'tools' }) });
  */
 export class CachePolicy {
   /** Whether `x` is a CachePolicy (also across copies of this library). */

@@ -1,5 +1,9 @@
+import { CiNeedRow, ciNeeds } from './ci-needs';
 import { CriticalPathView, criticalPathOf } from './critical-path';
+import { LocalUseView, localUseView, makeCommand } from './local-use-view';
+import { cell, code, commented, fenceFor, prose } from './markdown-text';
 import { supplyView, SupplyView } from './supply-view';
+import { troubleshootingView, TroubleshootingView } from './troubleshooting-view';
 import { repositoryUrl, workflowBadges, WorkflowBadgeView } from './workflow-badges';
 import { plannedPlatformSet } from '../make/platform-rules';
 import { plannedPlatforms } from '../make/platforms';
@@ -26,6 +30,8 @@ export interface ContainersView {
   readonly registry: string;
   readonly registryVariable: string;
   readonly platformsVariable: string;
+  /** `` `TAG` ``: one tag for every family and image. */
+  readonly tagOverrideVariable: string;
   /** `` `make bake` `` (or `` `make -f ci/containers.mk bake` ``). */
   readonly makeBake: string;
   /** `` `docker buildx bake --file docker-bake.json` `` */
@@ -48,6 +54,12 @@ export interface ContainersView {
   readonly repository: string;
   /** Signing, attestations and reproducibility, when the pipeline has any. */
   readonly supply?: SupplyView;
+  /** Run, push and clean instructions. */
+  readonly local: LocalUseView;
+  /** What the repository must provide for the workflows (empty without workflows). */
+  readonly ciNeeds: readonly CiNeedRow[];
+  /** The pipeline's facts for Troubleshooting. */
+  readonly troubleshooting: TroubleshootingView;
 }
 
 /** @internal */
@@ -139,6 +151,7 @@ export function containersView(plan: BuildPlan, marker: string): ContainersView 
     registry: code(plan.registry),
     registryVariable: code(SETTING_VARIABLES.registry),
     platformsVariable: code(SETTING_VARIABLES.platforms),
+    tagOverrideVariable: code(SETTING_VARIABLES.tag),
     makeBake: code(`${commands.make} ${global.bake}`),
     bakeCommand: code(commands.bake),
     globalCommands: commented([
@@ -159,6 +172,9 @@ export function containersView(plan: BuildPlan, marker: string): ContainersView 
     repositoryKnown: repositoryUrl(plan).known,
     repository: code(repositoryUrl(plan).url),
     supply: supplyView(plan, commands.make),
+    local: localUseView(plan),
+    ciNeeds: ciNeeds(plan),
+    troubleshooting: troubleshootingView(plan, commands.make),
   };
 }
 
@@ -184,9 +200,8 @@ interface Commands {
 }
 
 function commandsOf(plan: BuildPlan): Commands {
-  const makefile = plan.outputs.makefile;
   return {
-    make: makefile === 'Makefile' ? 'make' : `make -f ${shellWord(makefile)}`,
+    make: makeCommand(plan),
     bake: `docker buildx bake --file ${shellWord(plan.outputs.bakeFile)}`,
   };
 }
@@ -321,43 +336,6 @@ function overrideCommands(family: PlannedFamily, members: readonly PlannedImage[
       `${commands.make} ${imageTargets(image.id, plan.make.targetPrefix).build} ${variable}=${shellWord(defaults.get(variable) ?? '')}`,
     ]),
   ];
-}
-
-/** A code fence longer than the longest run of backticks in `lines` (CommonMark: a fence closes only a shorter one). */
-function fenceFor(lines: readonly string[]): string {
-  const longest = Math.max(0, ...lines.flatMap((line) => (line.match(/`+/g) ?? []).map((run) => run.length)));
-  return '`'.repeat(Math.max(3, longest + 1));
-}
-
-/** `command  # comment` lines with the comments aligned. */
-function commented(lines: readonly (readonly [string, string])[]): string[] {
-  const width = Math.max(...lines.map(([command]) => command.length));
-  return lines.map(([command, comment]) => `${command.padEnd(width)}  # ${comment}`);
-}
-
-/** Inline code; longer fences when the text itself contains backticks. */
-function code(text: string): string {
-  if (!text.includes('`')) {
-    return '`' + text + '`';
-  }
-  return '`` ' + text + ' ``';
-}
-
-/**
- * Plain text as Markdown prose: characters that start inline markup, HTML, entities or headings are backslash-escaped
- * anywhere, and those that start a block (list, quote, setext underline) at the start; CommonMark allows escaping any
- * ASCII punctuation, so `v<digit>`, `a_b_c` or `# x` read as written.
- */
-function prose(text: string): string {
-  return text
-    .replace(/[\\`*_[\]<>&#~|]/g, '\\$&')
-    .replace(/^(\s*)([-+=>])/, '$1\\$2')
-    .replace(/^(\s*\d+)([.)])/, '$1\\$2');
-}
-
-/** Makes text safe inside a Markdown table cell: one line, every `|` not already escaped (prose escapes its own) escaped. */
-function cell(text: string): string {
-  return text.replace(/(?<!\\)\|/g, '\\|').replace(/\s*\n\s*/g, ' ');
 }
 
 function lookup(images: ReadonlyMap<string, PlannedImage>, id: string): PlannedImage {

@@ -19,6 +19,19 @@ export interface FamilyTagOptions {
  * A template is a string with placeholders: `{version}` (from a `v<semver>` git tag on the commit, without the `v`),
  * `{branch}` (the branch, or a pull request's head branch, sanitised for tags), `{sha}` (7-character commit id),
  * `{pr}` (pull request number) and constants. The first template whose placeholders all resolve wins.
+ *
+ * @example
+ * import { Containers, FamilyTag } from 'projen-containers';
+ *
+ * declare const containers: Containers;
+ * // 1.2.3-ubuntu24.04 when HEAD is tagged v1.2.3, main-ubuntu24.04 on branch main, else dev-ubuntu24.04
+ * containers.addFamily('flow-pipe', {
+ *   tag: FamilyTag.templates(['{version}-{os}', '{branch}-{os}'], {
+ *     constants: { os: 'ubuntu24.04' },
+ *     fallback: 'dev-ubuntu24.04',
+ *   }),
+ * });
+ * containers.addFamily('tools', { tag: FamilyTag.fixed('2024.1') });
  */
 export class FamilyTag {
   /** Whether `x` is a FamilyTag (also across copies of this library). */

@@ -63,6 +63,17 @@ export interface ImageFamilyProps {
 /**
  * Images that are built together and share one tag, e.g. `runtime → base → dev`.
  * Build order is derived from what each image builds on.
+ *
+ * @example
+ * import { Containers, FamilyTag, ImageRole, ImageSource } from 'projen-containers';
+ *
+ * declare const containers: Containers;
+ * const flowPipe = containers.addFamily('flow-pipe', {
+ *   dockerfile: 'runtime/docker/Dockerfile',
+ *   tag: FamilyTag.templates(['{version}-{os}', '{branch}-{os}'], { constants: { os: 'ubuntu24.04' } }),
+ * });
+ * const runtime = flowPipe.addImage('runtime', { from: ImageSource.registry('ubuntu:24.04'), role: ImageRole.RUNTIME });
+ * flowPipe.addImage('dev', { from: ImageSource.stage(runtime), role: ImageRole.SDK });
  */
 export class ImageFamily extends Construct {
   /** Whether `x` is an ImageFamily (also across copies of this library). */

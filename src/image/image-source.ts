@@ -13,6 +13,23 @@ export interface RegistryImageOptions {
 /**
  * What a stage builds `FROM`: a registry image, another stage or image of the pipeline, an image of an external
  * family, or `scratch`.
+ *
+ * @example
+ * import { Containers, ImageSource } from 'projen-containers';
+ *
+ * declare const containers: Containers;
+ * const family = containers.addFamily('app', { dockerfile: 'Dockerfile' });
+ * // a registry image, overridable as the build argument OS_IMAGE (and the Makefile variable APP_OS_IMAGE)
+ * const runtime = family.addImage('runtime', { from: ImageSource.registry('ubuntu:24.04', { buildArg: 'OS_IMAGE' }) });
+ * // another image of the pipeline: built first, then built on
+ * family.addImage('base', { from: ImageSource.stage(runtime) });
+ * // an image another repository publishes
+ * const sdk = containers.addExternalFamily('sdk', {
+ *   registry: 'ghcr.io/acme',
+ *   tag: '1.0.0',
+ *   images: [{ name: 'dev', repository: 'sdk-dev' }],
+ * });
+ * family.addImage('plugin', { from: ImageSource.external(sdk.image('dev')) });
  */
 export class ImageSource {
   /** Whether `x` is an ImageSource (also across copies of this library). */

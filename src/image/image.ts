@@ -78,6 +78,22 @@ export interface ImageProps extends StageProps {
 /**
  * A published image: the final stage of a build target, tagged with its family's tag.
  * Add build-only stages with `addStage()`; they land in the same Dockerfile, before the image.
+ *
+ * @example
+ * import { ImageFamily, ImageSource } from 'projen-containers';
+ *
+ * declare const family: ImageFamily;
+ * const web = family.addImage('web', {
+ *   from: ImageSource.registry('python:3.12-slim-bookworm'),
+ *   description: 'The web app',
+ * });
+ * const build = web.addStage('build', { from: ImageSource.registry('python:3.12-bookworm') });
+ * build.copy(['requirements.txt'], '/src/');
+ * build.run(['python -m venv /opt/venv', '/opt/venv/bin/pip install -r /src/requirements.txt']);
+ * web.copy(['/opt/venv'], '/opt/venv', { from: build });
+ * web.copy(['app'], '/app/');
+ * web.expose(8000);
+ * web.cmd(['/opt/venv/bin/python', '-m', 'app']);
  */
 export class Image extends Stage {
   /** Whether `x` is an Image. */

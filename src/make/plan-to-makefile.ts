@@ -10,6 +10,7 @@ import { supplySettingNames, supplySettings } from './supply-settings';
 import { tagExpression } from './tag-expression';
 import { usesCache } from '../cache/plan-cache';
 import type { BuildPlan } from '../plan/build-plan';
+import { publishedPorts } from '../plan/published-ports';
 import { tagVariableNames } from '../plan/tag-variable-names';
 import { CACHE_TO_VARIABLE, SETTING_VARIABLES } from '../plan/variables';
 import { RuleFamily, ruleFactLines, ruleFactNames, ruleFamilyLines } from '../tags/tag-rules-make';
@@ -177,7 +178,7 @@ function images(plan: BuildPlan): MakeBlock {
   ];
   for (const image of plan.images) {
     lines.push(assign(image.imageVariable, '?=', imageReferenceDefault(image)));
-    const ports = image.ports.map((port) => `${port.split('/')[0]}:${port}`).join(' ');
+    const ports = publishedPorts(image).join(' ');
     lines.push(assign(image.portsVariable, '?=', makeLiteral(ports, `ports of image ${image.id}`)));
   }
   return lines;

@@ -32,6 +32,16 @@ const BINARY = /^[A-Za-z0-9][A-Za-z0-9_-]{0,127}$/;
 /**
  * Ready-made RUN steps that go with the cache-mount presets: each records normal `Stage.run()` calls, so they are
  * checked and printed like any other instruction.
+ *
+ * @example
+ * import { BuildSteps, Image, ImageSource } from 'projen-containers';
+ *
+ * declare const image: Image;
+ * const build = image.addStage('build', { from: ImageSource.registry('rust:1.83-bookworm') });
+ * BuildSteps.aptInstall(build, ['pkg-config', 'libssl-dev']);
+ * build.workdir('/src');
+ * build.copy(['.'], './');
+ * BuildSteps.cargoBuild(build, { binary: 'echo' });
  */
 export class BuildSteps {
   /**

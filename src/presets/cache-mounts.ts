@@ -26,6 +26,15 @@ export interface CacheMountPresetOptions {
  * one cache per tool), the sharing mode the tool needs (`locked` where the tool cannot share its cache between
  * concurrent builds) and an owner matching a non-root build user. Each preset is a normal `Mount.cache()`, checked
  * and printed like any other mount.
+ *
+ * @example
+ * import { BuildSteps, CacheMounts, Image, ImageSource } from 'projen-containers';
+ *
+ * declare const image: Image;
+ * const build = image.addStage('build', { from: ImageSource.registry('python:3.12-bookworm') });
+ * BuildSteps.aptInstall(build, ['build-essential']);
+ * build.copy(['requirements.txt'], '/src/');
+ * build.run(['pip install --prefix=/install -r /src/requirements.txt'], { mounts: [CacheMounts.pip()] });
  */
 export class CacheMounts {
   /**

@@ -61,6 +61,19 @@ const DEFINITION = /^-D[A-Za-z_][A-Za-z0-9_.+-]*(?::[A-Z]+)?=[^\x00-\x1f\x7f]*$/
  *
  * The build stage runs on the target platform (a C/C++ cross toolchain is the project's own business): under QEMU
  * for a platform that is not native. All three are normal constructs: add instructions like to any other stage.
+ *
+ * @example
+ * import { CmakeSdk, Containers, ImageSource } from 'projen-containers';
+ *
+ * declare const containers: Containers;
+ * const family = containers.addFamily('flow', { dockerfile: 'Dockerfile' });
+ * const flow = new CmakeSdk(family, 'flow', {
+ *   source: '.',
+ *   base: ImageSource.registry('debian:bookworm-slim'),
+ *   program: 'flow_runtime',
+ *   runtimePackages: ['libyaml-0-2'],
+ * });
+ * flow.runtime.entrypoint(['/usr/local/bin/flow_runtime']);
  */
 export class CmakeSdk {
   /** The SDK image: the base with the compiler toolchain. */

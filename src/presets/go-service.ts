@@ -27,6 +27,18 @@ const PACKAGE_PATH = /^\.(?:\/[A-Za-z0-9_][A-Za-z0-9_.-]*)*$/;
  * the numeric non-root user.
  *
  * Both parts are normal constructs: add instructions to `buildStage` or `image`, or read them, like any other stage.
+ *
+ * @example
+ * import { Containers, GoService, ImageSource } from 'projen-containers';
+ *
+ * declare const containers: Containers;
+ * const services = containers.addFamily('services', { dockerfile: 'Dockerfile' });
+ * const greeter = new GoService(services, 'greeter', {
+ *   source: 'services/greeter',
+ *   builder: ImageSource.registry('golang:1.23-bookworm'),
+ *   port: 8080,
+ * });
+ * greeter.image.label({ 'com.example.team': 'core' });
  */
 export class GoService {
   /** The published image. */

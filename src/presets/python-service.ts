@@ -57,6 +57,19 @@ const PATH = `${VENV}/bin:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbi
  * non-root user. The build stage runs on the target platform (wheels are platform-specific).
  *
  * Both parts are normal constructs: add instructions to `buildStage` or `image`, like any other stage.
+ *
+ * @example
+ * import { Containers, ImageSource, PythonService } from 'projen-containers';
+ *
+ * declare const containers: Containers;
+ * const services = containers.addFamily('services', { dockerfile: 'Dockerfile' });
+ * new PythonService(services, 'hello', {
+ *   source: 'services/hello',
+ *   builder: ImageSource.registry('python:3.12-bookworm'),
+ *   base: ImageSource.registry('python:3.12-slim-bookworm'),
+ *   command: ['python', '-m', 'hello'],
+ *   port: 8000,
+ * });
  */
 export class PythonService {
   /** The published image. */

@@ -26,6 +26,17 @@ export interface RustServiceProps extends ServicePresetProps {
  * and the binary, EXPOSE, HEALTHCHECK and the numeric non-root user.
  *
  * Both parts are normal constructs: add instructions to `buildStage` or `image`, or read them, like any other stage.
+ *
+ * @example
+ * import { Containers, ImageSource, RustService } from 'projen-containers';
+ *
+ * declare const containers: Containers;
+ * const services = containers.addFamily('services', { dockerfile: 'Dockerfile' });
+ * new RustService(services, 'echo', {
+ *   source: 'services/echo',
+ *   builder: ImageSource.registry('rust:1.83-bookworm'),
+ *   port: 8081,
+ * });
  */
 export class RustService {
   /** The published image. */

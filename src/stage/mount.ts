@@ -151,6 +151,18 @@ const MOUNT_SYMBOL = Symbol.for('projen-containers.Mount');
 /**
  * A `RUN --mount`: one factory per mount type, each taking only the options BuildKit accepts for that type.
  * The options are checked when the pipeline is validated (with the construct path of the RUN), not here.
+ *
+ * @example
+ * import { CacheSharing, Image, Mount } from 'projen-containers';
+ *
+ * declare const image: Image;
+ * image.run(['apt-get update', 'apt-get install -y --no-install-recommends curl'], {
+ *   mounts: [
+ *     Mount.cache({ target: '/var/cache/apt', sharing: CacheSharing.LOCKED }),
+ *     Mount.cache({ target: '/var/lib/apt/lists', sharing: CacheSharing.LOCKED }),
+ *   ],
+ * });
+ * image.run(['npm ci'], { mounts: [Mount.secret({ id: 'npmrc', target: '/root/.npmrc' })] });
  */
 export class Mount {
   /** Whether `x` is a Mount (also across copies of this library). */

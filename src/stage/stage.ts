@@ -23,6 +23,18 @@ export interface StageProps {
 /**
  * A Dockerfile stage: `FROM … AS <id>` followed by typed instructions, in the order they are added.
  * Images are stages that get published; build stages are added with `Image.addStage()`.
+ *
+ * @example
+ * import { Image, ImageSource, Mount } from 'projen-containers';
+ *
+ * declare const image: Image;
+ * const build = image.addStage('build', { from: ImageSource.registry('golang:1.23-bookworm') });
+ * build.workdir('/src');
+ * build.copy(['go.mod', 'go.sum'], './');
+ * build.run(['go mod download'], { mounts: [Mount.cache({ target: '/go/pkg/mod' })] });
+ * build.copy(['.'], './');
+ * build.run(['CGO_ENABLED=0 go build -o /out/app ./cmd/app']);
+ * image.copy(['/out/app'], '/usr/local/bin/app', { from: build });
  */
 export class Stage extends Construct {
   /** Whether `x` is a Stage. */

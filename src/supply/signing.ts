@@ -24,6 +24,18 @@ export interface KeylessSigningOptions {
  *   `--allow-http-registry --tlog-upload=false` for a local plain-HTTP registry without a transparency log).
  * - CONTAINERS.md: the `cosign verify` command with the anchored identity and the issuer.
  * @see https://docs.sigstore.dev/cosign/signing/signing_with_containers/
+ *
+ * @example
+ * import { Project } from 'projen';
+ * import { Containers, ProvenanceMode, Signing } from 'projen-containers';
+ *
+ * declare const project: Project;
+ * new Containers(project, {
+ *   registry: 'ghcr.io/acme',
+ *   sourceUrl: 'https://github.com/acme/app',
+ *   signing: Signing.keyless(),
+ *   attestations: { provenance: ProvenanceMode.MAX },
+ * });
  */
 export class Signing {
   /** Whether `x` is a Signing (also across copies of this library). */

@@ -10,7 +10,18 @@ export type ConditionSpec =
  * When a tag rule is enabled (metadata-action's `enable=` attribute, typed). Evaluated by the Makefile from the git
  * facts, identically locally and in CI.
  *
- * @example TagRule.raw('latest', { enable: TagCondition.onDefaultBranch() })
+ * @example
+ * import { Containers, TagCondition, TagRule } from 'projen-containers';
+ *
+ * declare const containers: Containers;
+ * containers.addFamily('app', {
+ *   tags: [
+ *     TagRule.semver('{{version}}'),
+ *     // `latest` and `edge` on the default branch only
+ *     TagRule.raw('latest', { enable: TagCondition.onDefaultBranch() }),
+ *     TagRule.raw('edge', { enable: TagCondition.allOf([TagCondition.onDefaultBranch(), TagCondition.onEvent(['push'])]) }),
+ *   ],
+ * });
  */
 export class TagCondition {
   /** Whether `x` is a TagCondition (also across copies of this library). */

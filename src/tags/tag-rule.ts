@@ -98,8 +98,19 @@ export interface TagRuleSpec {
  * One typed tag rule with docker/metadata-action's semantics. A family's `tags` is a list of rules; the Makefile
  * evaluates them from git (GitHub Actions variables take precedence), locally and in CI's tag job alike.
  *
- * @example tags: [TagRule.semver('{{version}}'), TagRule.semver('{{major}}.{{minor}}'), TagRule.branch(), TagRule.sha(),
- *   TagRule.raw('latest', { enable: TagCondition.onDefaultBranch() })]
+ * @example
+ * import { Containers, TagCondition, TagRule } from 'projen-containers';
+ *
+ * declare const containers: Containers;
+ * containers.addFamily('app', {
+ *   tags: [
+ *     TagRule.semver('{{version}}'),
+ *     TagRule.semver('{{major}}.{{minor}}'),
+ *     TagRule.branch(),
+ *     TagRule.sha(),
+ *     TagRule.raw('latest', { enable: TagCondition.onDefaultBranch() }),
+ *   ],
+ * });
  */
 export class TagRule {
   /** Whether `x` is a TagRule (also across copies of this library). */

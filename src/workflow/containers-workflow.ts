@@ -53,8 +53,8 @@ export function addContainersWorkflow(
   return workflow;
 }
 
-/** Why a job may write; written next to the permission (zizmor undocumented-permissions). */
-function permissionReasons(wf: PlannedWorkflow): LineComment[] {
+/** Why a job may write; written next to the permission (zizmor undocumented-permissions) and listed in CONTAINERS.md. @internal */
+export function permissionReasons(wf: PlannedWorkflow): LineComment[] {
   const deletes = wf.pullRequestImages?.deleteOnClose === true;
   return [
     { key: 'packages', value: 'write', comment: deletes ? 'push images (pr-cleanup: delete pr-<N> images)' : 'push images' },

@@ -8,6 +8,21 @@ import type { WorkflowDispatchOptions, WorkflowPullRequestOptions, WorkflowPushO
  *
  * Each selects images and its own triggers; it is hardened like the default one (SHA-pinned actions, `permissions: {}`
  * and least scopes per job, no `${{ }}` in `run:`, timeouts, concurrency).
+ *
+ * @example
+ * import { Containers, WorkflowRegistry } from 'projen-containers';
+ *
+ * declare const containers: Containers;
+ * const registry = WorkflowRegistry.fromSecret('DOCKER_REGISTRY_URL');
+ * containers.addWorkflow('build-runtime', { families: ['runtime'], dispatch: {}, registry });
+ * containers.addWorkflow('build-app', {
+ *   images: ['app-web'],
+ *   push: { branches: ['main'] },
+ *   pathsIgnore: ['**.md', 'docs/**'],
+ *   registry,
+ *   usernameSecret: 'DOCKER_USERNAME',
+ *   passwordSecret: 'DOCKER_PASSWORD',
+ * });
  */
 export interface WorkflowDefinitionOptions {
   /**

@@ -4,6 +4,13 @@
  *
  * The Makefile's `REGISTRY` default (the pipeline's `registry`) is unchanged, so local builds keep working; CI
  * passes the workflow's registry to bake through the `REGISTRY` environment variable.
+ *
+ * @example
+ * import { Containers, WorkflowRegistry } from 'projen-containers';
+ *
+ * declare const containers: Containers;
+ * // ghcr.io/<repository owner>, logged in with the workflow's GITHUB_TOKEN
+ * containers.addWorkflow('images', { registry: WorkflowRegistry.githubContainerRegistry() });
  */
 export class WorkflowRegistry {
   /** Whether `x` is a WorkflowRegistry (also across copies of this library). */

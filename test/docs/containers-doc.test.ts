@@ -33,7 +33,7 @@ describe('renderContainersDoc', () => {
   test('starts with the marker comment and a title; tidy whitespace', () => {
     const lines = flowPipe.split('\n');
     expect(lines.slice(0, 2)).toStrictEqual([`<!-- ${MARKER} -->`, '# Container images']);
-    expect(flowPipe.endsWith('```\n')).toBe(true);
+    expect(flowPipe.endsWith('see What CI needs.\n')).toBe(true);
     expect(flowPipe).not.toMatch(/[ \t]$/m);
     expect(flowPipe).not.toMatch(/\n\n\n/);
   });

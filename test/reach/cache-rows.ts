@@ -82,6 +82,8 @@ function ghaEffects(scope: string, mode = 'max'): ReachRow['effects'] {
       WRITES(after, before);
       expect(after).toContain('uses: crazy-max/ghaction-github-runtime@04d248b84655b509d8c44dc1d6f990c879747487 # v4.0.0');
     },
+    // the Actions cache runtime in CONTAINERS.md's "What CI needs"
+    docs: has('| `gha` | cache |'),
   };
 }
 

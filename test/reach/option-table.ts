@@ -150,6 +150,12 @@ function mountRow(option: string, base: () => Mount, variant: () => Mount, ...te
   };
 }
 
+/** A mount row whose variant needs a newer Dockerfile frontend: CONTAINERS.md's Troubleshooting names the directive. */
+function frontendMountRow(option: string, base: () => Mount, variant: () => Mount, frontend: string, ...texts: string[]): ReachRow {
+  const row = mountRow(option, base, variant, ...texts);
+  return { ...row, effects: { ...row.effects, docs: has(`(\`${frontend}\`)`) } };
+}
+
 /** A Go service `app/svc` from `services/svc` on golang:1.23, with `props` over that. */
 function goService(props: Partial<GoServiceProps> = {}): Variation {
   return { extra: (p) => new GoService(p.family, 'svc', { source: 'services/svc', builder: ImageSource.registry('golang:1.23'), ...props }) };
@@ -277,7 +283,10 @@ export const ROWS: ReachRow[] = [
   {
     option: 'ContainersProps.dockerfileSyntax',
     variant: { props: { dockerfileSyntax: DockerfileSyntax.custom('registry.internal/docker/dockerfile:1.7') } },
-    effects: { dockerfile: has('# syntax=registry.internal/docker/dockerfile:1.7\n') },
+    effects: {
+      dockerfile: has('# syntax=registry.internal/docker/dockerfile:1.7\n'),
+      docs: has('(`registry.internal/docker/dockerfile:1.7`)', 'BUILDKIT_SYNTAX=mirror.example/docker/dockerfile:1.7'),
+    },
   },
   {
     option: 'ContainersProps.defaultUser',
@@ -408,13 +417,13 @@ export const ROWS: ReachRow[] = [
   {
     option: 'ContainersWorkflowOptions.runsOn',
     variant: { props: { workflow: { runsOn: 'ubuntu-22.04' } } },
-    effects: { workflow: replaces(['runs-on: ubuntu-24.04'], 'runs-on: ubuntu-22.04') },
+    effects: { workflow: replaces(['runs-on: ubuntu-24.04'], 'runs-on: ubuntu-22.04'), docs: replaces(['| `ubuntu-24.04` | runner |'], '| `ubuntu-22.04` | runner |') },
   },
   {
     option: 'ContainersWorkflowOptions.platformRunners',
     base: { props: { platforms: ['linux/amd64', 'linux/riscv64'] } },
     variant: { props: { platforms: ['linux/amd64', 'linux/riscv64'], workflow: { platformRunners: { 'linux/riscv64': 'self-hosted' } } } },
-    effects: { workflow: has('    runs-on: self-hosted\n') },
+    effects: { workflow: has('    runs-on: self-hosted\n'), docs: has('| `self-hosted` | runner |') },
   },
   {
     option: 'ContainersWorkflowOptions.timeoutMinutes',
@@ -425,13 +434,13 @@ export const ROWS: ReachRow[] = [
     option: 'ContainersWorkflowOptions.usernameSecret',
     base: { props: { registry: 'docker.io/acme' } },
     variant: { props: { registry: 'docker.io/acme', workflow: { usernameSecret: 'HUB_USER' } } },
-    effects: { workflow: has('secrets.HUB_USER') },
+    effects: { workflow: has('secrets.HUB_USER'), docs: has('| `HUB_USER` | secret |') },
   },
   {
     option: 'ContainersWorkflowOptions.passwordSecret',
     base: { props: { registry: 'docker.io/acme' } },
     variant: { props: { registry: 'docker.io/acme', workflow: { passwordSecret: 'HUB_TOKEN' } } },
-    effects: { workflow: has('secrets.HUB_TOKEN') },
+    effects: { workflow: has('secrets.HUB_TOKEN'), docs: has('| `HUB_TOKEN` | secret |') },
   },
   // ---------------- ImageFamilyProps ----------------
   {
@@ -608,7 +617,7 @@ export const ROWS: ReachRow[] = [
     `HealthcheckOptions.${key}`,
     (p) => p.runtime.healthcheck({ command: ['/bin/true'] }),
     (p) => p.runtime.healthcheck({ command: ['/bin/true'], [key]: 11 }),
-    { dockerfile: has(flag) },
+    key === 'startIntervalSeconds' ? { dockerfile: has(flag), docs: has('(`docker/dockerfile:1.6`)') } : { dockerfile: has(flag) },
   )),
   // ---------------- mounts ----------------
   mountRow('CacheMountOptions.target', () => Mount.cache({ target: '/root/.cache' }), () => Mount.cache({ target: '/var/cache/apt' }), 'target=/var/cache/apt'),
@@ -628,7 +637,7 @@ export const ROWS: ReachRow[] = [
   mountRow('BindMountOptions.readWrite', () => Mount.bind({ target: '/src', source: 'src' }), () => Mount.bind({ target: '/src', source: 'src', readWrite: true }), 'type=bind', 'readwrite'),
   mountRow('SecretMountOptions.id', () => Mount.secret({ id: 'npmrc' }), () => Mount.secret({ id: 'netrc' }), 'id=netrc'),
   mountRow('SecretMountOptions.target', () => Mount.secret({ id: 'npmrc' }), () => Mount.secret({ id: 'npmrc', target: '/root/.npmrc' }), 'target=/root/.npmrc'),
-  mountRow('SecretMountOptions.env', () => Mount.secret({ id: 'tok' }), () => Mount.secret({ id: 'tok', env: 'NPM_TOKEN' }), 'env=NPM_TOKEN'),
+  frontendMountRow('SecretMountOptions.env', () => Mount.secret({ id: 'tok' }), () => Mount.secret({ id: 'tok', env: 'NPM_TOKEN' }), 'docker/dockerfile:1.10', 'env=NPM_TOKEN'),
   mountRow('SecretMountOptions.required', () => Mount.secret({ id: 'tok' }), () => Mount.secret({ id: 'tok', required: false }), 'required=false'),
   mountRow('SecretMountOptions.mode', () => Mount.secret({ id: 'tok' }), () => Mount.secret({ id: 'tok', mode: '0440' }), 'mode=0440'),
   mountRow('SecretMountOptions.uid', () => Mount.secret({ id: 'tok' }), () => Mount.secret({ id: 'tok', uid: 1234 }), 'uid=1234'),
@@ -868,20 +877,20 @@ export const ROWS: ReachRow[] = [
     option: 'DockerfileSyntax.custom',
     base: { props: { dockerfileSyntax: DockerfileSyntax.omit() } },
     variant: { props: { dockerfileSyntax: DockerfileSyntax.custom('mirror.internal/docker/dockerfile:1.10') } },
-    effects: { dockerfile: has('# syntax=mirror.internal/docker/dockerfile:1.10\n') },
+    effects: { dockerfile: has('# syntax=mirror.internal/docker/dockerfile:1.10\n'), docs: has('(`mirror.internal/docker/dockerfile:1.10`)') },
   },
   {
     option: 'DockerfileSyntax.omit',
     base: { props: { dockerfileSyntax: DockerfileSyntax.custom('mirror.internal/docker/dockerfile:1.10') } },
     variant: { props: { dockerfileSyntax: DockerfileSyntax.omit() } },
-    effects: { dockerfile: lacks('# syntax=') },
+    effects: { dockerfile: lacks('# syntax='), docs: lacks('(`mirror.internal/docker/dockerfile:1.10`)') },
   },
   {
     option: 'DockerfileSyntax.auto',
     // a secret exposed as an environment variable needs frontend 1.10, newer than any supported engine has built in
     base: { props: { dockerfileSyntax: DockerfileSyntax.omit() }, extra: (p) => p.runtime.run(['make'], { mounts: [Mount.secret({ id: 'tok', env: 'TOKEN' })] }) },
     variant: { props: { dockerfileSyntax: DockerfileSyntax.auto() }, extra: (p) => p.runtime.run(['make'], { mounts: [Mount.secret({ id: 'tok', env: 'TOKEN' })] }) },
-    effects: { dockerfile: has('# syntax=docker/dockerfile:1.') },
+    effects: { dockerfile: has('# syntax=docker/dockerfile:1.'), docs: has('(`docker/dockerfile:1.10`)') },
   },
   // ---------------- presets: CacheMountPresetOptions ----------------
   presetMountRow('CacheMountPresetOptions.uid', { uid: 10001 }, 'uid=10001', 'gid=10001'),
@@ -912,7 +921,7 @@ export const ROWS: ReachRow[] = [
   serviceRow('ServicePresetProps.binary', goService, { binary: 'api' }, {
     dockerfile: has('-o /out/api .', 'ENTRYPOINT ["/usr/local/bin/api"]', 'HEALTHCHECK CMD ["/usr/local/bin/api", "--healthcheck"]'),
   }),
-  serviceRow('ServicePresetProps.port', goService, { port: 9090 }, { dockerfile: replaces(['EXPOSE 8080/tcp'], 'EXPOSE 9090/tcp'), makefile: has('9090:9090/tcp') }),
+  serviceRow('ServicePresetProps.port', goService, { port: 9090 }, { dockerfile: replaces(['EXPOSE 8080/tcp'], 'EXPOSE 9090/tcp'), makefile: has('9090:9090/tcp'), docs: replaces(['-p 8080:8080/tcp'], '-p 9090:9090/tcp') }),
   serviceRow('ServicePresetProps.healthcheck', goService, { healthcheck: { command: ['/usr/local/bin/svc', 'ping'], intervalSeconds: 5 } }, {
     dockerfile: has('HEALTHCHECK --interval=5s CMD ["/usr/local/bin/svc", "ping"]'),
   }),
@@ -977,7 +986,7 @@ export const ROWS: ReachRow[] = [
   serviceRow('PythonServiceProps.command', pythonService, { command: ['/opt/venv/bin/gunicorn', 'svc:app'] }, {
     dockerfile: has('ENTRYPOINT ["/opt/venv/bin/gunicorn", "svc:app"]'),
   }),
-  serviceRow('PythonServiceProps.port', pythonService, { port: 9000 }, { dockerfile: has('EXPOSE 9000/tcp', 'http://127.0.0.1:9000/'), makefile: has('9000:9000/tcp') }),
+  serviceRow('PythonServiceProps.port', pythonService, { port: 9000 }, { dockerfile: has('EXPOSE 9000/tcp', 'http://127.0.0.1:9000/'), makefile: has('9000:9000/tcp'), docs: has('-p 9000:9000/tcp') }),
   serviceRow('PythonServiceProps.healthcheck', pythonService, { healthcheck: { command: ['/opt/venv/bin/python', '-m', 'svc.health'] } }, {
     dockerfile: has('HEALTHCHECK CMD ["/opt/venv/bin/python", "-m", "svc.health"]'),
   }),
