@@ -31,6 +31,16 @@ project.addBins({ 'projen-containers-pin': 'lib/pin/cli.js' });
 // The import command: inserts the constructs of an existing Dockerfile into .projenrc.ts (the containers:import task runs it).
 project.addBins({ 'projen-containers-import': 'lib/import/cli.js' });
 
+// API.md documents the pipeline constructs; the project type (the `projects` submodule) extends projen's
+// TypeScriptProject, whose inherited members and options get a page of their own, projects.md, which API.md links to;
+// both ship with the package.
+const docgen = project.tasks.tryFind('docgen');
+if (docgen === undefined) throw new Error('the jsii project has no docgen task');
+docgen.reset('jsii-docgen -o API.md --split-by-submodule');
+docgen.description = 'Generate API.md and a page per submodule (projects.md) from the .jsii manifest';
+project.gitignore.include('/projects.md');
+project.annotateGenerated('/projects.md');
+
 // Templates for prose-like outputs ship with the package.
 project.npmignore?.include('/templates/');
 project.npmignore?.exclude('/vitest.config.mts', '/examples/', '/bench/', '/scripts/', '/docs/', '/.ci/');

@@ -32,6 +32,7 @@ export * from './cache/cache-policy';
 export * from './cache/cache-source';
 export * from './supply/attestations';
 export * from './supply/signing';
-export * from './project-type/containers-sample';
-export * from './project-type/containers-typescript-project';
 export * from './testing/containers-testing';
+// the project type (`projen new --from projen-containers`) is a submodule: its reference (with the projen options it
+// inherits) is a page of its own, projects.md, and API.md keeps to the pipeline constructs
+export * as projects from './project-type';

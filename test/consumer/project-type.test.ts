@@ -70,13 +70,20 @@ describe('a project created with `projen new --from` the packed library', () => 
     for (const f of SAMPLE_FILES) expect(existsSync(join(dir, f)), f).toBe(true);
     const rc = readFileSync(join(dir, '.projenrc.ts'), 'utf8');
     // projen's lint at creation turns the double quotes projen writes into single ones
-    expect(rc).toMatch(/^import \{ ContainersSample, ContainersTypeScriptProject \} from ["']projen-containers["'];$/m);
+    // the project type lives in the library's `projects` submodule: one namespace import for the class and the example enum
+    expect(rc).toMatch(/^import \{ projects \} from ["']projen-containers["'];$/m);
+    expect(rc).toMatch(/^const project = new projects\.ContainersTypeScriptProject\(\{$/m);
+    expect(rc).toMatch(/containersSample: projects\.ContainersSample\.GO_SERVICE,/);
     expect(rc).toMatch(/^import \{ definePipeline \} from ["']\.\/projenrc\/containers["'];$/m);
     expect(rc).toMatch(/\ndefinePipeline\(project\.containers\);\n(\n)?project\.synth\(\);$/);
     expect(rc).toMatch(/registry: ["']ghcr\.io\/my-org["']/);
     expect(readFileSync(join(dir, 'projenrc/containers.ts'), 'utf8')).toContain("new GoService(services, 'hello', {");
     const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'));
     expect(Object.keys(pkg.devDependencies)).toEqual(expect.arrayContaining(['projen-containers', 'ts-morph', 'projen']));
+    // the API reference ships with the package: API.md and the page of the projects submodule it links to
+    const installed = join(dir, 'node_modules', 'projen-containers');
+    expect(readFileSync(join(installed, 'API.md'), 'utf8')).toContain('- [projects](./projects.md)');
+    expect(readFileSync(join(installed, 'projects.md'), 'utf8')).toContain('### ContainersTypeScriptProject ');
     expect(readFileSync(join(dir, 'Makefile'), 'utf8')).toContain('SERVICES_GO_IMAGE ?= golang:1.23-bookworm');
   });
 

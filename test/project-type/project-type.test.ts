@@ -1,9 +1,9 @@
 /**
- * ContainersTypeScriptProject in-process, for every example: while `projen new` creates the project it adds the
- * example's pipeline and writes the pipeline module, the sources and the snapshot test once; the module, evaluated as
- * the user's `.projenrc.ts` and test evaluate it, builds exactly the pipeline the creation generated. Outside creation
- * the project has an empty pipeline and writes nothing of the example. The full `projen new` → `projen build` path is
- * test/consumer/project-type.test.ts.
+ * The project type (`projects.ContainersTypeScriptProject`) in-process, for every example: while `projen new` creates
+ * the project it adds the example's pipeline and writes the pipeline module, the sources and the snapshot test once;
+ * the module, evaluated as the user's `.projenrc.ts` and test evaluate it, builds exactly the pipeline the creation
+ * generated. Outside creation the project has an empty pipeline and writes nothing of the example. The full
+ * `projen new` → `projen build` path is test/consumer/project-type.test.ts.
  */
 import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import * as fs from 'node:fs';
@@ -14,7 +14,7 @@ import { Testing } from 'projen';
 import * as ts from 'typescript';
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import * as library from '../../src';
-import { Containers, ContainersSample, ContainersTesting, ContainersTypeScriptProject } from '../../src';
+import { Containers, ContainersTesting, projects } from '../../src';
 import { pipelineTestModule } from '../../src/project-type/pipeline-test-module';
 import { wireProjenrc } from '../../src/project-type/projenrc-wiring';
 
@@ -25,10 +25,10 @@ afterEach(() => {
 });
 
 /** A project as `projen new` constructs it (projen sets PROJEN_CREATE_PROJECT while it does). */
-function created(options: Partial<library.ContainersTypeScriptProjectOptions> = {}): ContainersTypeScriptProject {
+function created(options: Partial<projects.ContainersTypeScriptProjectOptions> = {}): projects.ContainersTypeScriptProject {
   vi.stubEnv('PROJEN_CREATE_PROJECT', 'true');
   try {
-    return new ContainersTypeScriptProject({ name: 'hello', defaultReleaseBranch: 'main', ...options });
+    return new projects.ContainersTypeScriptProject({ name: 'hello', defaultReleaseBranch: 'main', ...options });
   } finally {
     vi.unstubAllEnvs();
   }
@@ -61,11 +61,11 @@ function filesBelow(dir: string): Record<string, string> {
   return out;
 }
 
-const EXAMPLES: Array<[ContainersSample, string, string]> = [
-  [ContainersSample.GO_SERVICE, 'go-service', 'SERVICES_GO_IMAGE ?= golang:1.23-bookworm'],
-  [ContainersSample.RUST_SERVICE, 'rust-service', 'SERVICES_RUST_IMAGE ?= rust:1.83-bookworm'],
-  [ContainersSample.PYTHON_SERVICE, 'python-service', 'SERVICES_PYTHON_SLIM_IMAGE ?= python:3.12-slim-bookworm'],
-  [ContainersSample.CMAKE_SDK, 'cmake-sdk', 'SERVICES_BASE_IMAGE ?= debian:bookworm-slim'],
+const EXAMPLES: Array<[projects.ContainersSample, string, string]> = [
+  [projects.ContainersSample.GO_SERVICE, 'go-service', 'SERVICES_GO_IMAGE ?= golang:1.23-bookworm'],
+  [projects.ContainersSample.RUST_SERVICE, 'rust-service', 'SERVICES_RUST_IMAGE ?= rust:1.83-bookworm'],
+  [projects.ContainersSample.PYTHON_SERVICE, 'python-service', 'SERVICES_PYTHON_SLIM_IMAGE ?= python:3.12-slim-bookworm'],
+  [projects.ContainersSample.CMAKE_SDK, 'cmake-sdk', 'SERVICES_BASE_IMAGE ?= debian:bookworm-slim'],
 ];
 
 describe.each(EXAMPLES)('creating a project with the %s example', (sample, folder, makeVariable) => {
@@ -81,7 +81,7 @@ describe.each(EXAMPLES)('creating a project with the %s example', (sample, folde
 
     // the module as .projenrc.ts runs it: on a new pipeline with the project's registry
     const module = evaluate(files['projenrc/containers.ts'], { 'projen-containers': library });
-    const again = new ContainersTypeScriptProject({ name: 'again', defaultReleaseBranch: 'main', registry: 'registry.example.com/team' });
+    const again = new projects.ContainersTypeScriptProject({ name: 'again', defaultReleaseBranch: 'main', registry: 'registry.example.com/team' });
     (module.definePipeline as (c: Containers) => void)(again.containers);
     const fromModule = ContainersTesting.synth(again);
     expect(fromModule).toStrictEqual(pipeline);
@@ -106,14 +106,14 @@ describe('ContainersTypeScriptProject', () => {
   });
 
   test('the none example: an empty pipeline module and test, no sources', () => {
-    const files = Testing.synth(created({ containersSample: ContainersSample.NONE }), { parseJson: false });
+    const files = Testing.synth(created({ containersSample: projects.ContainersSample.NONE }), { parseJson: false });
     expect(Object.keys(files).filter((p) => p.startsWith('services/'))).toStrictEqual([]);
     expect(files['projenrc/containers.ts']).toContain('export function definePipeline(containers: Containers): void {');
     expect(files['test/containers.test.ts']).toContain("registry: 'ghcr.io/my-org',\n    outdir: mkdtempSync(join(tmpdir(), 'containers-')),\n  });\n  definePipeline(project.containers);");
   });
 
   test('outside creation: the pipeline is empty and nothing of the example is written', () => {
-    const project = new ContainersTypeScriptProject({ name: 'later', defaultReleaseBranch: 'main', containersSample: ContainersSample.RUST_SERVICE });
+    const project = new projects.ContainersTypeScriptProject({ name: 'later', defaultReleaseBranch: 'main', containersSample: projects.ContainersSample.RUST_SERVICE });
     expect(Containers.of(project)).toBe(project.containers);
     expect(project.containers.node.children).toStrictEqual([]);
     const files = Testing.synth(project, { parseJson: false });
@@ -130,7 +130,7 @@ describe('ContainersTypeScriptProject', () => {
   });
 
   test('ts-morph is a development dependency and .projenrc.ts is TypeScript', () => {
-    const files = Testing.synth(new ContainersTypeScriptProject({ name: 'deps', defaultReleaseBranch: 'main' }));
+    const files = Testing.synth(new projects.ContainersTypeScriptProject({ name: 'deps', defaultReleaseBranch: 'main' }));
     expect(files['package.json'].devDependencies['ts-morph']).toBe('^28.0.0');
     expect(JSON.stringify(files['.projen/tasks.json'].tasks.default)).toContain('.projenrc.ts');
   });
@@ -142,7 +142,7 @@ describe('ContainersTypeScriptProject', () => {
   });
 
   test('an unknown example is an error naming the choices', () => {
-    expect(() => created({ containersSample: 'java' as ContainersSample })).toThrow(
+    expect(() => created({ containersSample: 'java' as projects.ContainersSample })).toThrow(
       'containersSample "java" is not one of "go-service", "rust-service", "python-service", "cmake-sdk", "none"');
   });
 });
@@ -164,7 +164,7 @@ describe('the snapshot test module', () => {
       'fs': { mkdtempSync: () => '/tmp/x' },
       'os': { tmpdir: () => '/tmp' },
       'path': pathModule,
-      'projen-containers': { ContainersTypeScriptProject: ContainersTypeScriptProjectStub, ContainersTesting: { synth: () => ({}) } },
+      'projen-containers': { projects: { ContainersTypeScriptProject: ContainersTypeScriptProjectStub }, ContainersTesting: { synth: () => ({}) } },
       '../projenrc/containers': { definePipeline: () => undefined },
       '<globals>': { test: (_n: string, fn: () => void) => fn(), expect: () => ({ toMatchSnapshot: () => undefined }) },
     };
@@ -175,8 +175,8 @@ describe('the snapshot test module', () => {
 
 describe('wiring the pipeline module into the .projenrc.ts projen writes', () => {
   const PROJEN_WRITES = [
-    'import { ContainersSample, ContainersTypeScriptProject } from "projen-containers";',
-    'const project = new ContainersTypeScriptProject({',
+    'import { projects } from "projen-containers";',
+    'const project = new projects.ContainersTypeScriptProject({',
     '  defaultReleaseBranch: "main",',
     '  name: "hello",',
     '});',
@@ -185,9 +185,9 @@ describe('wiring the pipeline module into the .projenrc.ts projen writes', () =>
 
   test('imports the function after the imports and calls it on project.containers just before project.synth()', () => {
     expect(wireProjenrc(PROJEN_WRITES, './projenrc/containers')).toBe([
-      'import { ContainersSample, ContainersTypeScriptProject } from "projen-containers";',
+      'import { projects } from "projen-containers";',
       'import { definePipeline } from "./projenrc/containers";',
-      'const project = new ContainersTypeScriptProject({',
+      'const project = new projects.ContainersTypeScriptProject({',
       '  defaultReleaseBranch: "main",',
       '  name: "hello",',
       '});',

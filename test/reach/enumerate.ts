@@ -1,7 +1,7 @@
 /**
  * The public options, read from the sources (every props/options interface exported through src/index.ts, and the
- * factories of the option classes) and from API.md (every struct property), so a new option shows up here without
- * anyone remembering to list it.
+ * factories of the option classes) and from the API reference (every struct property of API.md and of the submodule
+ * pages it links to), so a new option shows up here without anyone remembering to list it.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -79,13 +79,27 @@ export function optionsFromSources(): SourceOptions {
 /** Structs the library returns rather than takes: their properties are results, not options. */
 const RESULT_STRUCTS = new Set(['ValidationDiagnostic']);
 
-/** Every property API.md documents of a struct users pass in (not a result struct), as `Struct.property`. */
+/** The pages of the API reference: API.md and the submodule pages its "Submodules" section links to. */
+export function apiReferencePages(): string[] {
+  const index = readFileSync(join(ROOT, 'API.md'), 'utf8');
+  const submodules = index.match(/^## Submodules .*\n([^#]*)/m)?.[1] ?? '';
+  return ['API.md', ...[...submodules.matchAll(/^- \[[A-Za-z0-9]+\]\(\.\/([A-Za-z0-9]+\.md)\)$/gm)].map((m) => m[1])];
+}
+
+/**
+ * Every property the API reference documents of a struct users pass in (not a result struct), as `Struct.property`
+ * (a struct of a submodule without its submodule: `projects.ContainersTypeScriptProjectOptions` → its name).
+ */
 export function optionsFromApiMd(): string[] {
-  const text = readFileSync(join(ROOT, 'API.md'), 'utf8');
-  const structs = text.slice(text.indexOf('## Structs'), text.indexOf('## Classes'));
   const found = new Set<string>();
-  for (const m of structs.matchAll(/id="projen-containers\.([A-Za-z0-9]+)\.property\.([A-Za-z0-9]+)"/g)) {
-    if (!RESULT_STRUCTS.has(m[1])) found.add(`${m[1]}.${m[2]}`);
+  for (const page of apiReferencePages()) {
+    const text = readFileSync(join(ROOT, page), 'utf8');
+    const start = text.indexOf('\n## Structs ');
+    const end = text.indexOf('\n## ', start + 1);
+    const structs = start < 0 ? '' : text.slice(start, end < 0 ? undefined : end);
+    for (const m of structs.matchAll(/id="projen-containers\.(?:[a-z][A-Za-z0-9]*\.)?([A-Z][A-Za-z0-9]*)\.property\.([A-Za-z0-9]+)"/g)) {
+      if (!RESULT_STRUCTS.has(m[1])) found.add(`${m[1]}.${m[2]}`);
+    }
   }
   return [...found].sort();
 }

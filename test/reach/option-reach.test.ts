@@ -4,7 +4,7 @@
  * is unchanged. A second test reads the options from the sources and API.md and fails for an option without a row.
  */
 import { describe, expect, test } from 'vitest';
-import { coveringRow, optionsFromApiMd, optionsFromSources } from './enumerate';
+import { apiReferencePages, coveringRow, optionsFromApiMd, optionsFromSources } from './enumerate';
 import { ReachRow, ROWS } from './option-table';
 import { Output, OUTPUTS, Outputs, synthOutputs } from './pipeline';
 
@@ -51,7 +51,9 @@ describe('the table covers every public option', () => {
     for (const known of ['ContainersProps.platforms', 'ContainersWorkflowOptions.runsOn', 'ImageFamilyProps.platforms', 'StageProps.from', 'TmpfsMountOptions.sizeBytes', 'DockerfileSyntax.omit']) {
       expect(options).toContain(known);
     }
+    expect(apiReferencePages()).toStrictEqual(['API.md', 'projects.md']);
     expect(optionsFromApiMd()).toContain('ContainersProps.bakeFile');
+    expect(optionsFromApiMd()).toContain('ContainersTypeScriptProjectOptions.containersSample');
   });
 
   test('every option in the TypeScript sources has a row', () => {

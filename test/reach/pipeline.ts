@@ -4,8 +4,7 @@
  */
 import { Project, Testing } from 'projen';
 import {
-  Containers, ContainersProps, ContainersTypeScriptProject, ContainersTypeScriptProjectOptions, ExternalFamily, FamilyTag, Image, ImageFamily,
-  ImageFamilyProps, ImageProps, ImageRole, ImageSource,
+  Containers, ContainersProps, ExternalFamily, FamilyTag, Image, ImageFamily, ImageFamilyProps, ImageProps, ImageRole, ImageSource, projects,
 } from '../../src';
 
 /** The outputs an option can reach. */
@@ -26,7 +25,7 @@ export interface Variation {
    * Builds the baseline on the pipeline of a `ContainersTypeScriptProject` with these options (its registry instead
    * of `props`), as `projen new` creates it when `created` is set.
    */
-  readonly projectType?: Partial<ContainersTypeScriptProjectOptions> & { readonly created?: boolean };
+  readonly projectType?: Partial<projects.ContainersTypeScriptProjectOptions> & { readonly created?: boolean };
 }
 
 /** The constructs of a baseline pipeline, for `Variation.extra`. */
@@ -85,13 +84,13 @@ export function synthOutputs(v: Variation, paths: OutputPaths = {}): Outputs {
   };
 }
 
-/** A `ContainersTypeScriptProject` (registry `ghcr.io/acme` unless set), constructed as `projen new` does when `created`. */
+/** A `projects.ContainersTypeScriptProject` (registry `ghcr.io/acme` unless set), constructed as `projen new` does when `created`. */
 function projectTypeProject(options: NonNullable<Variation['projectType']>): Project {
   const { created, ...rest } = options;
   const previous = process.env.PROJEN_CREATE_PROJECT;
   if (created) process.env.PROJEN_CREATE_PROJECT = 'true';
   try {
-    return new ContainersTypeScriptProject({ name: 'test', defaultReleaseBranch: 'main', registry: 'ghcr.io/acme', ...rest });
+    return new projects.ContainersTypeScriptProject({ name: 'test', defaultReleaseBranch: 'main', registry: 'ghcr.io/acme', ...rest });
   } finally {
     if (previous === undefined) delete process.env.PROJEN_CREATE_PROJECT;
     else process.env.PROJEN_CREATE_PROJECT = previous;

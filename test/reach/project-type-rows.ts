@@ -1,11 +1,11 @@
 /**
- * Rows of the options of `ContainersTypeScriptProject`: the baseline is built on the project type's own pipeline.
+ * Rows of the options of `projects.ContainersTypeScriptProject`: the baseline is built on the project type's own pipeline.
  * `containersSample` is read only while `projen new` creates the project, so its rows compare two creations.
  */
 import { has, ReachRow } from './option-table';
-import { ContainersSample } from '../../src';
+import { projects } from '../../src';
 
-const created = (containersSample: ContainersSample) => ({ projectType: { created: true, containersSample } });
+const created = (containersSample: projects.ContainersSample) => ({ projectType: { created: true, containersSample } });
 
 export const PROJECT_TYPE_ROWS: ReachRow[] = [
   {
@@ -21,8 +21,8 @@ export const PROJECT_TYPE_ROWS: ReachRow[] = [
   },
   {
     option: 'ContainersTypeScriptProjectOptions.containersSample',
-    base: created(ContainersSample.NONE),
-    variant: created(ContainersSample.RUST_SERVICE),
+    base: created(projects.ContainersSample.NONE),
+    variant: created(projects.ContainersSample.RUST_SERVICE),
     effects: {
       dockerfile: has('FROM --platform=$BUILDPLATFORM ${RUST_IMAGE} AS hello-build', 'COPY --link services/hello/Cargo.toml'),
       dockerignore: has('!services/hello'),

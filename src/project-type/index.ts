@@ -1,0 +1,2 @@
+export * from './containers-sample';
+export * from './containers-typescript-project';
