@@ -20,6 +20,8 @@ export default defineConfig({
     testTimeout: 120_000,
     hookTimeout: 900_000,
     reporters: ['default'],
+    // two test files at a time: suites that use the build engine take turns through a lock (test/support/process-lock.ts)
+    maxWorkers: 2,
     projects: [
       { extends: true, test: { name: 'shared', include: ['test/**/*.test.ts'], exclude: [...configDefaults.exclude, ...ALONE] } },
       { extends: true, test: { name: 'alone', include: ALONE, sequence: { groupOrder: 1 } } },

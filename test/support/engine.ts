@@ -19,7 +19,8 @@
  * engine that silently went missing cannot turn the end-to-end tests green.
  */
 import { execFileSync } from 'node:child_process';
-import { describe, test } from 'vitest';
+import { afterAll, beforeAll, describe, test } from 'vitest';
+import { ENGINE_LOCK } from './process-lock';
 
 /** The local registry (plain HTTP; dockerd treats 127.0.0.0/8 as insecure by default, so pushes work). */
 export const REGISTRY_ADDRESS = '127.0.0.1:5000';
@@ -57,14 +58,23 @@ export function engineStatus(): EngineStatus {
   return cached;
 }
 
+/** How long a suite waits for the engine lock (other suites' runs) before failing. */
+const ENGINE_WAIT_MS = 1_800_000;
+
 /**
- * `describe` for suites that need the engine: runs them when it is available; otherwise skips them with the reason in
+ * `describe` for suites that need the engine: runs them when it is available, one suite at a time across processes
+ * (see `process-lock.ts`); otherwise skips them with the reason in
  * the suite name, or, with {@link REQUIRE_ENGINE_ENV}=1, replaces them with one failing test that gives the reason.
  */
 export function describeEngine(name: string, fn: () => void): void {
   const status = engineStatus();
   if (status.available) {
-    describe(name, fn);
+    describe(name, () => {
+      // registered before the suite's own hooks, so they run inside the lock
+      beforeAll(() => ENGINE_LOCK.acquire(ENGINE_WAIT_MS), ENGINE_WAIT_MS + 10_000);
+      afterAll(() => ENGINE_LOCK.release());
+      fn();
+    });
   } else if (engineRequired()) {
     describe(name, () => {
       test('needs the build engine', () => {

@@ -5,6 +5,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { COMPILE_LOCK } from './process-lock';
 
 /** The repository root. */
 export const ROOT = resolve(__dirname, '..', '..');
@@ -57,8 +58,15 @@ function newestMtime(dir: string): number {
 export function ensureCompiled(): void {
   const outputs = [join(ROOT, 'lib', 'index.js'), join(ROOT, '.jsii')];
   const sources = Math.max(newestMtime(join(ROOT, 'src')), newestMtime(join(ROOT, 'templates')), statSync(join(ROOT, 'package.json')).mtimeMs);
-  if (outputs.every((o) => existsSync(o) && statSync(o).mtimeMs >= sources)) return;
-  run('npx', ['--yes', 'projen', 'compile'], ROOT);
+  const current = () => outputs.every((o) => existsSync(o) && statSync(o).mtimeMs >= sources);
+  if (current()) return;
+  COMPILE_LOCK.acquireSync(1_200_000);
+  try {
+    // another test process may have compiled while this one waited
+    if (!current()) run('npx', ['--yes', 'projen', 'compile'], ROOT);
+  } finally {
+    COMPILE_LOCK.release();
+  }
 }
 
 /** Compiles if needed and packs the library into `dir`; returns the tarball's path. */
