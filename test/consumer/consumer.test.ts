@@ -7,11 +7,11 @@
  * scratch project (its path is printed).
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { packLibrary, run } from '../support/packed-library';
+import { bootstrapProjen, installConsumer, packLibrary, run } from '../support/packed-library';
 
 /** What the consumer's pipeline must generate (family `app` writes the root Dockerfile). */
 const GENERATED = ['Dockerfile', 'Makefile', 'docker-bake.json', '.dockerignore', 'CONTAINERS.md', '.github/workflows/containers.yml'];
@@ -83,13 +83,8 @@ describe('consumer project installing the packed library', () => {
     const tarball = packLibrary(scratch);
 
     consumer = join(scratch, 'consumer');
-    mkdirSync(consumer);
-    run('npm', ['init', '-y'], consumer);
-    run('npm', ['install', '--save-dev', '--no-audit', '--no-fund', '--prefer-offline',
-      'projen@0.103.25', 'constructs@^10.5', 'ts-node@10.9.2', 'typescript@~6.0.3', '@types/node@^20', tarball], consumer);
-    writeFileSync(join(consumer, '.projenrc.ts'), CONSUMER_PROJENRC);
-    // One-time bootstrap: `npx projen` needs .projen/tasks.json, which the first synth writes.
-    run('npx', ['--yes', 'ts-node', '-O', '{"module":"commonjs"}', '.projenrc.ts'], consumer);
+    installConsumer(consumer, tarball, CONSUMER_PROJENRC);
+    bootstrapProjen(consumer);
     run('npx', ['--yes', 'projen'], consumer);
     first = snapshot(consumer);
     if (process.env.PROJEN_CONTAINERS_KEEP_CONSUMER === '1') process.stderr.write(`consumer project: ${consumer}\n`);

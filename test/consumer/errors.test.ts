@@ -9,11 +9,11 @@
  * (`--prefer-offline`). Set PROJEN_CONTAINERS_KEEP_CONSUMER=1 to keep the scratch project (its path is printed).
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { packLibrary, run, userEnv } from '../support/packed-library';
+import { bootstrapProjen, installConsumer, packLibrary, userEnv } from '../support/packed-library';
 
 const HEADER = `import { Project, typescript } from 'projen';
 import { Containers, ImageSource } from 'projen-containers';
@@ -77,12 +77,8 @@ describe('errors and warnings in a consumer project', () => {
     scratch = mkdtempSync(join(tmpdir(), 'projen-containers-errors-'));
     const tarball = packLibrary(scratch);
     consumer = join(scratch, 'consumer');
-    mkdirSync(consumer);
-    run('npm', ['init', '-y'], consumer);
-    run('npm', ['install', '--save-dev', '--no-audit', '--no-fund', '--prefer-offline',
-      'projen@0.103.25', 'constructs@^10.5', 'ts-node@10.9.2', 'typescript@~6.0.3', '@types/node@^20', tarball], consumer);
-    writeFileSync(join(consumer, '.projenrc.ts'), VALID);
-    run('npx', ['--yes', 'ts-node', '-O', '{"module":"commonjs"}', '.projenrc.ts'], consumer);
+    installConsumer(consumer, tarball, VALID);
+    bootstrapProjen(consumer);
     if (process.env.PROJEN_CONTAINERS_KEEP_CONSUMER === '1') process.stderr.write(`consumer project: ${consumer}\n`);
   }, 600_000);
 

@@ -16,7 +16,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { make, MINUTES } from '../e2e/example-make';
-import { describeEngine, docker, REGISTRY_ADDRESS, registryTags, uniqueTag } from '../support/engine';
+import { describeEngine, docker, httpAnswer, REGISTRY_ADDRESS, registryTags, uniqueTag } from '../support/engine';
 import { packLibrary, run } from '../support/packed-library';
 
 /** The pipeline files of the Go example (family `services`, image `hello`, root Dockerfile). */
@@ -125,14 +125,7 @@ describe('a project created with `projen new --from` the packed library', () => 
       docker(['run', '-d', '--name', name, '-p', '127.0.0.1::8080', image]);
       try {
         const published = docker(['port', name, '8080/tcp']).trim().split('\n')[0];
-        let body = '';
-        for (let i = 0; i < 100 && body === ''; i++) {
-          try {
-            body = await (await fetch(`http://${published}/`, { signal: AbortSignal.timeout(2_000) })).text();
-          } catch {
-            await new Promise((r) => setTimeout(r, 200));
-          }
-        }
+        const body = await httpAnswer(published);
         // the edited greeting of the earlier test: the image builds the user's sources
         expect(body.trim()).toBe('hello from an edited hello');
         docker(['exec', name, '/usr/local/bin/hello', '--healthcheck']);

@@ -10,7 +10,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { describeEngine, docker, REGISTRY_ADDRESS, registryTags, uniqueTag } from '../support/engine';
+import { describeEngine, docker, httpAnswer, REGISTRY_ADDRESS, registryTags, uniqueTag } from '../support/engine';
 
 const EXAMPLE = join(__dirname, '..', '..', 'examples', 'go-rust-services');
 /** Debian bookworm minbase + golang-go / rustc, cargo (scripts/provision-engine.sh). */
@@ -46,14 +46,7 @@ async function answer(image: string, port: number, binary: string, platform?: st
   docker(['run', '-d', '--name', name, ...(platform ? ['--platform', platform] : []), '-p', `127.0.0.1::${port}`, image]);
   try {
     const published = docker(['port', name, `${port}/tcp`]).trim().split('\n')[0];
-    let body = '';
-    for (let i = 0; i < 100 && body === ''; i++) {
-      try {
-        body = await (await fetch(`http://${published}/`, { signal: AbortSignal.timeout(2_000) })).text();
-      } catch {
-        await new Promise((r) => setTimeout(r, 200));
-      }
-    }
+    const body = await httpAnswer(published);
     // the HEALTHCHECK command works inside the image (scratch: no shell, the binary checks itself)
     const check = JSON.parse(docker(['image', 'inspect', '--format', '{{json .Config.Healthcheck.Test}}', image])) as string[];
     expect(check[0]).toBe('CMD');

@@ -187,3 +187,18 @@ function firstLine(error: unknown): string {
   const text = failure.stderr?.toString().trim() || failure.message || String(error);
   return text.split('\n')[0];
 }
+
+/**
+ * The body of `GET http://<address>/` once the server there answers (a container just started takes a moment to
+ * listen); empty when it never does within about 20 s, so the caller's assertion on the body fails with a readable diff.
+ */
+export async function httpAnswer(address: string): Promise<string> {
+  for (let attempt = 0; attempt < 100; attempt++) {
+    try {
+      return await (await fetch(`http://${address}/`, { signal: AbortSignal.timeout(2_000) })).text();
+    } catch {
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+  }
+  return '';
+}

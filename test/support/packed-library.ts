@@ -3,7 +3,7 @@
  * scratch project. Shared by the tests that act as a user (consumer project, project type, errors a user sees).
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { COMPILE_LOCK } from './process-lock';
 
@@ -74,4 +74,26 @@ export function packLibrary(dir: string): string {
   ensureCompiled();
   const packed = JSON.parse(run('npm', ['pack', '--json', '--pack-destination', dir], ROOT)) as Array<{ filename: string }>;
   return join(dir, packed[0].filename);
+}
+
+/** What a scratch consumer project installs next to the packed library. */
+const CONSUMER_DEV_DEPS = ['projen@0.103.25', 'constructs@^10.5', 'ts-node@10.9.2', 'typescript@~6.0.3', '@types/node@^20'];
+
+/**
+ * A scratch npm project `dir` (created) with projen and the packed library installed from `tarball`, as a user
+ * installs them (npm's cache is reused: `--prefer-offline`); `projenrc` becomes its `.projenrc.ts` when given.
+ */
+export function installConsumer(dir: string, tarball: string, projenrc?: string): void {
+  mkdirSync(dir, { recursive: true });
+  run('npm', ['init', '-y'], dir);
+  run('npm', ['install', '--save-dev', '--no-audit', '--no-fund', '--prefer-offline', ...CONSUMER_DEV_DEPS, tarball], dir);
+  if (projenrc !== undefined) writeFileSync(join(dir, '.projenrc.ts'), projenrc);
+}
+
+/**
+ * Runs `.projenrc.ts` once directly with ts-node: a project's first synth, which writes the `.projen/tasks.json` that
+ * `npx projen` needs.
+ */
+export function bootstrapProjen(dir: string): void {
+  run('npx', ['--yes', 'ts-node', '-O', '{"module":"commonjs"}', '.projenrc.ts'], dir);
 }
