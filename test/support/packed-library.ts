@@ -10,11 +10,14 @@ import { COMPILE_LOCK } from './process-lock';
 /** The repository root. */
 export const ROOT = resolve(__dirname, '..', '..');
 
-/** The environment of a user's shell: no vitest/test markers (projen reads NODE_ENV=test at import time). */
+/**
+ * The environment of a user's shell: no vitest/test markers (projen reads NODE_ENV=test at import time), and not a CI
+ * job's (`CI` makes projen install with `npm ci`, which a project just created, without a lockfile, cannot do).
+ */
 export function userEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...process.env, JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION: '20' };
   for (const key of Object.keys(env)) {
-    if (key === 'NODE_ENV' || key.startsWith('VITEST') || key === 'TEST' || key === 'PROJEN_DISABLE_POST') delete env[key];
+    if (key === 'NODE_ENV' || key.startsWith('VITEST') || key === 'TEST' || key === 'PROJEN_DISABLE_POST' || key === 'CI') delete env[key];
   }
   return { ...env, ...extra };
 }
