@@ -1,23 +1,33 @@
 import type { ImportedMount, ImportedOptions, ImportedValue } from './import-model';
 
+type OptionReader = { readonly name: string; readonly read: (v: string) => ImportedValue | undefined };
+
+/** `target` and the aliases BuildKit accepts for it, on every mount type. */
+const TARGET: Record<string, OptionReader> = {
+  target: { name: 'target', read: path },
+  dst: { name: 'target', read: path },
+  destination: { name: 'target', read: path },
+};
+
+/** The file mode and owner of what a cache, secret or ssh mount creates. */
+const OWNERSHIP: Record<string, OptionReader> = {
+  mode: { name: 'mode', read: octal },
+  uid: { name: 'uid', read: int },
+  gid: { name: 'gid', read: int },
+};
+
 /** Option names of each mount type, as BuildKit spells them (aliases included), and the typed option they become. */
-const OPTIONS: Record<ImportedMount['type'], Record<string, { readonly name: string; readonly read: (v: string) => ImportedValue | undefined }>> = {
+const OPTIONS: Record<ImportedMount['type'], Record<string, OptionReader>> = {
   cache: {
-    target: { name: 'target', read: path },
-    dst: { name: 'target', read: path },
-    destination: { name: 'target', read: path },
+    ...TARGET,
     id: { name: 'id', read: text },
     sharing: { name: 'sharing', read: (v) => (['shared', 'private', 'locked'].includes(v) ? { enumName: 'CacheSharing', member: v.toUpperCase() } : undefined) },
     readonly: { name: 'readOnly', read: bool },
     ro: { name: 'readOnly', read: bool },
-    mode: { name: 'mode', read: octal },
-    uid: { name: 'uid', read: int },
-    gid: { name: 'gid', read: int },
+    ...OWNERSHIP,
   },
   bind: {
-    target: { name: 'target', read: path },
-    dst: { name: 'target', read: path },
-    destination: { name: 'target', read: path },
+    ...TARGET,
     source: { name: 'source', read: text },
     src: { name: 'source', read: text },
     rw: { name: 'readWrite', read: bool },
@@ -25,29 +35,19 @@ const OPTIONS: Record<ImportedMount['type'], Record<string, { readonly name: str
   },
   secret: {
     id: { name: 'id', read: text },
-    target: { name: 'target', read: path },
-    dst: { name: 'target', read: path },
-    destination: { name: 'target', read: path },
+    ...TARGET,
     env: { name: 'env', read: text },
     required: { name: 'required', read: bool },
-    mode: { name: 'mode', read: octal },
-    uid: { name: 'uid', read: int },
-    gid: { name: 'gid', read: int },
+    ...OWNERSHIP,
   },
   ssh: {
     id: { name: 'id', read: text },
-    target: { name: 'target', read: path },
-    dst: { name: 'target', read: path },
-    destination: { name: 'target', read: path },
+    ...TARGET,
     required: { name: 'required', read: bool },
-    mode: { name: 'mode', read: octal },
-    uid: { name: 'uid', read: int },
-    gid: { name: 'gid', read: int },
+    ...OWNERSHIP,
   },
   tmpfs: {
-    target: { name: 'target', read: path },
-    dst: { name: 'target', read: path },
-    destination: { name: 'target', read: path },
+    ...TARGET,
     size: { name: 'sizeBytes', read: int },
   },
 };
