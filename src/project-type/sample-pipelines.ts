@@ -1,6 +1,7 @@
 import * as path from 'path';
 import { ContainersSample } from './containers-sample';
 import type { Containers } from '../containers';
+import type { ImageFamily } from '../family/image-family';
 import { ImageSource } from '../image/image-source';
 import { CmakeSdk } from '../presets/cmake-sdk';
 import { GoService } from '../presets/go-service';
@@ -16,7 +17,8 @@ export const DEFINE_PIPELINE = 'definePipeline';
 /**
  * One example a new project starts with: the pipeline it adds (`define`, used while the project is created), the same
  * pipeline as the TypeScript module written for the user (`moduleBody`, used by every later synthesis) and the folder
- * of sources its image builds. A test evaluates `moduleBody` and compares its pipeline with `define`'s. @internal
+ * of sources its image builds. Both are derived from one description of the example; a test evaluates `moduleBody`
+ * and compares its pipeline with `define`'s. @internal
  */
 export interface SamplePipeline {
   /** Names imported from projen-containers by the module, sorted. */
@@ -31,88 +33,83 @@ export interface SamplePipeline {
 
 const TEMPLATES = path.join(__dirname, '..', '..', 'templates', 'samples');
 
-const family = (containers: Containers) => containers.addFamily('services', { dockerfile: 'Dockerfile', description: 'The services of this repository' });
-const FAMILY_LINE = "  const services = containers.addFamily('services', { dockerfile: 'Dockerfile', description: 'The services of this repository' });";
+/** The presets an example can use, by the name the module imports. */
+const PRESETS = { GoService, RustService, PythonService, CmakeSdk } as const;
+
+/**
+ * An example image, described once: both the pipeline added at creation and the module text written for the user
+ * are read from it. Values are constants of this file (plain text, no quotes or backslashes).
+ */
+interface SampleImage {
+  readonly preset: keyof typeof PRESETS;
+  /** The comment above the preset call in the module. */
+  readonly comment: string;
+  /** Base-image props: `ImageSource.registry(reference, { buildArg })`, in the order written. */
+  readonly bases: Readonly<Record<string, { readonly reference: string; readonly buildArg: string }>>;
+  /** Other props, written after the bases. */
+  readonly values?: Readonly<Record<string, string | readonly string[]>>;
+}
+
+const FAMILY = { id: 'services', dockerfile: 'Dockerfile', description: 'The services of this repository' };
+
+/** The preset's props as data: what `define` passes. */
+function sampleProps(image: SampleImage): Record<string, unknown> {
+  const bases = Object.entries(image.bases).map(([name, b]) => [name, ImageSource.registry(b.reference, { buildArg: b.buildArg })]);
+  return { source: SAMPLE_SOURCE, ...Object.fromEntries(bases), ...image.values };
+}
+
+/** The preset's call as module text: what the user edits afterwards. */
+function sampleLines(image: SampleImage): string[] {
+  const literal = (v: string | readonly string[]): string => (typeof v === 'string' ? `'${v}'` : `[${v.map(literal).join(', ')}]`);
+  return [
+    `  const services = containers.addFamily('${FAMILY.id}', { dockerfile: '${FAMILY.dockerfile}', description: '${FAMILY.description}' });`,
+    `  // ${image.comment}`,
+    `  new ${image.preset}(services, 'hello', {`,
+    `    source: '${SAMPLE_SOURCE}',`,
+    ...Object.entries(image.bases).map(([name, b]) => `    ${name}: ImageSource.registry('${b.reference}', { buildArg: '${b.buildArg}' }),`),
+    ...Object.entries(image.values ?? {}).map(([name, v]) => `    ${name}: ${literal(v)},`),
+    '  });',
+  ];
+}
+
+function imageSample(image: SampleImage, sources: string): SamplePipeline {
+  const Preset = PRESETS[image.preset] as unknown as new (family: ImageFamily, id: string, props: Record<string, unknown>) => unknown;
+  return {
+    imports: ['Containers', 'ImageSource', image.preset].sort(),
+    moduleBody: sampleLines(image),
+    define: (containers) => {
+      new Preset(containers.addFamily(FAMILY.id, { dockerfile: FAMILY.dockerfile, description: FAMILY.description }), 'hello', sampleProps(image));
+    },
+    sourceDir: path.join(TEMPLATES, sources),
+  };
+}
 
 const SAMPLES: Record<ContainersSample, SamplePipeline> = {
-  [ContainersSample.GO_SERVICE]: {
-    imports: ['Containers', 'GoService', 'ImageSource'],
-    moduleBody: [
-      FAMILY_LINE,
-      '  // The toolchain is a build argument (`make build SERVICES_GO_IMAGE=…` builds on a mirror); pin it by digest.',
-      "  new GoService(services, 'hello', {",
-      `    source: '${SAMPLE_SOURCE}',`,
-      "    builder: ImageSource.registry('golang:1.23-bookworm', { buildArg: 'GO_IMAGE' }),",
-      '  });',
-    ],
-    define: (containers) => {
-      new GoService(family(containers), 'hello', {
-        source: SAMPLE_SOURCE,
-        builder: ImageSource.registry('golang:1.23-bookworm', { buildArg: 'GO_IMAGE' }),
-      });
+  [ContainersSample.GO_SERVICE]: imageSample({
+    preset: 'GoService',
+    comment: 'The toolchain is a build argument (`make build SERVICES_GO_IMAGE=…` builds on a mirror); pin it by digest.',
+    bases: { builder: { reference: 'golang:1.23-bookworm', buildArg: 'GO_IMAGE' } },
+  }, 'go-service'),
+  [ContainersSample.RUST_SERVICE]: imageSample({
+    preset: 'RustService',
+    comment: 'The toolchain is a build argument (`make build SERVICES_RUST_IMAGE=…` builds on a mirror); pin it by digest.',
+    bases: { builder: { reference: 'rust:1.83-bookworm', buildArg: 'RUST_IMAGE' } },
+  }, 'rust-service'),
+  [ContainersSample.PYTHON_SERVICE]: imageSample({
+    preset: 'PythonService',
+    comment: 'Both images are build arguments (`make build SERVICES_PYTHON_IMAGE=… SERVICES_PYTHON_SLIM_IMAGE=…`); pin them by digest.',
+    bases: {
+      builder: { reference: 'python:3.12-bookworm', buildArg: 'PYTHON_IMAGE' },
+      base: { reference: 'python:3.12-slim-bookworm', buildArg: 'PYTHON_SLIM_IMAGE' },
     },
-    sourceDir: path.join(TEMPLATES, 'go-service'),
-  },
-  [ContainersSample.RUST_SERVICE]: {
-    imports: ['Containers', 'ImageSource', 'RustService'],
-    moduleBody: [
-      FAMILY_LINE,
-      '  // The toolchain is a build argument (`make build SERVICES_RUST_IMAGE=…` builds on a mirror); pin it by digest.',
-      "  new RustService(services, 'hello', {",
-      `    source: '${SAMPLE_SOURCE}',`,
-      "    builder: ImageSource.registry('rust:1.83-bookworm', { buildArg: 'RUST_IMAGE' }),",
-      '  });',
-    ],
-    define: (containers) => {
-      new RustService(family(containers), 'hello', {
-        source: SAMPLE_SOURCE,
-        builder: ImageSource.registry('rust:1.83-bookworm', { buildArg: 'RUST_IMAGE' }),
-      });
-    },
-    sourceDir: path.join(TEMPLATES, 'rust-service'),
-  },
-  [ContainersSample.PYTHON_SERVICE]: {
-    imports: ['Containers', 'ImageSource', 'PythonService'],
-    moduleBody: [
-      FAMILY_LINE,
-      '  // Both images are build arguments (`make build SERVICES_PYTHON_IMAGE=… SERVICES_PYTHON_SLIM_IMAGE=…`); pin them by digest.',
-      "  new PythonService(services, 'hello', {",
-      `    source: '${SAMPLE_SOURCE}',`,
-      "    builder: ImageSource.registry('python:3.12-bookworm', { buildArg: 'PYTHON_IMAGE' }),",
-      "    base: ImageSource.registry('python:3.12-slim-bookworm', { buildArg: 'PYTHON_SLIM_IMAGE' }),",
-      "    command: ['/opt/venv/bin/python', '/app/app.py'],",
-      '  });',
-    ],
-    define: (containers) => {
-      new PythonService(family(containers), 'hello', {
-        source: SAMPLE_SOURCE,
-        builder: ImageSource.registry('python:3.12-bookworm', { buildArg: 'PYTHON_IMAGE' }),
-        base: ImageSource.registry('python:3.12-slim-bookworm', { buildArg: 'PYTHON_SLIM_IMAGE' }),
-        command: ['/opt/venv/bin/python', '/app/app.py'],
-      });
-    },
-    sourceDir: path.join(TEMPLATES, 'python-service'),
-  },
-  [ContainersSample.CMAKE_SDK]: {
-    imports: ['CmakeSdk', 'Containers', 'ImageSource'],
-    moduleBody: [
-      FAMILY_LINE,
-      '  // The base is a build argument (`make build SERVICES_BASE_IMAGE=…` builds on a mirror); pin it by digest.',
-      "  new CmakeSdk(services, 'hello', {",
-      `    source: '${SAMPLE_SOURCE}',`,
-      "    base: ImageSource.registry('debian:bookworm-slim', { buildArg: 'BASE_IMAGE' }),",
-      "    program: 'hello',",
-      '  });',
-    ],
-    define: (containers) => {
-      new CmakeSdk(family(containers), 'hello', {
-        source: SAMPLE_SOURCE,
-        base: ImageSource.registry('debian:bookworm-slim', { buildArg: 'BASE_IMAGE' }),
-        program: 'hello',
-      });
-    },
-    sourceDir: path.join(TEMPLATES, 'cmake-sdk'),
-  },
+    values: { command: ['/opt/venv/bin/python', '/app/app.py'] },
+  }, 'python-service'),
+  [ContainersSample.CMAKE_SDK]: imageSample({
+    preset: 'CmakeSdk',
+    comment: 'The base is a build argument (`make build SERVICES_BASE_IMAGE=…` builds on a mirror); pin it by digest.',
+    bases: { base: { reference: 'debian:bookworm-slim', buildArg: 'BASE_IMAGE' } },
+    values: { program: 'hello' },
+  }, 'cmake-sdk'),
   [ContainersSample.NONE]: {
     imports: ['Containers'],
     moduleBody: [
